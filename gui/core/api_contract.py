@@ -1,0 +1,140 @@
+"""Everything the app knows or assumes about the Particle Space API, in one place.
+
+Documented by the vendor (see README, "The API"): the base URL, the path, the field names and
+their rules, form encoding and the Bearer header. NOT documented, and therefore assumed here and
+nowhere else:
+
+* success bodies are JSON, probably ``{"data": {...}}``; any 2xx counts as success;
+* error bodies come in the shapes `read_error_body` accepts, or are not JSON at all;
+* ``time`` is ISO 8601 with the UTC offset, ``""`` meaning "send now";
+* 429 and 503 may carry ``Retry-After`` (seconds or an HTTP date).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from gui.core.errors import FieldError
+from gui.core.ticket import FIELDS
+
+DEFAULT_API_BASE = "https://api.particlespace.com/api/v1"
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+
+#: How long a server message may be before the banner cuts it.
+_MAX_MESSAGE = 300
+
+
+def update_path(ticket_id: str) -> str:
+    """``/ticket/{id}``, the id percent-encoded as exactly one path segment."""
+    return "/ticket/" + quote(ticket_id, safe="")
+
+
+def format_time(moment: datetime | None) -> str:
+    """The ``time`` field: "" for now, else ISO 8601 with the UTC offset (assumed format)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        raise ValueError("the notification time must carry its UTC offset")
+    return moment.isoformat(timespec="seconds")
+
+
+def read_success_body(body: bytes) -> dict[str, Any] | None:
+    """What the server echoed on success: the ``data`` object (or the whole object), if any."""
+    document = _json(body)
+    if not isinstance(document, dict):
+        return None
+    data = document.get("data", document)
+    return data if isinstance(data, dict) and data else None
+
+
+@dataclass(frozen=True)
+class ErrorBody:
+    """An error answer split into messages for form fields and messages for the banner."""
+
+    field_errors: tuple[FieldError, ...] = ()
+    messages: tuple[str, ...] = ()
+
+
+def read_error_body(body: bytes) -> ErrorBody:
+    """Accepts every error shape we have seen or expect; non-JSON bodies give nothing."""
+    document = _json(body)
+    if not isinstance(document, dict):
+        return ErrorBody()
+    fields: list[FieldError] = []
+    messages: list[str] = []
+
+    def add(name: object, message: object) -> None:
+        text = clean_message(message)
+        if not text:
+            return
+        field = form_field(str(name)) if name is not None else None
+        if field:
+            fields.append(FieldError(field, text))
+        else:
+            messages.append(f"{name}: {text}" if name else text)
+
+    errors = document.get("errors")
+    if isinstance(errors, dict):  # {"errors": {"title": ["msg"]}} or {"errors": {"title": "msg"}}
+        for name, value in errors.items():
+            for message in value if isinstance(value, list) else [value]:
+                add(name, message)
+    elif isinstance(errors, list):  # [{"field": "f", "message": "m"}] or ["msg"]
+        for item in errors:
+            if isinstance(item, dict):
+                add(item.get("field"), item.get("message") or item.get("msg"))
+            else:
+                add(None, item)
+    for key in ("error", "message"):  # {"error": "msg"}, {"message": "msg"}
+        value = document.get(key)
+        if isinstance(value, dict):
+            value = value.get("message")
+        if value is not None and not (fields or messages):
+            add(None, value)
+    return ErrorBody(tuple(fields), tuple(messages))
+
+
+def retry_after_seconds(value: str | None, *, now: datetime) -> int | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0, round((when - now).total_seconds()))
+
+
+def form_field(name: str) -> str | None:
+    """The form field a server error names (``notify_subject`` → ``notifySubject``), if any."""
+    key = name.replace("_", "").replace("-", "").lower()
+    if key in {"id", "ticket", "ticketid"}:
+        return "ticketId"
+    return _FIELDS_BY_KEY.get(key)
+
+
+_FIELDS_BY_KEY = {field.lower(): field for field in FIELDS}
+
+
+def clean_message(value: object) -> str:
+    """A server message made safe for a label: one line, no control characters, short."""
+    if value is None:
+        return ""
+    text = re.sub(r"[\x00-\x1f\x7f]+", " ", str(value)).strip()
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+def _json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None

@@ -1,0 +1,70 @@
+"""`TicketSender`: sends updates for one connection from worker threads.
+
+Importing this module is cheap. `requests` and the contact validators are loaded by `warm_up`
+or by the first `send`, both meant to run off the GUI thread, so the window opens fast and the
+GUI thread never waits on an import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from typing import TYPE_CHECKING
+
+from gui.core.abort import Abort
+from gui.core.config import Connection
+from gui.core.errors import ConfigurationError
+from gui.core.ticket import TicketUpdate
+
+if TYPE_CHECKING:
+    from gui.core.client import TicketClient, UpdateResult
+
+#: Modules the first send or validation needs; `warm_up` loads them ahead of time.
+_HEAVY_MODULES = ("gui.core.client", "email_validator", "phonenumbers")
+
+
+class TicketSender:
+    """Owns the `TicketClient` for one `Connection`; safe to call from any thread."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        *,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 30.0,
+    ) -> None:
+        self.connection = connection
+        self._timeouts = (connect_timeout, read_timeout)
+        self._lock = threading.Lock()
+        self._client: TicketClient | None = None
+
+    def warm_up(self) -> None:
+        """Load what sending and validation need (blocking: call it on a worker thread)."""
+        for name in _HEAVY_MODULES:
+            importlib.import_module(name)
+
+    def send(self, update: TicketUpdate, abort: Abort) -> UpdateResult:
+        """Blocking PUT of `update`; raises a `TicketError` with the user's message."""
+        if not self.connection.usable:
+            raise ConfigurationError(self.connection.problem or "Sending is not set up.")
+        return self._get_client().update_ticket(update, abort=abort)
+
+    def close(self) -> None:
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    def _get_client(self) -> TicketClient:
+        with self._lock:
+            if self._client is None:
+                from gui.core.client import TicketClient
+
+                connect, read = self._timeouts
+                self._client = TicketClient(
+                    api_base=self.connection.api_base,
+                    token=self.connection.token,
+                    connect_timeout=connect,
+                    read_timeout=read,
+                )
+            return self._client

@@ -1,0 +1,81 @@
+"""A ticket update: what the user typed (`TicketDraft`), what is sent (`TicketUpdate`)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class ContactType(enum.StrEnum):
+    """How people are notified; the values are the API's `type` values."""
+
+    EMAIL = "email"
+    SMS = "sms"
+
+
+#: Every field of the form, in form order, by its API name. Widgets, error labels
+#: (`<field>Error`) and server error mapping all use these names.
+FIELDS: tuple[str, ...] = (
+    "ticketId",
+    "title",
+    "description",
+    "status",
+    "notify",
+    "time",
+    "type",
+    "contacts",
+    "notifySubject",
+    "notifyMessage",
+    "automated",
+)
+
+#: The fields that only exist while notify is on.
+NOTIFY_FIELDS: tuple[str, ...] = ("time", "type", "contacts", "notifySubject", "notifyMessage")
+
+#: Statuses the vendor's examples use; the form also offers the ones the user typed before.
+KNOWN_STATUSES: tuple[str, ...] = ("NEW", "ON_HOLD")
+
+
+@dataclass(frozen=True)
+class TicketDraft:
+    """The form as the user filled it in: raw text, nothing checked yet."""
+
+    ticket_id: str = ""
+    title: str = ""
+    description: str = ""
+    status: str = ""
+    notify: bool = False
+    time: datetime | None = None  # None means "send now"
+    type: ContactType | None = ContactType.EMAIL
+    contacts: str = ""
+    notify_subject: str = ""
+    notify_message: str = ""
+    automated: bool = False
+
+
+@dataclass(frozen=True)
+class Notification:
+    """Who is told about the update, how and when; only exists when notify is on."""
+
+    type: ContactType
+    contacts: tuple[str, ...]  # normalised: emails as email-validator gives them, phones as digits
+    time: datetime | None = None  # timezone-aware; None means "send now"
+    subject: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class TicketUpdate:
+    """A checked update, ready to be encoded for the wire."""
+
+    ticket_id: str
+    title: str
+    description: str
+    status: str
+    automated: bool
+    notification: Notification | None = None
+
+    @property
+    def notify(self) -> bool:
+        return self.notification is not None

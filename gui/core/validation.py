@@ -1,0 +1,127 @@
+"""Checking a `TicketDraft` before anything is sent, with one message per problem field."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from gui.core.contacts import DEFAULT_REGION, parse_contacts
+from gui.core.errors import FieldError, InvalidTicket
+from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
+from gui.core.ticket import FIELDS, ContactType, Notification, TicketDraft, TicketUpdate
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
+
+
+def validate(draft: TicketDraft, *, now: datetime, region: str = DEFAULT_REGION) -> TicketUpdate:
+    """The checked, normalised update; `InvalidTicket` listing every problem in form order."""
+    errors: list[FieldError] = []
+
+    def check(field: str, message: str | None) -> None:
+        if message:
+            errors.append(FieldError(field, message))
+
+    ticket_id = draft.ticket_id.strip()
+    title = draft.title.strip()
+    status = draft.status.strip()
+    check("ticketId", _ticket_id_problem(ticket_id))
+    check("title", _required_line(title, "Enter a title."))
+    check("description", None if draft.description.strip() else "Enter a description.")
+    check("status", _required_line(status, "Choose or type a status."))
+
+    notification = None
+    if draft.notify:
+        notification, notify_errors = _check_notification(draft, now=now, region=region)
+        errors.extend(notify_errors)
+
+    if errors:
+        errors.sort(key=lambda error: FIELDS.index(error.field))
+        raise InvalidTicket(errors)
+    return TicketUpdate(
+        ticket_id=ticket_id,
+        title=title,
+        description=draft.description,
+        status=status,
+        automated=draft.automated,
+        notification=notification,
+    )
+
+
+def _check_notification(
+    draft: TicketDraft, *, now: datetime, region: str
+) -> tuple[Notification | None, list[FieldError]]:
+    errors: list[FieldError] = []
+    if draft.time is not None:
+        if draft.time.tzinfo is None:
+            raise ValueError("the notification time must carry its UTC offset")
+        if draft.time <= now:
+            errors.append(FieldError("time", "Pick a time in the future, or choose “Send now”."))
+
+    contact_type = draft.type
+    contacts: tuple[str, ...] = ()
+    if contact_type is None:
+        errors.append(FieldError("type", "Choose email or SMS."))
+    else:
+        contacts, problem = _parse_contacts(draft.contacts, contact_type, region)
+        if problem:
+            errors.append(FieldError("contacts", problem))
+
+    subject = draft.notify_subject.strip()
+    if _LINE_BREAK.search(subject):
+        errors.append(FieldError("notifySubject", "Keep the subject on one line."))
+    if contact_type is ContactType.SMS:
+        length = sms_length(draft.notify_message)
+        if length.too_long:
+            errors.append(
+                FieldError(
+                    "notifyMessage",
+                    f"A text message can have at most {MAX_SMS_CHARACTERS:,} characters; "
+                    f"this one has {length.characters:,}.",
+                )
+            )
+    if errors or contact_type is None:
+        return None, errors
+    notification = Notification(
+        type=contact_type,
+        contacts=contacts,
+        time=draft.time,
+        subject=subject,
+        message=draft.notify_message,
+    )
+    return notification, errors
+
+
+def _parse_contacts(
+    text: str, contact_type: ContactType, region: str
+) -> tuple[tuple[str, ...], str | None]:
+    parsed = parse_contacts(text, contact_type, region=region)
+    if parsed.problems:
+        return parsed.contacts, " ".join(parsed.problems)
+    if not parsed.contacts:
+        what = "email address" if contact_type is ContactType.EMAIL else "phone number"
+        return parsed.contacts, f"Add at least one {what} to notify."
+    return parsed.contacts, None
+
+
+def _required_line(value: str, missing: str) -> str | None:
+    if not value:
+        return missing
+    if _LINE_BREAK.search(value):
+        return "Keep this on one line."
+    if _CONTROL.search(value):
+        return "Remove the invisible control characters."
+    return None
+
+
+def _ticket_id_problem(ticket_id: str) -> str | None:
+    if not ticket_id:
+        return "Enter the ticket id (it looks like tic_…)."
+    for character, name in (("/", "“/”"), ("?", "“?”"), ("#", "“#”")):
+        if character in ticket_id:
+            return f"A ticket id cannot contain {name}."
+    if _LINE_BREAK.search(ticket_id) or _CONTROL.search(ticket_id):
+        return "A ticket id cannot contain line breaks or control characters."
+    if any(character.isspace() for character in ticket_id):
+        return "A ticket id cannot contain spaces."
+    return None

@@ -1,0 +1,49 @@
+"""Encoding a `TicketUpdate` exactly as the vendor's example request does.
+
+The vendor builds the body with ``qs.stringify`` of a flat object: keys in the object's order,
+numbers as digits, empty strings kept as ``key=``, and RFC 3986 percent-encoding (a space is
+``%20``, never ``+``).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from gui.core.api_contract import format_time
+from gui.core.ticket import TicketUpdate
+
+
+def encode_pairs(update: TicketUpdate) -> list[tuple[str, str]]:
+    """The form pairs for `update`, in the order of the vendor's example."""
+    pairs = [
+        ("title", update.title),
+        ("description", update.description),
+        ("status", update.status),
+        ("notify", _flag(update.notify)),
+    ]
+    notification = update.notification
+    if notification is not None:
+        pairs += [
+            ("time", format_time(notification.time)),
+            ("type", notification.type.value),
+            ("contacts", ",".join(notification.contacts)),
+        ]
+        if notification.subject:
+            pairs.append(("notifySubject", notification.subject))
+        if notification.message:
+            pairs.append(("notifyMessage", notification.message))
+    pairs.append(("automated", _flag(update.automated)))
+    return pairs
+
+
+def form_body(pairs: list[tuple[str, str]]) -> str:
+    """``application/x-www-form-urlencoded`` as ``qs.stringify`` writes it."""
+    return urlencode(pairs, quote_via=quote)
+
+
+def encode_body(update: TicketUpdate) -> str:
+    return form_body(encode_pairs(update))
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"

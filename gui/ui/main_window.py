@@ -1,0 +1,384 @@
+"""`MainWindow`: the ticket update window and the one update request that may be in flight."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.abort import Abort
+from gui.core.api_contract import clean_message
+from gui.core.config import Connection
+from gui.core.errors import InvalidTicket, TicketError
+from gui.core.sender import TicketSender
+from gui.core.ticket import TicketUpdate
+from gui.core.validation import validate
+from gui.ui.banner import Banner, BannerKind
+from gui.ui.settings import AppSettings
+from gui.ui.ticket_form import TicketForm
+from gui.ui.worker import Job
+
+if TYPE_CHECKING:
+    from gui.core.client import UpdateResult
+    from gui.sandbox import SandboxServer
+
+log = logging.getLogger(__name__)
+
+#: How long the window waits for an answer before it gives up, whatever the socket does.
+DEADLINE_SECONDS = 60.0
+#: How long closing the window waits for worker threads.
+_SHUTDOWN_WAIT_MS = 3000
+
+_MAY_HAVE_ARRIVED = (
+    "The server may already have applied the update (a request cannot be taken back once "
+    "sent); check ticket {ticket} before sending it again."
+)
+
+
+class MainWindow(QMainWindow):
+    """The window staff use to update a ticket.
+
+    Sending runs as a `Job` on the window's thread pool; while it runs the form is read-only,
+    Update is disabled, a busy bar shows, and Cancel (or Esc) gives the controls back at once.
+
+    Signals:
+        sent(UpdateResult): the server confirmed an update.
+        failed(TicketError): an update was refused, or never got an answer.
+        cancelled(): the user, or the deadline, stopped the wait.
+        warmed_up(): the modules sending needs are loaded (off the GUI thread).
+    """
+
+    sent = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    warmed_up = Signal()
+
+    def __init__(
+        self,
+        *,
+        connection: Connection,
+        settings: AppSettings,
+        sandbox: SandboxServer | None = None,
+        ticket_id: str | None = None,
+        deadline_seconds: float = DEADLINE_SECONDS,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 30.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.connection = connection
+        self.sandbox = sandbox
+        self._settings = settings
+        self._sender = TicketSender(
+            connection, connect_timeout=connect_timeout, read_timeout=read_timeout
+        )
+        self._pool = QThreadPool(self)
+        self._jobs: dict[int, Job] = {}
+        self._last_request_id = 0
+        self._awaiting: int | None = None  # the request whose answer the window still wants
+        self._abort: Abort | None = None
+        self._sending: TicketUpdate | None = None
+        self._warm_up_started = False
+        self._warm_up_job: Job | None = None
+        self._shut_down = False
+        self._deadline = QTimer(self, singleShot=True, interval=round(deadline_seconds * 1000))
+        self._deadline.timeout.connect(self._on_deadline_timeout)
+
+        self.setWindowTitle(self.tr("Particle Tickets") + (" — Sandbox" if sandbox else ""))
+        self._build(ticket_id)
+        if not connection.usable:
+            self.banner.show_message(BannerKind.ERROR, connection.problem or "")
+
+    # --- Building ----------------------------------------------------------------------------
+
+    def _build(self, ticket_id: str | None) -> None:
+        self.banner = Banner()
+        self.form = TicketForm(statuses=self._settings.statuses())
+        if ticket_id:
+            self.form.ticket_id.setText(ticket_id)
+
+        self.submit_button = QPushButton(self.tr("&Update ticket"), objectName="submitButton")
+        self.submit_button.setDefault(True)
+        self.submit_button.setToolTip(self.tr("Send the update (Ctrl+Enter)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelButton")
+        self.cancel_button.setToolTip(self.tr("Stop waiting for the server (Esc)"))
+        self.cancel_button.setEnabled(False)
+        self.busy_indicator = QProgressBar(objectName="busyIndicator", textVisible=False)
+        self.busy_indicator.setRange(0, 0)  # indeterminate
+        self.busy_indicator.setAccessibleName(self.tr("Sending"))
+        self.busy_indicator.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy_indicator, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.submit_button)
+
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        if self.sandbox is not None:
+            notice = QLabel(self.tr("Sandbox — nothing is sent to Particle Space"))
+            notice.setObjectName("sandboxNotice")
+            column.addWidget(notice)
+        column.addWidget(self.banner)
+        column.addWidget(scroll, 1)
+        column.addLayout(buttons)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.connection_label = QLabel(self._describe_connection(), objectName="connectionLabel")
+        self.statusBar().addPermanentWidget(self.connection_label)
+
+        self.submit_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancel)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.submit)
+        QShortcut(QKeySequence("Esc"), self, self.cancel)
+
+        self.setTabOrder(self.form.automated, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.submit_button)
+        self.resize(640, 720)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        if self.sandbox is not None:
+            self._build_sandbox_menu()
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About Particle Tickets"), self._show_about)
+
+    def _build_sandbox_menu(self) -> None:
+        from gui.sandbox import Behaviour
+
+        labels = {
+            Behaviour.NORMAL: self.tr("Answer normally"),
+            Behaviour.SLOW: self.tr("Answer slowly"),
+            Behaviour.SERVER_ERROR: self.tr("Fail with a server error (500)"),
+            Behaviour.BUSY: self.tr("Say it is busy (429)"),
+            Behaviour.UNAVAILABLE: self.tr("Say it is unavailable (503)"),
+            Behaviour.PROXY_HTML: self.tr("Answer with a proxy's error page (502)"),
+            Behaviour.DRIP: self.tr("Never finish answering"),
+        }
+        menu = self.menuBar().addMenu(self.tr("Sandbo&x"))
+        group = QActionGroup(self)
+        for behaviour, label in labels.items():
+            action = QAction(label, self, checkable=True)
+            action.setObjectName(f"sandbox_{behaviour.value}")
+            action.setChecked(behaviour is Behaviour.NORMAL)
+            action.triggered.connect(functools.partial(self._set_sandbox_behaviour, behaviour))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def _set_sandbox_behaviour(self, behaviour: Any) -> None:
+        assert self.sandbox is not None
+        self.sandbox.behaviour = behaviour
+
+    def _describe_connection(self) -> str:
+        if self.sandbox is not None:
+            return self.tr("Sandbox at {address}").format(address=self.sandbox.url)
+        return self.tr("Sends to {address}").format(address=self.connection.api_base)
+
+    # --- Sending -----------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._awaiting is not None
+
+    def submit(self) -> None:
+        """Check the form and send it; inline errors instead when it has mistakes."""
+        if self.busy or self._shut_down:
+            return  # a second press while sending sends nothing
+        self.banner.clear_message()
+        self.form.clear_errors()
+        try:
+            update = validate(self.form.draft(), now=datetime.now().astimezone())
+        except InvalidTicket as invalid:
+            self.form.show_errors(invalid.field_errors)
+            self.banner.show_message(BannerKind.ERROR, invalid.message)
+            return
+        if not self.connection.usable:
+            self.banner.show_message(BannerKind.ERROR, self.connection.problem or "")
+            return
+        self._settings.remember_status(update.status)
+        self.form.set_statuses(self._settings.statuses())
+        self._start(update)
+
+    def cancel(self) -> None:
+        """Stop waiting for the answer and give the controls back at once."""
+        if not self.busy:
+            return
+        ticket = self._sending.ticket_id if self._sending else ""
+        self._stop_waiting()
+        self.banner.show_message(
+            BannerKind.INFO,
+            self.tr("Stopped waiting for the server. ") + _MAY_HAVE_ARRIVED.format(ticket=ticket),
+        )
+        self.cancelled.emit()
+
+    def _start(self, update: TicketUpdate) -> None:
+        self._last_request_id += 1
+        request_id = self._last_request_id
+        self._abort = Abort()
+        self._sending = update
+        self._awaiting = request_id
+        job = Job(functools.partial(self._sender.send, update, self._abort), request_id=request_id)
+        job.signals.succeeded.connect(self._on_job_succeeded)
+        job.signals.failed.connect(self._on_job_failed)
+        job.signals.finished.connect(self._on_job_finished)
+        self._jobs[request_id] = job
+        self._set_busy(True)
+        self._deadline.start()
+        self._pool.start(job)
+
+    def _stop_waiting(self) -> None:
+        if self._abort is not None:
+            self._abort.abort()
+        self._abort = None
+        self._awaiting = None
+        self._deadline.stop()
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.form.setEnabled(not busy)
+        self.submit_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.busy_indicator.setVisible(busy)
+        if busy:
+            self.statusBar().showMessage(self.tr("Sending…"))
+            self.cancel_button.setFocus()
+        else:
+            self.statusBar().clearMessage()
+
+    def _on_job_succeeded(self, request_id: int, result: UpdateResult) -> None:
+        if request_id != self._awaiting:
+            log.info("dropped a late answer to request %d", request_id)
+            return
+        self._stop_waiting()
+        self.banner.show_message(BannerKind.SUCCESS, describe_success(result))
+        self.submit_button.setFocus()
+        self.sent.emit(result)
+
+    def _on_job_failed(self, request_id: int, error: Exception) -> None:
+        if request_id != self._awaiting:
+            log.info("dropped a late failure of request %d: %s", request_id, type(error).__name__)
+            return
+        self._stop_waiting()
+        if isinstance(error, TicketError):
+            log.info("update failed: %s", type(error).__name__)
+            self.banner.show_message(BannerKind.ERROR, error.message)
+            self.form.show_errors(error.field_errors)
+        else:
+            log.error("update failed unexpectedly", exc_info=error)
+            self.banner.show_message(
+                BannerKind.ERROR,
+                self.tr("Something unexpected went wrong; the update may not have been sent."),
+            )
+        if not self.form.visible_errors():
+            self.submit_button.setFocus()
+        self.failed.emit(error)
+
+    def _on_job_finished(self, request_id: int) -> None:
+        self._jobs.pop(request_id, None)
+
+    def _on_deadline_timeout(self) -> None:
+        ticket = self._sending.ticket_id if self._sending else ""
+        self._stop_waiting()
+        seconds = self._deadline.interval() / 1000
+        self.banner.show_message(
+            BannerKind.ERROR,
+            self.tr("No complete answer within {seconds:g} s, so the app stopped waiting. ").format(
+                seconds=seconds
+            )
+            + _MAY_HAVE_ARRIVED.format(ticket=ticket),
+        )
+        self.cancelled.emit()
+
+    # --- Warm-up and shutdown ----------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warm_up_started:
+            self._warm_up_started = True
+            # After the first paint, load requests and the validators on a pool thread, so
+            # neither start-up nor the first click waits for them.
+            QTimer.singleShot(0, self._start_warm_up)
+
+    def _start_warm_up(self) -> None:
+        if self._shut_down:
+            return
+        job = Job(self._sender.warm_up, request_id=0)
+        job.signals.succeeded.connect(self.warmed_up)
+        job.signals.failed.connect(self._on_warm_up_failed)
+        job.signals.finished.connect(self._on_warm_up_finished)
+        self._warm_up_job = job
+        self._pool.start(job)
+
+    def _on_warm_up_failed(self, _request_id: int, error: Exception) -> None:
+        log.warning("could not preload the modules for sending", exc_info=error)
+
+    def _on_warm_up_finished(self, _request_id: int) -> None:
+        self._warm_up_job = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop waiting, end the worker threads (bounded), close the sandbox. Idempotent."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self._stop_waiting()
+        if not self._pool.waitForDone(_SHUTDOWN_WAIT_MS):
+            log.warning("a worker thread was still running when the window closed")
+        self._sender.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+
+    def _show_about(self) -> None:
+        import gui
+
+        QMessageBox.about(
+            self,
+            self.tr("About Particle Tickets"),
+            self.tr(
+                "Particle Tickets {version}\nUpdate Particle Space maintenance tickets."
+            ).format(version=gui.__version__),
+        )
+
+
+def describe_success(result: UpdateResult) -> str:
+    """"Ticket tic_… updated." plus the status and title the server echoed, if it did."""
+    text = f"Ticket {result.ticket_id} updated."
+    echoed = result.echoed or {}
+    details = []
+    if isinstance(echoed.get("status"), str) and echoed["status"]:
+        details.append(f"status {clean_message(echoed['status'])[:60]}")
+    if isinstance(echoed.get("title"), str) and echoed["title"]:
+        details.append(f"title “{clean_message(echoed['title'])[:60]}”")
+    if not details and isinstance(echoed.get("message"), str):
+        details.append(clean_message(echoed["message"]))
+    if details:
+        text += " Particle Space now has " + ", ".join(details) + "."
+    return text

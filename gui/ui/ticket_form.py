@@ -1,0 +1,269 @@
+"""`TicketForm`: the fields of a ticket update, their labels and their inline error labels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.errors import FieldError
+from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
+from gui.core.ticket import FIELDS, KNOWN_STATUSES, ContactType, TicketDraft
+from gui.ui.time_field import OptionalDateTimeEdit
+
+_CONTACT_PLACEHOLDERS = {
+    ContactType.EMAIL: "name@example.com, other@example.com",
+    ContactType.SMS: "(202) 555-0123, 202-555-0188",
+}
+
+
+class TicketForm(QWidget):
+    """The update form. Each editor's objectName is its API field name; its error label is
+    `<field>Error`, visible only while that field has an error.
+
+    Signals:
+        edited: the user changed any field.
+    """
+
+    edited = Signal()
+
+    def __init__(self, *, statuses: Sequence[str] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ticket_id = QLineEdit(objectName="ticketId", placeholderText="tic_…")
+        self.title = QLineEdit(objectName="title")
+        self.description = QPlainTextEdit(objectName="description", tabChangesFocus=True)
+        self.description.setMinimumHeight(80)
+        self.description.setMaximumHeight(140)
+        self.status = QComboBox(objectName="status", editable=True)
+        self.status.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.set_statuses(statuses)
+        self.status.setCurrentText("")
+        self.notify = QCheckBox(self.tr("&Notify people about this update"), objectName="notify")
+        self.time = OptionalDateTimeEdit()
+        self.time.setObjectName("time")
+        self.type = QComboBox(objectName="type")
+        self.type.addItem(self.tr("Email"), ContactType.EMAIL)
+        self.type.addItem(self.tr("SMS text message"), ContactType.SMS)
+        self.contacts = QLineEdit(objectName="contacts")
+        self.notify_subject = QLineEdit(objectName="notifySubject")
+        self.notify_message = QPlainTextEdit(objectName="notifyMessage", tabChangesFocus=True)
+        self.notify_message.setMinimumHeight(60)
+        self.notify_message.setMaximumHeight(120)
+        self.message_counter = QLabel(objectName="notifyMessageCounter")
+        self.message_counter.setProperty("role", "hint")
+        self.automated = QCheckBox(
+            self.tr("&Automated: remind them again if the ticket stays in this status too long"),
+            objectName="automated",
+        )
+
+        self.error_labels: dict[str, QLabel] = {}
+        self._editors: dict[str, QWidget] = {
+            "ticketId": self.ticket_id,
+            "title": self.title,
+            "description": self.description,
+            "status": self.status,
+            "notify": self.notify,
+            "time": self.time,
+            "type": self.type,
+            "contacts": self.contacts,
+            "notifySubject": self.notify_subject,
+            "notifyMessage": self.notify_message,
+            "automated": self.automated,
+        }
+        self._lay_out()
+        self._connect_edits()
+        self._on_type_changed()
+        self._on_notify_toggled(False)
+
+    # --- Reading and filling -----------------------------------------------------------------
+
+    def draft(self) -> TicketDraft:
+        """What the user typed, unchecked."""
+        return TicketDraft(
+            ticket_id=self.ticket_id.text(),
+            title=self.title.text(),
+            description=self.description.toPlainText(),
+            status=self.status.currentText(),
+            notify=self.notify.isChecked(),
+            time=self.time.value(),
+            type=self.contact_type(),
+            contacts=self.contacts.text(),
+            notify_subject=self.notify_subject.text(),
+            notify_message=self.notify_message.toPlainText(),
+            automated=self.automated.isChecked(),
+        )
+
+    def contact_type(self) -> ContactType:
+        return ContactType(self.type.currentData())
+
+    def set_statuses(self, statuses: Iterable[str]) -> None:
+        """Offer NEW, ON_HOLD and `statuses` (the ones typed before), keeping the current text."""
+        current = self.status.currentText()
+        self.status.clear()
+        seen: list[str] = []
+        for status in (*KNOWN_STATUSES, *statuses):
+            if status and status not in seen:
+                seen.append(status)
+        self.status.addItems(seen)
+        self.status.setCurrentText(current)
+
+    def editor(self, field: str) -> QWidget:
+        return self._editors[field]
+
+    # --- Errors ------------------------------------------------------------------------------
+
+    def show_errors(self, errors: Iterable[FieldError]) -> None:
+        """Show each message under its field and focus the first field in form order."""
+        messages: dict[str, list[str]] = {}
+        for error in errors:
+            messages.setdefault(error.field, []).append(error.message)
+        for field, texts in messages.items():
+            label = self.error_labels[field]
+            label.setText("\n".join(texts))
+            label.show()
+            self._editors[field].setAccessibleDescription(label.text())
+        first = min(messages, key=FIELDS.index, default=None)
+        if first is not None:
+            if first in ("time", "type", "contacts", "notifySubject", "notifyMessage"):
+                self.notify.setChecked(True)  # the field must be visible to be fixed
+            self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        for field in FIELDS:
+            self.clear_error(field)
+
+    def clear_error(self, field: str) -> None:
+        label = self.error_labels[field]
+        if label.isVisibleTo(self) or label.text():
+            label.clear()
+            label.hide()
+            self._editors[field].setAccessibleDescription("")
+
+    def visible_errors(self) -> dict[str, str]:
+        """The error texts the user can see now, by field (for tests and accessibility)."""
+        return {
+            field: label.text()
+            for field, label in self.error_labels.items()
+            if label.isVisibleTo(self)
+        }
+
+    # --- Layout and behaviour ----------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._add_row(form, self.tr("&Ticket ID *"), "ticketId")
+        self._add_row(form, self.tr("T&itle *"), "title")
+        self._add_row(form, self.tr("&Description *"), "description")
+        self._add_row(form, self.tr("&Status *"), "status")
+        self._add_row(form, None, "notify")
+
+        self.notify_section = QWidget(objectName="notifySection")
+        section = QFormLayout(self.notify_section)
+        section.setContentsMargins(24, 0, 0, 0)
+        section.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._add_row(section, self.tr("&When"), "time")
+        self._add_row(section, self.tr("T&ype *"), "type")
+        self._add_row(section, self.tr("&Contacts *"), "contacts")
+        self._add_row(section, self.tr("Su&bject"), "notifySubject")
+        self._add_row(section, self.tr("Messa&ge"), "notifyMessage", extra=self.message_counter)
+        form.addRow(self.notify_section)
+        self._add_row(form, None, "automated")
+
+        legend = QLabel(self.tr("* required"))
+        legend.setProperty("role", "hint")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(form)
+        outer.addWidget(legend)
+        outer.addStretch(1)
+
+    def _add_row(
+        self, form: QFormLayout, text: str | None, field: str, *, extra: QWidget | None = None
+    ) -> None:
+        """One row: label (buddy of the editor), then the editor with its error label below."""
+        editor = self._editors[field]
+        error = QLabel(objectName=f"{field}Error", wordWrap=True)
+        error.setProperty("role", "fieldError")
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.hide()
+        self.error_labels[field] = error
+
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        if extra is not None:
+            column.addWidget(extra)
+        column.addWidget(error)
+        if text is None:
+            form.addRow(cell)
+            editor.setAccessibleName(editor.property("text").replace("&", ""))
+            return
+        label = QLabel(text)
+        label.setBuddy(editor)
+        editor.setAccessibleName(text.replace("&", "").rstrip(" *"))
+        form.addRow(label, cell)
+
+    def _connect_edits(self) -> None:
+        def clears(field: str) -> Callable[..., None]:
+            return lambda *_: self._on_field_edited(field)
+
+        self.ticket_id.textEdited.connect(clears("ticketId"))
+        self.title.textEdited.connect(clears("title"))
+        self.description.textChanged.connect(clears("description"))
+        self.status.editTextChanged.connect(clears("status"))
+        self.notify.toggled.connect(clears("notify"))
+        self.time.changed.connect(clears("time"))
+        self.type.currentIndexChanged.connect(clears("type"))
+        self.contacts.textEdited.connect(clears("contacts"))
+        self.notify_subject.textEdited.connect(clears("notifySubject"))
+        self.notify_message.textChanged.connect(clears("notifyMessage"))
+        self.automated.toggled.connect(clears("automated"))
+
+        self.notify.toggled.connect(self._on_notify_toggled)
+        self.type.currentIndexChanged.connect(self._on_type_changed)
+        self.notify_message.textChanged.connect(self._update_counter)
+
+    def _on_field_edited(self, field: str) -> None:
+        self.clear_error(field)
+        self.edited.emit()
+
+    def _on_notify_toggled(self, checked: bool) -> None:
+        self.notify_section.setVisible(checked)
+
+    def _on_type_changed(self) -> None:
+        contact_type = self.contact_type()
+        self.contacts.setPlaceholderText(_CONTACT_PLACEHOLDERS[contact_type])
+        self.clear_error("contacts")
+        self._update_counter()
+
+    def _update_counter(self) -> None:
+        is_sms = self.contact_type() is ContactType.SMS
+        self.message_counter.setVisible(is_sms)
+        if not is_sms:
+            return
+        length = sms_length(self.notify_message.toPlainText())
+        if length.too_long:
+            text = self.tr("{characters:,} characters: at most {limit:,} can go by SMS").format(
+                characters=length.characters, limit=MAX_SMS_CHARACTERS
+            )
+        else:
+            text = self.tr("{characters:,} characters · {segments} SMS of 160").format(
+                characters=length.characters, segments=length.segments
+            )
+        self.message_counter.setText(text)
+        self.message_counter.setProperty("role", "fieldError" if length.too_long else "hint")
+        self.message_counter.style().unpolish(self.message_counter)
+        self.message_counter.style().polish(self.message_counter)
