@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -104,13 +104,18 @@ def retry_after_seconds(value: str | None, *, now: datetime) -> int | None:
         return None
     value = value.strip()
     if value.isdigit():
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # "²" passes isdigit(); int() also refuses 4,300+ digits
+            return None
     from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
+    if when.tzinfo is None:  # "-0000" or no zone at all: HTTP dates are in GMT
+        when = when.replace(tzinfo=UTC)
     return max(0, round((when - now).total_seconds()))
 
 
@@ -136,5 +141,5 @@ def clean_message(value: object) -> str:
 def _json(body: bytes) -> Any:
     try:
         return json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # "[[[[…" nests too deep
         return None

@@ -80,7 +80,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
-        parser.exit(message=f"particle-tickets {gui.__version__}\n")
+        print(f"particle-tickets {gui.__version__}")  # stdout, as argparse's own --version
+        parser.exit()
 
 
 def resolve_connection(
@@ -108,8 +109,13 @@ def check_api_base(url: str) -> str:
     url = url.strip()
     if _UNPRINTABLE.search(url):
         raise ConfigurationError("The API address contains control characters.")
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:  # "http://[::1", "https://host:x", NFKC tricks in the host
+        parts = None
+    # urlsplit and urllib3 disagree on "\": "http://evil.com\@127.0.0.1" goes to evil.com.
+    if parts is None or "\\" in url or parts.scheme not in ("https", "http") or not parts.hostname:
         raise ConfigurationError(
             f"“{url}” is not a usable API address; it should look like {DEFAULT_API_BASE}."
         )

@@ -124,4 +124,6 @@ def _ticket_id_problem(ticket_id: str) -> str | None:
         return "A ticket id cannot contain line breaks or control characters."
     if any(character.isspace() for character in ticket_id):
         return "A ticket id cannot contain spaces."
+    if ticket_id in {".", ".."}:  # URLs drop dot segments: /ticket/.. would be the API root
+        return "A ticket id cannot be “.” or “..”."
     return None

@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
 
 
 def describe_success(result: UpdateResult) -> str:
-    """"Ticket tic_… updated." plus the status and title the server echoed, if it did."""
+    """ "Ticket tic_… updated." plus the status and title the server echoed, if it did."""
     text = f"Ticket {result.ticket_id} updated."
     echoed = result.echoed or {}
     details = []

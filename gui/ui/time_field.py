@@ -48,9 +48,9 @@ class OptionalDateTimeEdit(QWidget):
         return datetime.fromtimestamp(seconds, tz=UTC).astimezone()
 
     def set_value(self, moment: datetime | None) -> None:
+        self.later.setChecked(moment is not None)
         if moment is not None:
             self.editor.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
-        self.later.setChecked(moment is not None)
 
     def _on_later_toggled(self, later: bool) -> None:
         if later and self.editor.dateTime() <= QDateTime.currentDateTime():

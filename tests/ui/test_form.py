@@ -1,0 +1,175 @@
+"""The form as a user meets it: what shows when, labels, keyboard, inline checks."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from gui.core.ticket import FIELDS, NOTIFY_FIELDS
+from tests.ui.conftest import VENDOR, WindowFactory, click, fill, focused, type_into
+
+NAMED = (*FIELDS, "submitButton", "cancelButton", "banner")
+
+
+@pytest.fixture
+def window(make_window: WindowFactory):
+    return make_window("http://127.0.0.1:9/api/v1")  # nothing is sent in these tests
+
+
+def test_every_interface_name_is_a_widget(window) -> None:
+    for name in NAMED:
+        assert window.findChild(QWidget, name) is not None, name
+    for field in FIELDS:
+        label = window.findChild(QLabel, f"{field}Error")
+        assert label is not None and not label.isVisible(), field
+
+
+def test_notify_fields_show_only_while_notify_is_checked(qtbot: QtBot, window) -> None:
+    form = window.form
+    assert not form.notify.isChecked()
+    assert all(not form.editor(field).isVisible() for field in NOTIFY_FIELDS)
+    click(qtbot, form.notify)
+    assert all(form.editor(field).isVisible() for field in NOTIFY_FIELDS)
+    click(qtbot, form.notify)
+    assert all(not form.editor(field).isVisible() for field in NOTIFY_FIELDS)
+
+
+def test_time_starts_as_send_now(window) -> None:
+    assert window.form.time.value() is None
+
+
+def test_every_field_has_a_label_with_a_mnemonic(window) -> None:
+    form = window.form
+    buddies = {label.buddy(): label.text() for label in form.findChildren(QLabel) if label.buddy()}
+    mnemonics = []
+    for field in FIELDS:
+        editor = form.editor(field)
+        text = buddies.get(editor) or editor.property("text")
+        assert text and "&" in text, field
+        mnemonics.append(text[text.index("&") + 1].lower())
+    assert len(set(mnemonics)) == len(mnemonics), mnemonics
+    for field in ("ticketId", "title", "description", "status", "type", "contacts"):
+        assert buddies[form.editor(field)].endswith("*"), f"{field} is not marked required"
+
+
+def test_alt_mnemonic_moves_focus_to_its_field(qtbot: QtBot, window) -> None:
+    window.form.ticket_id.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert focused() == "title"
+
+
+def test_tab_order_follows_the_form(qtbot: QtBot, window) -> None:
+    click(qtbot, window.form.notify)
+    window.form.ticket_id.setFocus()
+    order = [focused()]
+    for _ in range(11):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(focused())
+    assert order == [
+        "ticketId",
+        "title",
+        "description",  # Tab leaves the multi-line field instead of typing a tab
+        "status",
+        "notify",
+        "timeLater",
+        "type",
+        "contacts",
+        "notifySubject",
+        "notifyMessage",
+        "automated",
+        "submitButton",  # Cancel is skipped: disabled while nothing is being sent
+    ]
+
+
+def test_empty_form_shows_every_problem_inline_and_focuses_the_first(qtbot, window) -> None:
+    click(qtbot, window.submit_button)
+    errors = window.form.visible_errors()
+    assert set(errors) == {"ticketId", "title", "description", "status"}
+    assert focused() == "ticketId"
+    assert window.banner.isVisible() and window.banner.property("kind") == "error"
+
+
+def test_notify_without_contacts_and_bad_contact_named(qtbot: QtBot, window) -> None:
+    fill(qtbot, window, notify=True, **{k: v for k, v in VENDOR.items() if k != "contacts"})
+    click(qtbot, window.submit_button)
+    assert "Add at least one email address" in window.form.visible_errors()["contacts"]
+    assert focused() == "contacts"
+
+    fill(qtbot, window, contacts="ok@example.com, broken@")
+    click(qtbot, window.submit_button)
+    assert "“broken@”" in window.form.visible_errors()["contacts"]
+
+
+def test_sms_numbers_are_checked_for_sms(qtbot: QtBot, window) -> None:
+    fill(qtbot, window, notify=True, **{k: v for k, v in VENDOR.items() if k != "contacts"})
+    window.form.type.setCurrentIndex(window.form.type.findData("sms"))
+    fill(qtbot, window, contacts="(202) 555-0123, 111-222-3333")
+    click(qtbot, window.submit_button)
+    assert window.form.visible_errors() == {
+        "contacts": "“111-222-3333” is not a valid phone number."
+    }
+
+
+def test_an_error_goes_away_when_its_field_is_edited(qtbot: QtBot, window) -> None:
+    click(qtbot, window.submit_button)
+    assert "title" in window.form.visible_errors()
+    type_into(qtbot, window.form.title, "Leaking faucet")
+    assert "title" not in window.form.visible_errors()
+    assert "description" in window.form.visible_errors()  # the others stay until fixed
+
+
+def test_a_time_in_the_past_is_refused(qtbot: QtBot, window) -> None:
+    fill(qtbot, window, notify=True, **VENDOR)
+    window.form.time.set_value(datetime.now().astimezone() - timedelta(hours=1))
+    click(qtbot, window.submit_button)
+    assert window.form.visible_errors() == {
+        "time": "Pick a time in the future, or choose “Send now”."
+    }
+
+
+def test_a_line_break_in_a_one_line_field_is_refused(qtbot: QtBot, window) -> None:
+    fill(qtbot, window, **VENDOR)
+    window.form.title.setText("Leaking\nfaucet")  # a paste; typing cannot make one
+    click(qtbot, window.submit_button)
+    assert window.form.visible_errors() == {"title": "Keep this on one line."}
+
+
+@pytest.mark.parametrize(
+    ("ticket_id", "message"),
+    [
+        ("tic_1/2", "A ticket id cannot contain “/”."),
+        ("tic_1?x", "A ticket id cannot contain “?”."),
+        ("tic_1#x", "A ticket id cannot contain “#”."),
+        ("tic 1", "A ticket id cannot contain spaces."),
+    ],
+)
+def test_ticket_ids_that_would_break_the_url_are_refused(qtbot, window, ticket_id, message):
+    fill(qtbot, window, **{**VENDOR, "ticketId": ticket_id})
+    click(qtbot, window.submit_button)
+    assert window.form.visible_errors() == {"ticketId": message}
+
+
+def test_sms_counter_counts_characters_and_segments(qtbot: QtBot, window) -> None:
+    form = window.form
+    click(qtbot, form.notify)
+    assert not form.message_counter.isVisible()  # email: no counter
+    form.type.setCurrentIndex(form.type.findData("sms"))
+    assert form.message_counter.isVisible()
+    type_into(qtbot, form.notify_message, "x" * 161)
+    assert form.message_counter.text() == "161 characters · 2 SMS of 160"
+    form.notify_message.setPlainText("y" * 1601)
+    assert form.message_counter.text() == "1,601 characters: at most 1,600 can go by SMS"
+
+
+def test_an_sms_over_1600_characters_is_refused(qtbot: QtBot, window) -> None:
+    fill(qtbot, window, notify=True, **{**VENDOR, "contacts": "202-555-0123"})
+    window.form.type.setCurrentIndex(window.form.type.findData("sms"))
+    window.form.notify_message.setPlainText("z" * 1601)
+    click(qtbot, window.submit_button)
+    assert window.form.visible_errors() == {
+        "notifyMessage": "A text message can have at most 1,600 characters; this one has 1,601."
+    }
