@@ -65,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = create_window(args)
     app.aboutToQuit.connect(window.shutdown)
     window.show()
+    log.info("window shown: %s", window.connection_label.text())
     return app.exec()
 
 

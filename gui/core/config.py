@@ -109,16 +109,17 @@ def check_api_base(url: str) -> str:
     url = url.strip()
     if _UNPRINTABLE.search(url):
         raise ConfigurationError("The API address contains control characters.")
+    unusable = ConfigurationError(
+        f"“{url}” is not a usable API address; it should look like {DEFAULT_API_BASE}."
+    )
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:  # "http://[::1", "https://host:x", NFKC tricks in the host
-        parts = None
+        raise unusable from None
     # urlsplit and urllib3 disagree on "\": "http://evil.com\@127.0.0.1" goes to evil.com.
-    if parts is None or "\\" in url or parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ConfigurationError(
-            f"“{url}” is not a usable API address; it should look like {DEFAULT_API_BASE}."
-        )
+    if "\\" in url or parts.scheme not in ("https", "http") or not parts.hostname:
+        raise unusable
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ConfigurationError(
             f"Refusing plain http to {parts.hostname}: the token would travel unencrypted. "

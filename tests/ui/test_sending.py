@@ -230,3 +230,28 @@ def test_typed_statuses_are_offered_again_in_the_next_run(qtbot, make_window, sa
     offered = [later.form.status.itemText(i) for i in range(later.form.status.count())]
     assert offered == ["NEW", "ON_HOLD", "WAITING_PARTS"]
     assert later.form.status.currentText() == ""
+
+
+def test_plain_http_to_another_host_is_refused_without_any_lookup(qtbot, make_window) -> None:
+    window = make_window(argv=["--api-base", "http://api.example.com/api/v1", "--token", "t0k"])
+    assert window.banner.property("kind") == "error"
+    assert window.banner.text().startswith("Refusing plain http to api.example.com")
+    fill(qtbot, window, **VENDOR)
+    click(qtbot, window.submit_button)  # the loopback guard fails the test on any lookup
+    assert not window.busy
+    assert window.banner.text().startswith("Refusing plain http to api.example.com")
+
+
+def test_without_a_token_the_window_says_how_to_sign_in(make_window) -> None:
+    window = make_window(argv=[])
+    assert "Not signed in" in window.banner.text()
+    assert window.connection.api_base == API
+
+
+def test_options_win_over_the_environment(make_window, monkeypatch) -> None:
+    monkeypatch.setenv("PARTICLESPACE_API_BASE", "https://env.example.com/api/v1")
+    monkeypatch.setenv("PARTICLESPACE_TOKEN", "from-env")
+    window = make_window(argv=["--api-base", "https://option.example.com/api/v1"])
+    assert window.connection.api_base == "https://option.example.com/api/v1"
+    assert window.connection.token == "from-env"
+    assert not window.banner.isVisible()
