@@ -12,15 +12,17 @@ nowhere else:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from gui.core.errors import FieldError
 from gui.core.ticket import FIELDS
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from gui.core.errors import FieldError
 
 DEFAULT_API_BASE = "https://api.particlespace.com/api/v1"
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
@@ -62,6 +64,8 @@ class ErrorBody:
 
 def read_error_body(body: bytes) -> ErrorBody:
     """Accepts every error shape we have seen or expect; non-JSON bodies give nothing."""
+    from gui.core.errors import FieldError
+
     document = _json(body)
     if not isinstance(document, dict):
         return ErrorBody()
@@ -108,6 +112,7 @@ def retry_after_seconds(value: str | None, *, now: datetime) -> int | None:
             return int(value)
         except ValueError:  # "²" passes isdigit(); int() also refuses 4,300+ digits
             return None
+    from datetime import UTC
     from email.utils import parsedate_to_datetime
 
     try:
@@ -139,6 +144,8 @@ def clean_message(value: object) -> str:
 
 
 def _json(body: bytes) -> Any:
+    import json  # parsing happens on worker threads; start-up does not pay for it
+
     try:
         return json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):  # "[[[[…" nests too deep

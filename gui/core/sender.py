@@ -11,16 +11,19 @@ import importlib
 import threading
 from typing import TYPE_CHECKING
 
-from gui.core.abort import Abort
-from gui.core.config import Connection
-from gui.core.errors import ConfigurationError
-from gui.core.ticket import TicketUpdate
-
 if TYPE_CHECKING:
+    from gui.core.abort import Abort
     from gui.core.client import TicketClient, UpdateResult
+    from gui.core.config import Connection
+    from gui.core.ticket import TicketUpdate
 
 #: Modules the first send or validation needs; `warm_up` loads them ahead of time.
-_HEAVY_MODULES = ("gui.core.client", "email_validator", "phonenumbers")
+_HEAVY_MODULES = (
+    "gui.core.validation",
+    "gui.core.client",
+    "email_validator",
+    "phonenumbers",
+)
 
 
 class TicketSender:
@@ -46,6 +49,8 @@ class TicketSender:
     def send(self, update: TicketUpdate, abort: Abort) -> UpdateResult:
         """Blocking PUT of `update`; raises a `TicketError` with the user's message."""
         if not self.connection.usable:
+            from gui.core.errors import ConfigurationError
+
             raise ConfigurationError(self.connection.problem or "Sending is not set up.")
         return self._get_client().update_ticket(update, abort=abort)
 

@@ -8,12 +8,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -21,21 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.abort import Abort
-from gui.core.api_contract import clean_message
-from gui.core.config import Connection
-from gui.core.errors import InvalidTicket, TicketError
 from gui.core.sender import TicketSender
-from gui.core.ticket import TicketUpdate
-from gui.core.validation import validate
 from gui.ui.banner import Banner, BannerKind
-from gui.ui.settings import AppSettings
 from gui.ui.ticket_form import TicketForm
 from gui.ui.worker import Job
 
+# What is needed only once the user sends is imported where it is used: the warm-up job loads
+# it on a worker thread right after the first paint, so start-up does not pay for it and the
+# GUI thread finds it already loaded (see TicketSender.warm_up).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
+    from gui.core.abort import Abort
     from gui.core.client import UpdateResult
+    from gui.core.config import Connection
+    from gui.core.ticket import TicketUpdate
     from gui.sandbox import SandboxServer
+    from gui.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +61,14 @@ class MainWindow(QMainWindow):
         sent(UpdateResult): the server confirmed an update.
         failed(TicketError): an update was refused, or never got an answer.
         cancelled(): the user, or the deadline, stopped the wait.
+        first_painted(): the window has been painted for the first time.
         warmed_up(): the modules sending needs are loaded (off the GUI thread).
     """
 
     sent = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
+    first_painted = Signal()
     warmed_up = Signal()
 
     def __init__(
@@ -209,6 +212,9 @@ class MainWindow(QMainWindow):
         """Check the form and send it; inline errors instead when it has mistakes."""
         if self.busy or self._shut_down:
             return  # a second press while sending sends nothing
+        from gui.core.errors import InvalidTicket
+        from gui.core.validation import validate
+
         self.banner.clear_message()
         self.form.clear_errors()
         try:
@@ -237,6 +243,8 @@ class MainWindow(QMainWindow):
         self.cancelled.emit()
 
     def _start(self, update: TicketUpdate) -> None:
+        from gui.core.abort import Abort
+
         self._last_request_id += 1
         request_id = self._last_request_id
         self._abort = Abort()
@@ -283,6 +291,8 @@ class MainWindow(QMainWindow):
         if request_id != self._awaiting:
             log.info("dropped a late failure of request %d: %s", request_id, type(error).__name__)
             return
+        from gui.core.errors import TicketError
+
         self._stop_waiting()
         if isinstance(error, TicketError):
             log.info("update failed: %s", type(error).__name__)
@@ -316,17 +326,18 @@ class MainWindow(QMainWindow):
 
     # --- Warm-up and shutdown ----------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
         if not self._warm_up_started:
             self._warm_up_started = True
-            # After the first paint, load requests and the validators on a pool thread, so
-            # neither start-up nor the first click waits for them.
-            QTimer.singleShot(0, self._start_warm_up)
+            # Once the window is on screen, finish what start-up left out: the icon, and on a
+            # pool thread the modules sending needs, so the first click does not wait for them.
+            QTimer.singleShot(0, self._after_first_paint)
 
-    def _start_warm_up(self) -> None:
+    def _after_first_paint(self) -> None:
         if self._shut_down:
             return
+        self.first_painted.emit()
         job = Job(self._sender.warm_up, request_id=0)
         job.signals.succeeded.connect(self.warmed_up)
         job.signals.failed.connect(self._on_warm_up_failed)
@@ -357,6 +368,8 @@ class MainWindow(QMainWindow):
             self.sandbox.stop()
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         import gui
 
         QMessageBox.about(
@@ -370,6 +383,8 @@ class MainWindow(QMainWindow):
 
 def describe_success(result: UpdateResult) -> str:
     """ "Ticket tic_… updated." plus the status and title the server echoed, if it did."""
+    from gui.core.api_contract import clean_message
+
     text = f"Ticket {result.ticket_id} updated."
     echoed = result.echoed or {}
     details = []

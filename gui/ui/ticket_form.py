@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.errors import FieldError
-from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
-from gui.core.ticket import FIELDS, KNOWN_STATUSES, ContactType, TicketDraft
+from gui.core.ticket import FIELDS, KNOWN_STATUSES, NOTIFY_FIELDS, ContactType, TicketDraft
 from gui.ui.time_field import OptionalDateTimeEdit
+
+if TYPE_CHECKING:
+    from gui.core.errors import FieldError
 
 _CONTACT_PLACEHOLDERS = {
     ContactType.EMAIL: "name@example.com, other@example.com",
@@ -134,7 +136,7 @@ class TicketForm(QWidget):
             self._editors[field].setAccessibleDescription(label.text())
         first = min(messages, key=FIELDS.index, default=None)
         if first is not None:
-            if first in ("time", "type", "contacts", "notifySubject", "notifyMessage"):
+            if first in NOTIFY_FIELDS:
                 self.notify.setChecked(True)  # the field must be visible to be fixed
             self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -254,6 +256,8 @@ class TicketForm(QWidget):
         self.message_counter.setVisible(is_sms)
         if not is_sms:
             return
+        from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
+
         length = sms_length(self.notify_message.toPlainText())
         if length.too_long:
             text = self.tr("{characters:,} characters: at most {limit:,} can go by SMS").format(

@@ -255,3 +255,22 @@ def test_options_win_over_the_environment(make_window, monkeypatch) -> None:
     assert window.connection.api_base == "https://option.example.com/api/v1"
     assert window.connection.token == "from-env"
     assert not window.banner.isVisible()
+
+
+def test_a_tls_failure_has_its_own_message(qtbot, make_window, sandbox) -> None:
+    # https to a server that only speaks plain http: the handshake fails, nothing is sent.
+    port = sandbox.url.split(":")[2].split("/")[0]
+    window = make_window(f"https://127.0.0.1:{port}/api/v1")
+    fill(qtbot, window, **VENDOR)
+    with qtbot.waitSignal(window.failed, timeout=10_000):
+        click(qtbot, window.submit_button)
+    assert window.banner.text() == (
+        f"Could not connect securely to 127.0.0.1:{port}: the secure (TLS) connection failed. "
+        "Nothing was sent."
+    )
+    assert all(request.method != "PUT" for request in sandbox.requests)
+
+
+def test_the_window_waits_at_most_60_seconds_by_default(make_window) -> None:
+    window = make_window(API)
+    assert window._deadline.interval() == 60_000
