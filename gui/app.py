@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-import gui.resources
+import gui.resources as resources_package
 from gui.core.config import Connection, parse_options, resolve_connection
 from gui.ui.main_window import MainWindow
 from gui.ui.settings import AppSettings
@@ -28,7 +28,7 @@ APPLICATION = "particle-tickets"
 #: The files of resources/, installed as the package gui.resources. They are plain files next to
 #: its __init__.py in a checkout, a wheel and the PyInstaller bundle alike, so a path is enough
 #: (importlib.resources would add 2 ms of imports to every start).
-RESOURCES = Path(gui.resources.__file__).parent
+RESOURCES = Path(resources_package.__file__).parent
 
 
 def create_window(argv: Sequence[str]) -> MainWindow:

@@ -125,12 +125,15 @@ class TicketClient:
                 f"{host} did not answer within {connect:g} s. Check the network; nothing was sent.",
                 may_have_reached_server=False,
             )
-        if isinstance(error, requests.exceptions.ReadTimeout):
+        causes = list(_causes(error))
+        # A stall in the body comes as ConnectionError(ReadTimeoutError), not as ReadTimeout.
+        if isinstance(error, requests.exceptions.ReadTimeout) or any(
+            isinstance(cause, urllib3.exceptions.ReadTimeoutError) for cause in causes
+        ):
             return errors.TimedOut(
                 f"No answer from {host} within {read:g} s. {_MAY_HAVE_ARRIVED}",
                 may_have_reached_server=True,
             )
-        causes = list(_causes(error))
         if any(isinstance(cause, urllib3.exceptions.NameResolutionError) for cause in causes):
             return errors.HostNotFound(
                 f"Could not find {host}. Check the API address and that this computer is online."

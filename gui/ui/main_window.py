@@ -116,13 +116,16 @@ class MainWindow(QMainWindow):
         if ticket_id:
             self.form.ticket_id.setText(ticket_id)
 
-        self.submit_button = QPushButton(self.tr("&Update ticket"), objectName="submitButton")
+        self.submit_button = QPushButton(self.tr("&Update ticket"))
+        self.submit_button.setObjectName("submitButton")
         self.submit_button.setDefault(True)
         self.submit_button.setToolTip(self.tr("Send the update (Ctrl+Enter)"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelButton")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setToolTip(self.tr("Stop waiting for the server (Esc)"))
         self.cancel_button.setEnabled(False)
-        self.busy_indicator = QProgressBar(objectName="busyIndicator", textVisible=False)
+        self.busy_indicator = QProgressBar(textVisible=False)
+        self.busy_indicator.setObjectName("busyIndicator")
         self.busy_indicator.setRange(0, 0)  # indeterminate
         self.busy_indicator.setAccessibleName(self.tr("Sending"))
         self.busy_indicator.hide()
@@ -133,7 +136,8 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.submit_button)
 
-        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
 
         central = QWidget()
@@ -148,7 +152,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        self.connection_label = QLabel(self._describe_connection(), objectName="connectionLabel")
+        self.connection_label = QLabel(self._describe_connection())
+        self.connection_label.setObjectName("connectionLabel")
         self.statusBar().addPermanentWidget(self.connection_label)
 
         self.submit_button.clicked.connect(self.submit)

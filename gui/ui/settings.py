@@ -24,13 +24,13 @@ class AppSettings:
 
     def stored_connection(self) -> dict[str, str]:
         """The stored API base, if any (the token never lives here)."""
-        api_base = self._settings.value("connection/api_base", "", type=str)
+        api_base = str(self._settings.value("connection/api_base", "", type=str))
         return {"api_base": api_base} if api_base else {}
 
     def statuses(self) -> list[str]:
         """Statuses the user typed before, most recent first."""
         value = self._settings.value("form/statuses", [], type=list)
-        return [str(status) for status in value if status]
+        return [str(status) for status in value if status] if isinstance(value, list) else []
 
     def remember_status(self, status: str) -> None:
         statuses = [status, *(known for known in self.statuses() if known != status)]

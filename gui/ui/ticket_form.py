@@ -41,34 +41,32 @@ class TicketForm(QWidget):
 
     def __init__(self, *, statuses: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ticket_id = QLineEdit(objectName="ticketId", placeholderText="tic_…")
-        self.title = QLineEdit(objectName="title")
-        self.description = QPlainTextEdit(objectName="description", tabChangesFocus=True)
+        self.ticket_id = QLineEdit(placeholderText="tic_…")
+        self.title = QLineEdit()
+        self.description = QPlainTextEdit(tabChangesFocus=True)
         self.description.setMinimumHeight(80)
         self.description.setMaximumHeight(140)
-        self.status = QComboBox(objectName="status", editable=True)
+        self.status = QComboBox(editable=True)
         self.status.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.set_statuses(statuses)
         self.status.setCurrentText("")
-        self.notify = QCheckBox(self.tr("&Notify people about this update"), objectName="notify")
+        self.notify = QCheckBox(self.tr("&Notify people about this update"))
         self.time = OptionalDateTimeEdit()
-        self.time.setObjectName("time")
-        self.type = QComboBox(objectName="type")
+        self.type = QComboBox()
         self.type.addItem(self.tr("Email"), ContactType.EMAIL.value)
         self.type.addItem(self.tr("SMS text message"), ContactType.SMS.value)
-        self.contacts = QLineEdit(objectName="contacts")
-        self.notify_subject = QLineEdit(objectName="notifySubject")
-        self.notify_message = QPlainTextEdit(objectName="notifyMessage", tabChangesFocus=True)
+        self.contacts = QLineEdit()
+        self.notify_subject = QLineEdit()
+        self.notify_message = QPlainTextEdit(tabChangesFocus=True)
         self.notify_message.setMinimumHeight(60)
         self.notify_message.setMaximumHeight(120)
-        self.message_counter = QLabel(objectName="notifyMessageCounter")
+        self.message_counter = QLabel()
+        self.message_counter.setObjectName("notifyMessageCounter")
         self.message_counter.setProperty("role", "hint")
         self.automated = QCheckBox(
-            self.tr("&Automated: remind them again if the ticket stays in this status too long"),
-            objectName="automated",
+            self.tr("&Automated: remind them again if the ticket stays in this status too long")
         )
 
-        self.error_labels: dict[str, QLabel] = {}
         self._editors: dict[str, QWidget] = {
             "ticketId": self.ticket_id,
             "title": self.title,
@@ -82,6 +80,9 @@ class TicketForm(QWidget):
             "notifyMessage": self.notify_message,
             "automated": self.automated,
         }
+        for field, editor in self._editors.items():
+            editor.setObjectName(field)  # the API name: for tests, styles and automation
+        self.error_labels: dict[str, QLabel] = {}
         self._lay_out()
         self._connect_edits()
         self._on_type_changed()
@@ -170,7 +171,8 @@ class TicketForm(QWidget):
         self._add_row(form, self.tr("&Status *"), "status")
         self._add_row(form, None, "notify")
 
-        self.notify_section = QWidget(objectName="notifySection")
+        self.notify_section = QWidget()
+        self.notify_section.setObjectName("notifySection")
         section = QFormLayout(self.notify_section)
         section.setContentsMargins(24, 0, 0, 0)
         section.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -195,7 +197,8 @@ class TicketForm(QWidget):
     ) -> None:
         """One row: label (buddy of the editor), then the editor with its error label below."""
         editor = self._editors[field]
-        error = QLabel(objectName=f"{field}Error", wordWrap=True)
+        error = QLabel(wordWrap=True)
+        error.setObjectName(f"{field}Error")
         error.setProperty("role", "fieldError")
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.hide()
