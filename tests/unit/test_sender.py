@@ -1,0 +1,174 @@
+"""`TicketSender`, and the rules about what importing the core costs (no Qt, no heavy imports)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from gui.core.abort import Abort
+from gui.core.client import UpdateResult
+from gui.core.config import Connection
+from gui.core.errors import Cancelled, ConfigurationError, TimedOut
+from gui.core.sender import TicketSender
+from gui.core.ticket import ContactType, Notification, TicketUpdate
+from tests.unit.loopback import LoopbackServer, answering, silent
+
+UPDATE = TicketUpdate(
+    ticket_id="tic_42",
+    title="Leaking faucet",
+    description="Leak",
+    status="ON_HOLD",
+    automated=True,
+    notification=Notification(type=ContactType.SMS, contacts=("2025550123", "2025550124")),
+)
+HEAVY = ("requests", "urllib3", "email_validator", "phonenumbers", "gui.core.client")
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter (this one has imported everything already)."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_core_imports_no_qt() -> None:
+    result = run_python(
+        "import gui.core.client, gui.core.validation, gui.core.sender, gui.core.config, sys; "
+        "assert not any(m.startswith('PySide6') for m in sys.modules)"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_start_up_imports_nothing_heavy() -> None:
+    result = run_python(
+        f"""
+        import sys
+        import gui.core.sender, gui.core.validation, gui.core.config
+        loaded = [name for name in {HEAVY!r} if name in sys.modules]
+        assert not loaded, loaded
+        """
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_warm_up_imports_the_heavy_modules() -> None:
+    result = run_python(
+        f"""
+        import sys
+        from gui.core.config import Connection
+        from gui.core.sender import TicketSender
+        assert not [name for name in {HEAVY!r} if name in sys.modules]
+        TicketSender(Connection("https://api.example.com", "token")).warm_up()
+        missing = [name for name in {HEAVY!r} if name not in sys.modules]
+        assert not missing, missing
+        """
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_unusable_connection_fails_without_loading_the_client() -> None:
+    result = run_python(
+        f"""
+        import sys
+        from gui.core.abort import Abort
+        from gui.core.config import Connection
+        from gui.core.errors import ConfigurationError
+        from gui.core.sender import TicketSender
+        from gui.core.ticket import TicketUpdate
+        sender = TicketSender(Connection("https://api.example.com", "", problem="Not signed in."))
+        try:
+            sender.send(TicketUpdate("tic_1", "T", "D", "NEW", automated=False), Abort())
+        except ConfigurationError as error:
+            assert error.message == "Not signed in.", error.message
+        else:
+            raise AssertionError("no ConfigurationError")
+        loaded = [name for name in {HEAVY!r} if name in sys.modules]
+        assert not loaded, loaded
+        """
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("connection", "message"),
+    [
+        (
+            Connection("https://api.example.com", "", problem="Not signed in: give a token."),
+            "Not signed in: give a token.",
+        ),
+        (Connection("http://api.example.com", "t", problem=""), "Sending is not set up."),
+    ],
+)
+def test_unusable_connection_raises_configuration_error(
+    connection: Connection, message: str
+) -> None:
+    # api.example.com is not loopback: any lookup or connection would fail the test.
+    sender = TicketSender(connection)
+    with pytest.raises(ConfigurationError) as caught:
+        sender.send(UPDATE, Abort())
+    assert caught.value.message == message
+    sender.close()
+
+
+def test_send_end_to_end() -> None:
+    answer = json.dumps({"data": {"id": "tic_42", "status": "ON_HOLD"}}).encode()
+    with LoopbackServer(answering("200 OK", answer)) as server:
+        sender = TicketSender(Connection(api_base=server.url + "/api/v1", token="tok_e2e"))
+        try:
+            first = sender.send(UPDATE, Abort())
+            second = sender.send(UPDATE, Abort())
+        finally:
+            sender.close()
+    assert first == second == UpdateResult("tic_42", 200, {"id": "tic_42", "status": "ON_HOLD"})
+    assert len(server.requests) == 2
+    assert server.connections == 1  # one client, one kept-alive connection
+    request = server.requests[0]
+    assert (request.method, request.target) == ("PUT", "/api/v1/ticket/tic_42")
+    assert request.headers["authorization"] == "Bearer tok_e2e"
+    assert request.body == (
+        b"title=Leaking%20faucet&description=Leak&status=ON_HOLD&notify=1&time="
+        b"&type=sms&contacts=2025550123%2C2025550124&automated=1"
+    )
+
+
+def test_send_after_close_opens_a_new_client() -> None:
+    with LoopbackServer(answering("200 OK")) as server:
+        sender = TicketSender(Connection(api_base=server.url, token="t"))
+        try:
+            assert sender.send(UPDATE, Abort()).status == 200
+            sender.close()
+            assert sender.send(UPDATE, Abort()).status == 200
+        finally:
+            sender.close()
+    assert server.connections == 2
+
+
+def test_send_uses_the_sender_timeouts() -> None:
+    with LoopbackServer(silent) as server:
+        sender = TicketSender(Connection(api_base=server.url, token="t"), read_timeout=0.3)
+        try:
+            with pytest.raises(TimedOut, match=r"within 0\.3 s"):
+                sender.send(UPDATE, Abort())
+        finally:
+            sender.close()
+
+
+def test_send_honours_abort() -> None:
+    abort = Abort()
+    abort.abort()
+    with LoopbackServer(answering("200 OK")) as server:
+        sender = TicketSender(Connection(api_base=server.url, token="t"))
+        try:
+            with pytest.raises(Cancelled):
+                sender.send(UPDATE, abort)
+        finally:
+            sender.close()
+    assert server.connections == 0
