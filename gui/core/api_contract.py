@@ -29,6 +29,8 @@ FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 #: How long a server message may be before the banner cuts it.
 _MAX_MESSAGE = 300
+#: Control characters (C0, DEL, C1) and bidirectional overrides, which could disguise a message.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 
 
 def update_path(ticket_id: str) -> str:
@@ -139,7 +141,7 @@ def clean_message(value: object) -> str:
     """A server message made safe for a label: one line, no control characters, short."""
     if value is None:
         return ""
-    text = re.sub(r"[\x00-\x1f\x7f]+", " ", str(value)).strip()
+    text = _UNSAFE.sub(" ", str(value)).strip()
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 

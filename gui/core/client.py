@@ -92,8 +92,8 @@ class TicketClient:
         response = self._session.put(
             self.api_base + update_path(update.ticket_id),
             data=encode_body(update).encode("utf-8"),
+            auth=_BearerAuth(self._token),
             headers={
-                "Authorization": f"Bearer {self._token}",
                 "Content-Type": FORM_CONTENT_TYPE,
                 "Accept": "application/json",
             },
@@ -149,6 +149,18 @@ class TicketClient:
         if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.InvalidHeader):
             return errors.ConfigurationError(f"The API address or token cannot be used: {error}")
         return errors.ConnectionLost(f"The connection to {host} broke. {_MAY_HAVE_ARRIVED}")
+
+
+class _BearerAuth(requests.auth.AuthBase):
+    """``Authorization: Bearer <token>``, given as `auth` so that requests never replaces it
+    with credentials from the user's ~/.netrc (it only looks there when `auth` is None)."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        return request
 
 
 def _api_error(

@@ -120,6 +120,8 @@ def check_api_base(url: str) -> str:
     # urlsplit and urllib3 disagree on "\": "http://evil.com\@127.0.0.1" goes to evil.com.
     if "\\" in url or parts.scheme not in ("https", "http") or not parts.hostname:
         raise unusable
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        raise unusable  # /ticket/{id} would end up inside the query
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ConfigurationError(
             f"Refusing plain http to {parts.hostname}: the token would travel unencrypted. "

@@ -38,7 +38,8 @@ class TicketSender:
     ) -> None:
         self.connection = connection
         self._timeouts = (connect_timeout, read_timeout)
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards _client
+        self._sending = threading.Lock()  # one request at a time on the shared session
         self._client: TicketClient | None = None
 
     def warm_up(self) -> None:
@@ -52,7 +53,11 @@ class TicketSender:
             from gui.core.errors import ConfigurationError
 
             raise ConfigurationError(self.connection.problem or "Sending is not set up.")
-        return self._get_client().update_ticket(update, abort=abort)
+        client = self._get_client()
+        # One request at a time: a send that starts while a cancelled one is still unwinding
+        # (its socket already shut down by `abort`) waits the moment that takes.
+        with self._sending:
+            return client.update_ticket(update, abort=abort)
 
     def close(self) -> None:
         with self._lock:

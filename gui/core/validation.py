@@ -70,8 +70,11 @@ def _check_notification(
     subject = draft.notify_subject.strip()
     if _LINE_BREAK.search(subject):
         errors.append(FieldError("notifySubject", "Keep the subject on one line."))
+    elif _CONTROL.search(subject):
+        errors.append(FieldError("notifySubject", "Remove the invisible control characters."))
+    message = draft.notify_message if draft.notify_message.strip() else ""
     if contact_type is ContactType.SMS:
-        length = sms_length(draft.notify_message)
+        length = sms_length(message)
         if length.too_long:
             errors.append(
                 FieldError(
@@ -87,7 +90,7 @@ def _check_notification(
         contacts=contacts,
         time=draft.time,
         subject=subject,
-        message=draft.notify_message,
+        message=message,
     )
     return notification, errors
 
