@@ -1,0 +1,440 @@
+"""The benchmark: start-up and responsiveness of Particle Tickets, against baselines.
+
+Usage (from the project folder, with the project's virtual environment)::
+
+    .venv/bin/python bench/run.py [--runs N]
+
+The machine is shared and noisy, so only ratios against a baseline measured in the same run mean
+anything. One run measures:
+
+1. what `import gui.app` imports (``python -X importtime``), and that the sending modules
+   (requests, email_validator, phonenumbers) are not among them;
+2. cold start to the first painted window: N fresh child processes of the app
+   (bench/app_window.py) alternating with N of a bare PySide6 window with the same widgets
+   (bench/bare_window.py), each timed by this process from just before Popen until the child
+   reports its first paint, after one discarded warm-up pair; medians and their ratio;
+3. the largest gap of a 10 ms GUI-thread timer while an update is in flight to a slow loopback
+   sandbox, against the same timer over an equally long idle period (bench/responsiveness.py).
+
+It ends with a verdict table. The exit code is 0 whether or not the targets are met (this is a
+measurement, not a test), and 1 when the measurement itself failed (a child crashed, timed out
+or the update was not sent). This process imports no Qt; every child runs with
+QT_QPA_PLATFORM=offscreen and XDG folders in a temporary folder that is removed at the end.
+Nothing connects anywhere but 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import json
+import os
+import re
+import selectors
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+
+CHILD_TIMEOUT = 60.0  # seconds any child may take before it is killed
+TARGET_RATIO = 1.15  # cold start, app median / bare median
+TARGET_GAP_MS = 16.0  # largest GUI-thread gap while a request is in flight
+SLOW_SECONDS = 2.0  # how long the sandbox takes to answer
+TIMES = "\N{MULTIPLICATION SIGN}"
+SENDING_MODULES = ("requests", "email_validator", "phonenumbers")
+#: The phases the start-up children stamp, in order (see bench/first_paint.py).
+PHASES = (
+    ("script", "interpreter start"),
+    ("qt", "import PySide6"),
+    ("imported", "import gui.app"),
+    ("app", "QApplication()"),
+    ("built", "build window"),
+    ("shown", "show()"),
+    ("painted", "first paint"),
+)
+
+
+class MeasurementFailed(Exception):
+    """A child crashed, timed out or reported nonsense: there is no figure to give."""
+
+
+@dataclass
+class Child:
+    """What one child process printed, and when its lines arrived."""
+
+    lines: list[tuple[float, str]] = field(default_factory=list)  # (perf_counter, line)
+    stderr: str = ""
+
+    def first(self, prefix: str) -> tuple[float, str]:
+        for arrived, line in self.lines:
+            if line.startswith(prefix):
+                return arrived, line
+        raise MeasurementFailed(f"the child never printed a {prefix} line{self._tail()}")
+
+    def _tail(self) -> str:
+        tail = "\n".join(self.stderr.strip().splitlines()[-15:])
+        return f"; its stderr ends with:\n{tail}" if tail else ""
+
+
+def run_child(
+    args: list[str], env: dict[str, str], *, what: str, ok_codes: tuple[int, ...] = (0,)
+) -> tuple[float, Child]:
+    """Run `python args…`; returns the perf_counter just before Popen and what it printed.
+
+    Lines are time-stamped as they arrive. The child is killed if it takes longer than
+    CHILD_TIMEOUT; a timeout or an exit code not in `ok_codes` raises MeasurementFailed.
+    """
+    child = Child()
+    with tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, *args],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=env,
+            cwd=ROOT,
+        )
+        try:
+            _read_lines(process, child, started + CHILD_TIMEOUT)
+            try:
+                code = process.wait(max(0.1, started + CHILD_TIMEOUT - time.perf_counter()))
+            except subprocess.TimeoutExpired:
+                code = None
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            process.stdout.close()  # type: ignore[union-attr]
+            stderr.seek(0)
+            child.stderr = stderr.read().decode("utf-8", errors="replace")
+    if code is None:
+        raise MeasurementFailed(f"{what} took over {CHILD_TIMEOUT:g} s and was killed")
+    if code not in ok_codes:
+        raise MeasurementFailed(f"{what} exited with code {code}{child._tail()}")
+    return started, child
+
+
+def _read_lines(process: subprocess.Popen[bytes], child: Child, deadline: float) -> None:
+    """Read the child's stdout until it closes, stamping each line when it arrives."""
+    assert process.stdout is not None
+    fd = process.stdout.fileno()
+    buffer = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while True:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                return  # the caller's wait() times out and kills the child
+            if not selector.select(remaining):
+                continue
+            data = os.read(fd, 65536)
+            arrived = time.perf_counter()
+            if not data:
+                return
+            buffer += data
+            *complete, buffer = buffer.split(b"\n")
+            for line in complete:
+                child.lines.append((arrived, line.decode("utf-8", errors="replace").strip()))
+
+
+# --- 1. Imports ------------------------------------------------------------------------------
+
+
+_IMPORT_LINE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|( *)(\S+)\s*$")
+
+
+def measure_imports(env: dict[str, str]) -> list[str]:
+    """Print the slowest app imports; returns the sending modules imported (should be none)."""
+    print("1. import gui.app (python -X importtime, one run)")
+    _, child = run_child(
+        ["-X", "importtime", "-c", "import gui.app"], env, what="python -X importtime"
+    )
+    rows: list[tuple[int, int, str]] = []  # (cumulative µs, self µs, module)
+    for line in child.stderr.splitlines():
+        if match := _IMPORT_LINE.match(line):
+            rows.append((int(match[2]), int(match[1]), match[4]))
+    if not rows:
+        raise MeasurementFailed("python -X importtime printed no import times")
+    by_name = {name: cumulative for cumulative, _self, name in rows}
+    total = by_name.get("gui.app", 0)
+    pyside = sum(cumulative for cumulative, _self, name in rows if name in ("PySide6", "shiboken6"))
+    print(f"   gui.app, cumulative: {total / 1000:.1f} ms for {len(rows)} modules")
+    print(f"   of which PySide6/shiboken6 packages themselves: {pyside / 1000:.1f} ms")
+    watched = [
+        row
+        for row in rows
+        if row[2] == "gui" or row[2].startswith("gui.") or row[2].split(".")[0] in SENDING_MODULES
+    ]
+    print("   the 5 slowest under gui/ (cumulative, self):")
+    for cumulative, own, name in sorted(watched, reverse=True)[:5]:
+        print(f"     {cumulative / 1000:7.1f} ms  {own / 1000:6.1f} ms  {name}")
+    imported = sorted({name.split(".")[0] for _c, _s, name in rows} & set(SENDING_MODULES))
+    for module in SENDING_MODULES:
+        print(f"   {module} imported at start-up: {'yes' if module in imported else 'no'}")
+    return imported
+
+
+# --- 2. Cold start ---------------------------------------------------------------------------
+
+
+@dataclass
+class StartSample:
+    total: float  # seconds from just before Popen to the PAINTED line arriving
+    phases: dict[str, float]  # seconds spent in each phase of PHASES (empty if unknown)
+    heavy: str = "-"
+
+
+def start_once(script: str, env: dict[str, str]) -> StartSample:
+    started, child = run_child([str(BENCH / script)], env, what=script)
+    arrived, line = child.first("PAINTED")
+    stamps = dict(
+        (name, float(value)) for name, value in (part.split("=") for part in line.split()[1:])
+    )
+    phases: dict[str, float] = {}
+    previous = started
+    for name, _label in PHASES:
+        if name not in stamps or not previous <= stamps[name] <= arrived:
+            phases = {}  # the child's clock is not ours: only the total counts
+            break
+        phases[name] = stamps[name] - previous
+        previous = stamps[name]
+    heavy = next((text.split()[1] for _t, text in child.lines if text.startswith("HEAVY")), "-")
+    return StartSample(arrived - started, phases, heavy)
+
+
+def measure_start(env: dict[str, str], runs: int) -> tuple[float, float, list[str]]:
+    """Alternate app and bare cold starts; returns (median app, median bare, heavy modules)."""
+    print(f"\n2. cold start to first painted window: {runs} app runs alternating with {runs} bare")
+    app_sample, bare_sample = start_once("app_window.py", env), start_once("bare_window.py", env)
+    print(
+        f"   warm-up pair (discarded): app {app_sample.total * 1000:6.1f} ms, "
+        f"bare {bare_sample.total * 1000:6.1f} ms"
+    )
+    app: list[StartSample] = []
+    bare: list[StartSample] = []
+    for run in range(1, runs + 1):
+        app.append(start_once("app_window.py", env))
+        bare.append(start_once("bare_window.py", env))
+        print(
+            f"   run {run:2d}/{runs}: app {app[-1].total * 1000:6.1f} ms   "
+            f"bare {bare[-1].total * 1000:6.1f} ms"
+        )
+    for name, samples in (("app ", app), ("bare", bare)):
+        totals = [sample.total * 1000 for sample in samples]
+        print(
+            f"   {name}: min {min(totals):6.1f}  median {statistics.median(totals):6.1f}  "
+            f"max {max(totals):6.1f} ms"
+        )
+    _print_phases(app, bare)
+    median_app = statistics.median(sample.total for sample in app)
+    median_bare = statistics.median(sample.total for sample in bare)
+    print(f"   ratio median app / median bare: {median_app / median_bare:.2f}{TIMES}")
+    heavy = sorted({m for s in app for m in s.heavy.split(",") if m and m != "-"})
+    print(
+        f"   sending modules imported when the app window was built: {', '.join(heavy) or 'none'}"
+    )
+    return median_app, median_bare, heavy
+
+
+def _print_phases(app: list[StartSample], bare: list[StartSample]) -> None:
+    app = [sample for sample in app if sample.phases]
+    bare = [sample for sample in bare if sample.phases]
+    if not app or not bare:
+        print("   (no phase breakdown: the children's clock is not comparable with this one)")
+        return
+    print("   where the time goes (median per phase, ms):   app    bare    app-bare")
+    for name, label in (*PHASES, ("report", "report reaches parent")):
+        if name == "report":
+            a = statistics.median(s.total - sum(s.phases.values()) for s in app) * 1000
+            b = statistics.median(s.total - sum(s.phases.values()) for s in bare) * 1000
+        else:
+            a = statistics.median(s.phases[name] for s in app) * 1000
+            b = statistics.median(s.phases[name] for s in bare) * 1000
+        print(f"     {label:<40} {a:6.1f}  {b:6.1f}  {a - b:+7.1f}")
+
+
+# --- 3. Responsiveness -----------------------------------------------------------------------
+
+
+def measure_responsiveness(env: dict[str, str], folder: Path) -> tuple[float, float]:
+    """Returns (largest gap during the request, largest gap while idle), in ms."""
+    print(
+        f"\n3. GUI responsiveness while an update is in flight (sandbox answers after "
+        f"{SLOW_SECONDS:g} s)"
+    )
+    settings = folder / "responsiveness" / "settings.ini"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    args = [str(BENCH / "responsiveness.py"), "--settings", str(settings)]
+    try:
+        _, child = run_child(
+            [*args, "--slow", str(SLOW_SECONDS)], env, what="responsiveness.py", ok_codes=(0, 1)
+        )
+    except MeasurementFailed as failure:
+        raise MeasurementFailed(f"the update was not measured: {failure}") from None
+    _, line = child.first("RESULT")
+    result = json.loads(line.removeprefix("RESULT "))
+    if not result.get("ok"):
+        raise MeasurementFailed(
+            f"the update was not sent: {result.get('error', 'no reason given')}"
+        )
+    _print_ticks("warm-up after the first paint (informational)", result["warm_up"])
+    _print_ticks(f"request in flight ({result['request']['outcome']})", result["request"])
+    _print_ticks("idle, as long as the request", result["idle"])
+    request, idle = result["request"], result["idle"]
+    return request["max_gap_ms"], idle["max_gap_ms"]
+
+
+def _print_ticks(label: str, ticks: dict[str, float]) -> None:
+    print(
+        f"   {label}: {ticks['seconds'] * 1000:.0f} ms, {ticks['ticks']} ticks, "
+        f"median gap {ticks['median_gap_ms']:.1f} ms, largest {ticks['max_gap_ms']:.1f} ms "
+        f"(ending {ticks['max_gap_at_ms']:.0f} ms in)"
+    )
+
+
+# --- Putting it together ---------------------------------------------------------------------
+
+
+def child_environment(folder: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARTICLESPACE_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
+        path = folder / name.lower()
+        path.mkdir(mode=0o700)
+        env[name] = str(path)
+    return env
+
+
+def verdict_table(
+    start: tuple[float, float, list[str]] | None,
+    gaps: tuple[float, float] | None,
+    imported: list[str] | None,
+) -> list[str]:
+    rows = [("measure", "app", "baseline", "ratio", "target", "verdict")]
+    if start is not None:
+        app, bare, _heavy = start
+        ratio = app / bare
+        rows.append(
+            (
+                "cold start to window (median)",
+                f"{app * 1000:.0f} ms",
+                f"{bare * 1000:.0f} ms",
+                f"{ratio:.2f}{TIMES}",
+                f"≤{TARGET_RATIO:.2f}{TIMES}",
+                "ok" if ratio <= TARGET_RATIO else "MISSED",
+            )
+        )
+    else:
+        rows.append(
+            (
+                "cold start to window (median)",
+                "-",
+                "-",
+                "-",
+                f"≤{TARGET_RATIO:.2f}{TIMES}",
+                "FAILED",
+            )
+        )
+    if gaps is not None:
+        during, idle = gaps
+        rows.append(
+            (
+                "largest GUI gap during request",
+                f"{during:.0f} ms",
+                f"{idle:.0f} ms",
+                "-",
+                f"≤{TARGET_GAP_MS:.0f} ms",
+                _gap_verdict(during, idle),
+            )
+        )
+    else:
+        rows.append(
+            ("largest GUI gap during request", "-", "-", "-", f"≤{TARGET_GAP_MS:.0f} ms", "FAILED")
+        )
+    if imported is not None:
+        heavy = sorted(set(imported) | set(start[2] if start else []))
+        rows.append(
+            (
+                "sending modules at start-up",
+                ", ".join(heavy) or "none",
+                "-",
+                "-",
+                "none",
+                "ok" if not heavy else "MISSED",
+            )
+        )
+    else:
+        rows.append(("sending modules at start-up", "-", "-", "-", "none", "FAILED"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+def _gap_verdict(during: float, idle: float) -> str:
+    if during <= TARGET_GAP_MS:
+        return "ok"
+    # The idle baseline missing the target too means the machine, not the app, stalled the
+    # GUI thread: the figure says little either way.
+    return "MISSED (noisy*)" if idle > TARGET_GAP_MS else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Particle Tickets benchmark (see the docstring).")
+    parser.add_argument("--runs", type=int, default=15, help="cold starts per side (default 15)")
+    options = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")  # the signs in the table, on a non-UTF-8 terminal
+    if options.runs < 1:
+        parser.error("--runs must be at least 1")
+    for module in ("PySide6", "gui"):
+        if importlib.util.find_spec(module) is None:
+            parser.error(f"{module} is not importable by {sys.executable}; use .venv/bin/python")
+
+    began = time.perf_counter()
+    print(f"Particle Tickets benchmark — {sys.executable}, {os.cpu_count()} CPUs")
+    folder = Path(tempfile.mkdtemp(prefix="particle-tickets-bench-"))
+    failures: list[str] = []
+    imported = start = gaps = None
+    try:
+        env = child_environment(folder)
+        try:
+            imported = measure_imports(env)
+        except MeasurementFailed as failure:
+            failures.append(f"imports: {failure}")
+        try:
+            start = measure_start(env, options.runs)
+        except MeasurementFailed as failure:
+            failures.append(f"cold start: {failure}")
+        try:
+            gaps = measure_responsiveness(env, folder)
+        except MeasurementFailed as failure:
+            failures.append(f"responsiveness: {failure}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    print(f"\nfinished in {time.perf_counter() - began:.1f} s\n")
+    for line in verdict_table(start, gaps, imported):
+        print(line)
+    if gaps is not None and "noisy" in _gap_verdict(*gaps):
+        print(
+            f"* the idle baseline also had a gap over {TARGET_GAP_MS:.0f} ms: the machine was "
+            "too busy for this figure to mean much; run again when it is quieter"
+        )
+    for failure in failures:
+        print(f"\nMEASUREMENT FAILED — {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
