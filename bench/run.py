@@ -307,6 +307,11 @@ def _print_ticks(label: str, ticks: dict[str, float]) -> None:
 def child_environment(folder: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARTICLESPACE_")}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    # Users run compiled bytecode (pip and PyInstaller compile it), so the children may cache
+    # theirs, in a folder of this run: the discarded warm-up pair fills it. Without this, a
+    # machine with PYTHONDONTWRITEBYTECODE=1 compiles every app module on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
         path = folder / name.lower()
         path.mkdir(mode=0o700)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from gui.core.ticket import FIELDS
+from gui.core.fields import FIELDS
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gui.core.ticket import ContactType
+from gui.core.fields import ContactType
 
 #: The region a phone number without a +country code belongs to.
 DEFAULT_REGION = "US"

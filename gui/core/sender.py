@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 #: Modules the first send or validation needs; `warm_up` loads them ahead of time.
 _HEAVY_MODULES = (
+    "gui.core.ticket",
     "gui.core.validation",
     "gui.core.client",
     "email_validator",

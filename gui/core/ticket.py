@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
-from datetime import datetime
+from typing import TYPE_CHECKING
 
+from gui.core.fields import ContactType
 
-class ContactType(enum.StrEnum):
-    """How people are notified; the values are the API's `type` values."""
-
-    EMAIL = "email"
-    SMS = "sms"
-
-
-#: Every field of the form, in form order, by its API name. Widgets, error labels
-#: (`<field>Error`) and server error mapping all use these names.
-FIELDS: tuple[str, ...] = (
-    "ticketId",
-    "title",
-    "description",
-    "status",
-    "notify",
-    "time",
-    "type",
-    "contacts",
-    "notifySubject",
-    "notifyMessage",
-    "automated",
-)
-
-#: The fields that only exist while notify is on.
-NOTIFY_FIELDS: tuple[str, ...] = ("time", "type", "contacts", "notifySubject", "notifyMessage")
-
-#: Statuses the vendor's examples use; the form also offers the ones the user typed before.
-KNOWN_STATUSES: tuple[str, ...] = ("NEW", "ON_HOLD")
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 @dataclass(frozen=True)

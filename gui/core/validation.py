@@ -7,8 +7,9 @@ from datetime import datetime
 
 from gui.core.contacts import DEFAULT_REGION, parse_contacts
 from gui.core.errors import FieldError, InvalidTicket
+from gui.core.fields import FIELDS, ContactType
 from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
-from gui.core.ticket import FIELDS, ContactType, Notification, TicketDraft, TicketUpdate
+from gui.core.ticket import Notification, TicketDraft, TicketUpdate
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")

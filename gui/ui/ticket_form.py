@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.ticket import FIELDS, KNOWN_STATUSES, NOTIFY_FIELDS, ContactType, TicketDraft
+from gui.core.fields import FIELDS, KNOWN_STATUSES, NOTIFY_FIELDS, ContactType
 from gui.ui.time_field import OptionalDateTimeEdit
 
 if TYPE_CHECKING:
     from gui.core.errors import FieldError
+    from gui.core.ticket import TicketDraft
 
 _CONTACT_PLACEHOLDERS = {
     ContactType.EMAIL: "name@example.com, other@example.com",
@@ -92,6 +93,8 @@ class TicketForm(QWidget):
 
     def draft(self) -> TicketDraft:
         """What the user typed, unchecked."""
+        from gui.core.ticket import TicketDraft  # loaded by the warm-up, not at start-up
+
         return TicketDraft(
             ticket_id=self.ticket_id.text(),
             title=self.title.text(),

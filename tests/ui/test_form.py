@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from gui.core.ticket import FIELDS, NOTIFY_FIELDS
+from gui.core.fields import FIELDS, NOTIFY_FIELDS
 from tests.ui.conftest import VENDOR, WindowFactory, click, fill, focused, type_into
 
 NAMED = (*FIELDS, "submitButton", "cancelButton", "banner")

@@ -19,7 +19,8 @@ import urllib3.exceptions
 
 from gui.core import errors
 from gui.core.client import TicketClient, UpdateResult
-from gui.core.ticket import ContactType, Notification, TicketUpdate
+from gui.core.fields import ContactType
+from gui.core.ticket import Notification, TicketUpdate
 from tests.unit.loopback import LoopbackServer, answering, free_port, hanging_up, silent
 
 API_BASE = "https://api.particlespace.com/api/v1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gui.core.contacts import ParsedContacts, parse_contacts, split_contacts
-from gui.core.ticket import ContactType
+from gui.core.fields import ContactType
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ from gui.core.abort import Abort
 from gui.core.client import UpdateResult
 from gui.core.config import Connection
 from gui.core.errors import Cancelled, ConfigurationError, TimedOut
+from gui.core.fields import ContactType
 from gui.core.sender import TicketSender
-from gui.core.ticket import ContactType, Notification, TicketUpdate
+from gui.core.ticket import Notification, TicketUpdate
 from tests.unit.loopback import LoopbackServer, answering, silent
 
 UPDATE = TicketUpdate(

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from gui.core.errors import FieldError, InvalidTicket
-from gui.core.ticket import FIELDS, ContactType, Notification, TicketDraft, TicketUpdate
+from gui.core.fields import FIELDS, ContactType
+from gui.core.ticket import Notification, TicketDraft, TicketUpdate
 from gui.core.validation import validate
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)

@@ -7,7 +7,8 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from gui.core.ticket import ContactType, Notification, TicketDraft, TicketUpdate
+from gui.core.fields import ContactType
+from gui.core.ticket import Notification, TicketDraft, TicketUpdate
 from gui.core.validation import validate
 from gui.core.wire import encode_body, encode_pairs, form_body
 
