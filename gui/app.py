@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 import gui.resources as resources_package
@@ -18,7 +18,7 @@ from gui.ui.main_window import MainWindow
 from gui.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QMessageLogContext
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
 
 log = logging.getLogger("gui")
 
@@ -72,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     parse_options(args)  # --help and --version answer before any window exists
+    from PySide6.QtCore import qInstallMessageHandler
+
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -86,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """Qt's own messages go through Python logging like everything else."""
+    from PySide6.QtCore import QtMsgType
+
     level = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
         QtMsgType.QtInfoMsg: logging.INFO,

@@ -13,8 +13,7 @@ nowhere else:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
 from gui.core.fields import FIELDS
@@ -56,8 +55,7 @@ def read_success_body(body: bytes) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data else None
 
 
-@dataclass(frozen=True)
-class ErrorBody:
+class ErrorBody(NamedTuple):
     """An error answer split into messages for form fields and messages for the banner."""
 
     field_errors: tuple[FieldError, ...] = ()

@@ -10,7 +10,7 @@ import argparse
 import ipaddress
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import gui
@@ -23,8 +23,7 @@ ENV_TOKEN = "PARTICLESPACE_TOKEN"
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """The command line, as typed."""
 
     api_base: str | None = None
@@ -33,8 +32,7 @@ class Options:
     demo: bool = False
 
 
-@dataclass(frozen=True)
-class Connection:
+class Connection(NamedTuple):
     """Where to send and with what; `problem` says why sending is impossible, if it is."""
 
     api_base: str

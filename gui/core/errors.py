@@ -7,11 +7,10 @@ Every exception here is a `TicketError`: the UI shows `message` in the banner an
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class FieldError:
+class FieldError(NamedTuple):
     """One problem with one form field (named by its API name, e.g. ``"contacts"``)."""
 
     field: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Characters per SMS segment, as the product counts them.
 SEGMENT_LENGTH = 160
@@ -11,8 +11,7 @@ SEGMENT_LENGTH = 160
 MAX_SMS_CHARACTERS = 1600
 
 
-@dataclass(frozen=True)
-class SmsLength:
+class SmsLength(NamedTuple):
     characters: int
     segments: int
 
