@@ -237,15 +237,8 @@ class MainWindow(QMainWindow):
 
     def cancel(self) -> None:
         """Stop waiting for the answer and give the controls back at once."""
-        if not self.busy:
-            return
-        ticket = self._sending.ticket_id if self._sending else ""
-        self._stop_waiting()
-        self.banner.show_message(
-            BannerKind.INFO,
-            self.tr("Stopped waiting for the server. ") + _MAY_HAVE_ARRIVED.format(ticket=ticket),
-        )
-        self.cancelled.emit()
+        if self.busy:
+            self._give_up(BannerKind.INFO, self.tr("Stopped waiting for the server."))
 
     def _start(self, update: TicketUpdate) -> None:
         from gui.core.abort import Abort
@@ -307,7 +300,10 @@ class MainWindow(QMainWindow):
             log.error("update failed unexpectedly", exc_info=error)
             self.banner.show_message(
                 BannerKind.ERROR,
-                self.tr("Something unexpected went wrong; the update may not have been sent."),
+                self.tr(
+                    "Something unexpected went wrong (the details are in the log). "
+                    "Check the ticket before sending the update again."
+                ),
             )
         if not self.form.visible_errors():
             self.submit_button.setFocus()
@@ -317,16 +313,15 @@ class MainWindow(QMainWindow):
         self._jobs.pop(request_id, None)
 
     def _on_deadline_timeout(self) -> None:
+        seconds = self._deadline.interval() / 1000
+        lead = self.tr("No complete answer within {seconds:g} s, so the app stopped waiting.")
+        self._give_up(BannerKind.ERROR, lead.format(seconds=seconds))
+
+    def _give_up(self, kind: BannerKind, lead: str) -> None:
+        """Stop waiting (the request cannot be recalled) and say what that means."""
         ticket = self._sending.ticket_id if self._sending else ""
         self._stop_waiting()
-        seconds = self._deadline.interval() / 1000
-        self.banner.show_message(
-            BannerKind.ERROR,
-            self.tr("No complete answer within {seconds:g} s, so the app stopped waiting. ").format(
-                seconds=seconds
-            )
-            + _MAY_HAVE_ARRIVED.format(ticket=ticket),
-        )
+        self.banner.show_message(kind, f"{lead} {_MAY_HAVE_ARRIVED.format(ticket=ticket)}")
         self.cancelled.emit()
 
     # --- Warm-up and shutdown ----------------------------------------------------------------

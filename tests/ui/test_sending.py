@@ -274,3 +274,22 @@ def test_a_tls_failure_has_its_own_message(qtbot, make_window, sandbox) -> None:
 def test_the_window_waits_at_most_60_seconds_by_default(make_window) -> None:
     window = make_window(API)
     assert window._deadline.interval() == 60_000
+
+
+def test_an_unexpected_error_shows_a_plain_banner_and_goes_to_the_log(
+    qtbot, make_window, monkeypatch, caplog
+) -> None:
+    def explode(self, update, abort):
+        raise RuntimeError("bug in a library")
+
+    monkeypatch.setattr("gui.core.sender.TicketSender.send", explode)
+    window = make_window(API)
+    fill(qtbot, window, **VENDOR)
+    with qtbot.waitSignal(window.failed, timeout=10_000):
+        click(qtbot, window.submit_button)
+    assert window.banner.text() == (
+        "Something unexpected went wrong (the details are in the log). "
+        "Check the ticket before sending the update again."
+    )
+    assert "bug in a library" in caplog.text  # with its traceback, for support
+    assert window.submit_button.isEnabled()
