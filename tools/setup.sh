@@ -38,7 +38,11 @@ DESKTOP_NEEDS=(
   "libx11-xcb1|have_lib libX11-xcb.so.1"
 )
 
-have_lib() { /sbin/ldconfig -p 2>/dev/null | grep -q " $1 "; }
+LD_CACHE=""
+have_lib() {  # the dynamic linker's cache lists "<tab>libEGL.so.1 (libc6,x86-64) => …"
+  [ -n "$LD_CACHE" ] || LD_CACHE=$(/sbin/ldconfig -p 2>/dev/null || true)
+  [[ "$LD_CACHE" == *$'\t'"$1 "* ]]
+}
 have_fonts() { command -v fc-list >/dev/null && [ -n "$(fc-list 2>/dev/null | head -n 1)" ]; }
 have_venv() { "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; }
 
