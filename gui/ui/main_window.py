@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
 
         self.setTabOrder(self.form.automated, self.cancel_button)
         self.setTabOrder(self.cancel_button, self.submit_button)
+        # The cursor starts in the first field left to fill.
+        (self.form.title if ticket_id else self.form.ticket_id).setFocus()
         self.resize(640, 720)
 
     def _build_menus(self) -> None:
@@ -338,6 +340,9 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self.first_painted.emit()
+        # PySide builds its QStyle wrapper on the first style() call (4 ms): do it now, while
+        # the user reads the window, rather than when the first message has to appear.
+        self.style()
         job = Job(self._sender.warm_up, request_id=0)
         job.signals.succeeded.connect(self.warmed_up)
         job.signals.failed.connect(self._on_warm_up_failed)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,14 @@ class Job(QRunnable):
         try:
             result = self._function()
         except Exception as error:  # handed to the GUI thread, which decides what to show
-            self.signals.failed.emit(self.request_id, error)
+            self._emit(self.signals.failed, error)
         else:
-            self.signals.succeeded.emit(self.request_id, result)
+            self._emit(self.signals.succeeded, result)
         finally:
-            self.signals.finished.emit(self.request_id)
+            self._emit(self.signals.finished)
+
+    def _emit(self, signal: SignalInstance, *payload: object) -> None:
+        try:
+            signal.emit(self.request_id, *payload)
+        except RuntimeError:  # the signals object is gone: nobody is left to tell
+            log.debug("job %d ended after its owner was destroyed", self.request_id)

@@ -173,3 +173,8 @@ def test_an_sms_over_1600_characters_is_refused(qtbot: QtBot, window) -> None:
     assert window.form.visible_errors() == {
         "notifyMessage": "A text message can have at most 1,600 characters; this one has 1,601."
     }
+
+
+def test_typing_starts_in_the_first_field_to_fill(make_window: WindowFactory) -> None:
+    assert make_window("http://127.0.0.1:9/api/v1") and focused() == "ticketId"
+    assert make_window(argv=["--demo", "--ticket", "tic_1001"]) and focused() == "title"
