@@ -7,7 +7,9 @@ nowhere else:
 * success bodies are JSON, probably ``{"data": {...}}``; any 2xx counts as success;
 * error bodies come in the shapes `read_error_body` accepts, or are not JSON at all;
 * ``time`` is ISO 8601 with the UTC offset, ``""`` meaning "send now";
-* 429 and 503 may carry ``Retry-After`` (seconds or an HTTP date).
+* 429 and 503 may carry ``Retry-After`` (seconds or an HTTP date);
+* a sign-in answer holds its token at ``data.token``, and the token's lifetime is unknown: an
+  expired one gives 401.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 
 DEFAULT_API_BASE = "https://api.particlespace.com/api/v1"
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+#: ``POST`` with form fields ``secret_key`` and ``publish_key`` gives a time-limited token.
+AUTHENTICATE_PATH = "/authenticate"
 
 #: How long a server message may be before the banner cuts it.
 _MAX_MESSAGE = 300
@@ -53,6 +57,15 @@ def read_success_body(body: bytes) -> dict[str, Any] | None:
         return None
     data = document.get("data", document)
     return data if isinstance(data, dict) and data else None
+
+
+def read_token(body: bytes) -> str | None:
+    """The token of a sign-in answer: ``{"data": {"token": "…"}}``, as the vendor's public client
+    code reads it (``response.data.token``); its lifetime is unknown, a 401 says it ended."""
+    document = _json(body)
+    data = document.get("data") if isinstance(document, dict) else None
+    token = data.get("token") if isinstance(data, dict) else None
+    return token if isinstance(token, str) and token else None
 
 
 class ErrorBody(NamedTuple):

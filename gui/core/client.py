@@ -4,10 +4,12 @@ a `TicketError` with a plain-language message. Blocking; the UI runs it on a wor
 from __future__ import annotations
 
 import http
+import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import requests
@@ -16,19 +18,24 @@ import urllib3.exceptions
 from gui.core import errors
 from gui.core.abort import Abort
 from gui.core.api_contract import (
+    AUTHENTICATE_PATH,
     FORM_CONTENT_TYPE,
     clean_message,
     read_error_body,
     read_success_body,
+    read_token,
     retry_after_seconds,
     update_path,
 )
+from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT
+from gui.core.credentials import Credentials
+from gui.core.logs import redactor
 from gui.core.ticket import TicketUpdate
 from gui.core.transport import new_session
-from gui.core.wire import encode_body
+from gui.core.wire import encode_body, encode_sign_in
 
-CONNECT_TIMEOUT = 5.0
-READ_TIMEOUT = 30.0
+log = logging.getLogger(__name__)
+
 #: Bodies are read up to this size; anything longer is an error page we will not show anyway.
 _MAX_BODY = 1024 * 1024
 
@@ -46,24 +53,41 @@ class UpdateResult:
     echoed: dict[str, Any] | None
 
 
-class TicketClient:
-    """Talks to one Particle Space API base with one Bearer token over one `requests.Session`.
+class _Answer(NamedTuple):
+    status: int
+    reason: str
+    headers: dict[str, str]
+    body: bytes
 
-    Use it from one thread at a time. `abort` (optional, per call) lets another thread end a call.
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
+class TicketClient:
+    """Talks to one Particle Space API base over one `requests.Session`.
+
+    With a Bearer token it sends that; with a key pair it signs in (``POST /authenticate``)
+    when first needed, keeps the token in memory only, and on a 401 signs in once more and
+    retries once. Use it from one thread at a time; `abort` (per call) lets another thread
+    end a call. Certificates are always verified, against `ca_bundle` when one is given.
     """
 
     def __init__(
         self,
         *,
         api_base: str,
-        token: str,
+        credentials: Credentials,
         connect_timeout: float = CONNECT_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
+        ca_bundle: str | None = None,
         session: requests.Session | None = None,
     ) -> None:
         self.api_base = api_base.rstrip("/")
-        self._token = token
+        self._credentials = credentials
+        self._token: str | None = None if credentials.uses_keys else credentials.token
         self._timeouts = (connect_timeout, read_timeout)
+        self._verify: str | bool = ca_bundle or True
         self._session = session or new_session()
         self._host = urlsplit(self.api_base).netloc
 
@@ -72,42 +96,105 @@ class TicketClient:
 
     def update_ticket(self, update: TicketUpdate, *, abort: Abort | None = None) -> UpdateResult:
         """PUT the update; `UpdateResult` on 2xx, else a `TicketError` subclass is raised."""
+        answer = self._signed(abort or Abort(), update_path(update.ticket_id), encode_body(update))
+        if answer.ok:
+            return UpdateResult(update.ticket_id, answer.status, read_success_body(answer.body))
+        raise _api_error(update.ticket_id, *answer)
+
+    def check_connection(self, *, abort: Abort | None = None) -> str:
+        """Whether these credentials work here, in a sentence; changes nothing on the server."""
         abort = abort or Abort()
+        if self._credentials.uses_keys:
+            self._token = self._sign_in(abort)
+            mode = self._credentials.mode
+            return f"Signed in to {self._host} with your {mode} keys." if mode else "Signed in."
+        answer = self._request(abort, "GET", "", None, token=self._token)
+        if answer.status in (401, 403) or 300 <= answer.status < 400:
+            raise _api_error("", *answer)
+        return f"Reached {self._host}. The token is checked with the first update."
+
+    def _signed(self, abort: Abort, path: str, body: str) -> _Answer:
+        """PUT with a valid token: a 401 with keys means the token expired, so sign in again
+        once and retry once (a 401 was not applied, so the retry cannot apply it twice)."""
+        for attempt in (1, 2):
+            if self._token is None:
+                self._token = self._sign_in(abort)
+            answer = self._request(abort, "PUT", path, body, token=self._token)
+            if answer.status != 401 or not self._credentials.uses_keys:
+                return answer
+            self._token = None
+            log.info("token refused (attempt %d); signing in again", attempt)
+        raise errors.KeysRejected(
+            "Your keys were rejected: Particle Space refused the token it had just given. "
+            "Check them in Settings.",
+            status=401,
+        )
+
+    def _sign_in(self, abort: Abort) -> str:
+        answer = self._request(abort, "POST", AUTHENTICATE_PATH, encode_sign_in(self._credentials))
+        if answer.status in (400, 401, 403, 422):
+            raise errors.KeysRejected(
+                f"Your keys were rejected (HTTP {answer.status}). Check them in Settings.",
+                status=answer.status,
+            )
+        if not answer.ok:
+            raise _api_error("", *answer)
+        token = read_token(answer.body)
+        if not token or not (token.isascii() and token.isprintable()) or " " in token:
+            raise errors.ServerFailed(
+                "Particle Space accepted the keys but sent no usable token.", status=answer.status
+            )
+        redactor.remember(token)
+        return token
+
+    def _request(
+        self, abort: Abort, method: str, path: str, body: str | None, *, token: str | None = None
+    ) -> _Answer:
         if abort.aborted:
             raise errors.Cancelled("Cancelled before anything was sent.")
+        started = time.monotonic()
         try:
             with abort.watching():
-                status, reason, headers, body = self._put(update)
+                answer = self._exchange(method, path, body, token)
         except requests.RequestException as error:
             if abort.aborted:
                 raise errors.Cancelled("Stopped waiting for the server.") from None
+            log.info("%s %s: %s", method, path or "/", type(error).__name__)
             raise self._network_error(error) from None
+        except OSError as error:  # requests: a CA bundle path that does not exist
+            raise errors.ConfigurationError(f"The CA bundle cannot be used: {error}") from None
         if abort.aborted:  # the user already walked away from this answer
             raise errors.Cancelled("Stopped waiting for the server.")
-        if 200 <= status < 300:
-            return UpdateResult(update.ticket_id, status, read_success_body(body))
-        raise _api_error(update.ticket_id, status, reason, headers, body)
+        log.info(
+            "%s %s: HTTP %d in %.2f s",
+            method,
+            path or "/",
+            answer.status,
+            time.monotonic() - started,
+        )
+        return answer
 
-    def _put(self, update: TicketUpdate) -> tuple[int, str, dict[str, str], bytes]:
-        response = self._session.put(
-            self.api_base + update_path(update.ticket_id),
-            data=encode_body(update).encode("utf-8"),
-            auth=_BearerAuth(self._token),
-            headers={
-                "Content-Type": FORM_CONTENT_TYPE,
-                "Accept": "application/json",
-            },
+    def _exchange(self, method: str, path: str, body: str | None, token: str | None) -> _Answer:
+        response = self._session.request(
+            method,
+            self.api_base + path,
+            data=body.encode("utf-8") if body is not None else None,
+            auth=_BearerAuth(token) if token else None,
+            headers={"Content-Type": FORM_CONTENT_TYPE, "Accept": "application/json"},
             timeout=self._timeouts,
+            verify=self._verify,
             allow_redirects=False,  # never carry the token somewhere else
             stream=True,
         )
         with response:
-            body = bytearray()
+            content = bytearray()
             for chunk in response.iter_content(64 * 1024):
-                body += chunk
-                if len(body) > _MAX_BODY:
+                content += chunk
+                if len(content) > _MAX_BODY:
                     break
-            return response.status_code, response.reason or "", dict(response.headers), bytes(body)
+            return _Answer(
+                response.status_code, response.reason or "", dict(response.headers), bytes(content)
+            )
 
     def _network_error(self, error: requests.RequestException) -> errors.TicketError:
         host = self._host
@@ -198,6 +285,14 @@ def _api_error(
         detail = f" It said: {clean_message(said)}" if said else ""
         return errors.ServerFailed(
             f"Particle Space had a problem ({label}).{detail} {_MAY_HAVE_ARRIVED}", status=status
+        )
+    if 300 <= status < 400:
+        target = urlsplit(_header(headers, "Location") or "").netloc or "another address"
+        return errors.Redirected(
+            f"Particle Space sent the request on to {target} ({label}). The app does not follow "
+            "redirects, so nothing was sent there and nothing was applied. Check the API "
+            "address in Settings.",
+            status=status,
         )
     return errors.ServerFailed(f"Unexpected answer from Particle Space ({label}).", status=status)
 

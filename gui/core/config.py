@@ -1,7 +1,8 @@
-"""Where the app sends updates and with which token: options, then environment, then settings.
+"""Where the app sends updates and as whom: options, then environment, then stored settings.
 
+Credentials come from the options, the environment or the OS keychain (never from settings).
 Checking happens here, without any connection or DNS lookup: an API base must be https, or plain
-http to a loopback address (the sandbox and tests); a token must be one printable line.
+http to a loopback address (the sandbox and tests); a token or key must be one printable word.
 """
 
 from __future__ import annotations
@@ -15,10 +16,19 @@ from urllib.parse import urlsplit
 
 import gui
 from gui.core.api_contract import DEFAULT_API_BASE
-from gui.core.errors import ConfigurationError
+from gui.core.credentials import Credentials, check_credentials
+from gui.core.errors import ConfigurationError, InvalidCredentials
 
 ENV_API_BASE = "PARTICLESPACE_API_BASE"
-ENV_TOKEN = "PARTICLESPACE_TOKEN"
+ENV_TOKEN = "PARTICLESPACE_TOKEN"  # nosec B105 - a variable name, not a secret
+ENV_SECRET_KEY = "PARTICLESPACE_SECRET_KEY"  # nosec B105 - a variable name
+ENV_PUBLISH_KEY = "PARTICLESPACE_PUBLISH_KEY"
+ENV_CONNECT_TIMEOUT = "PARTICLESPACE_CONNECT_TIMEOUT"
+ENV_READ_TIMEOUT = "PARTICLESPACE_READ_TIMEOUT"
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+NO_CREDENTIALS = Credentials()
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -28,16 +38,23 @@ class Options(NamedTuple):
 
     api_base: str | None = None
     token: str | None = None
+    secret_key: str | None = None
+    publish_key: str | None = None
     ticket: str | None = None
     demo: bool = False
+    self_test: bool = False
 
 
 class Connection(NamedTuple):
-    """Where to send and with what; `problem` says why sending is impossible, if it is."""
+    """Where to send, as whom and how; `problem` says why sending is impossible, if it is."""
 
     api_base: str
-    token: str
+    credentials: Credentials
     problem: str | None = None
+    connect_timeout: float = CONNECT_TIMEOUT
+    read_timeout: float = READ_TIMEOUT
+    # A PEM file of the CAs to trust INSTEAD of the built-in ones (networks that inspect TLS).
+    ca_bundle: str | None = None
 
     @property
     def usable(self) -> bool:
@@ -49,25 +66,41 @@ def parse_options(argv: Sequence[str]) -> Options:
     parser = argparse.ArgumentParser(
         prog="particle-tickets",
         description="Update Particle Space maintenance tickets.",
-        epilog=f"Environment: {ENV_API_BASE}, {ENV_TOKEN}. Options win over the environment.",
+        epilog=(
+            f"Environment: {ENV_API_BASE}, {ENV_TOKEN}, {ENV_SECRET_KEY}, {ENV_PUBLISH_KEY}, "
+            f"{ENV_CONNECT_TIMEOUT}, {ENV_READ_TIMEOUT}. Options win over the environment, the "
+            "environment over what Settings stored."
+        ),
     )
     parser.add_argument(
         "--api-base", metavar="URL", help=f"API address (default {DEFAULT_API_BASE})"
     )
     parser.add_argument("--token", metavar="TOKEN", help="Bearer token for the API")
+    parser.add_argument("--secret-key", metavar="KEY", help="secret key (sk_test_… or sk_live_…)")
+    parser.add_argument(
+        "--publish-key", metavar="KEY", help="publishable key (pk_test_… or pk_live_…)"
+    )
     parser.add_argument("--ticket", metavar="ID", help="ticket id to fill in")
     parser.add_argument(
         "--demo",
         action="store_true",
         help="use the built-in sandbox; nothing reaches Particle Space",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window offscreen, send one update to the sandbox, report each step, exit",
+    )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     namespace = parser.parse_args(list(argv))
     return Options(
         api_base=namespace.api_base,
         token=namespace.token,
+        secret_key=namespace.secret_key,
+        publish_key=namespace.publish_key,
         ticket=namespace.ticket,
         demo=namespace.demo,
+        self_test=namespace.self_test,
     )
 
 
@@ -83,23 +116,67 @@ class _VersionAction(argparse.Action):
 
 
 def resolve_connection(
-    options: Options, environ: Mapping[str, str], stored: Mapping[str, str]
+    options: Options,
+    environ: Mapping[str, str],
+    stored: Mapping[str, str],
+    keychain: Credentials = NO_CREDENTIALS,
 ) -> Connection:
-    """Options win over the environment, the environment over stored settings."""
+    """Options win over the environment, the environment over stored settings and keychain."""
     api_base = _first(options.api_base, environ.get(ENV_API_BASE), stored.get("api_base"))
-    token = _first(options.token, environ.get(ENV_TOKEN), None)
-    api_base = api_base or DEFAULT_API_BASE
+    credentials = next(
+        (
+            found
+            for found in (
+                Credentials(
+                    options.token or "", options.secret_key or "", options.publish_key or ""
+                ),
+                Credentials(
+                    environ.get(ENV_TOKEN, ""),
+                    environ.get(ENV_SECRET_KEY, ""),
+                    environ.get(ENV_PUBLISH_KEY, ""),
+                ),
+                keychain,
+            )
+            if not found.empty
+        ),
+        NO_CREDENTIALS,
+    )
+    connection = Connection(
+        api_base or DEFAULT_API_BASE,
+        credentials,
+        ca_bundle=stored.get("ca_bundle") or None,
+    )
     try:
-        api_base = check_api_base(api_base)
-        if not token:
+        connection = connection._replace(
+            api_base=check_api_base(connection.api_base),
+            connect_timeout=_timeout(
+                environ.get(ENV_CONNECT_TIMEOUT), stored.get("connect_timeout"), CONNECT_TIMEOUT
+            ),
+            read_timeout=_timeout(
+                environ.get(ENV_READ_TIMEOUT), stored.get("read_timeout"), READ_TIMEOUT
+            ),
+        )
+        if credentials.empty:
             raise ConfigurationError(
-                f"Not signed in: give a token with --token or {ENV_TOKEN}, "
+                "Not signed in: open Settings and enter your keys (or a token), "
                 "or try the app with --demo."
             )
-        check_token(token)
-    except ConfigurationError as error:
-        return Connection(api_base, token or "", problem=error.message)
-    return Connection(api_base, token)
+        connection = connection._replace(credentials=check_credentials(credentials))
+    except (ConfigurationError, InvalidCredentials) as error:
+        return connection._replace(problem=error.message)
+    return connection
+
+
+def _timeout(*values: str | float | None) -> float:
+    """The first timeout given, in seconds; `ConfigurationError` if it is not a sane number."""
+    value = next(value for value in values if value not in (None, ""))
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ConfigurationError(f"“{value}” is not a number of seconds.") from None
+    if not 0.1 <= seconds <= 600:
+        raise ConfigurationError(f"A timeout of {value} s is outside 0.1 to 600 s.")
+    return seconds
 
 
 def check_api_base(url: str) -> str:
@@ -126,15 +203,6 @@ def check_api_base(url: str) -> str:
             "Use an https:// address."
         )
     return url.rstrip("/")
-
-
-def check_token(token: str) -> str:
-    """The token, if it can go into an HTTP header; else `ConfigurationError`."""
-    if _UNPRINTABLE.search(token) or token != token.strip():
-        raise ConfigurationError(
-            "The token contains spaces, line breaks or control characters; copy it again."
-        )
-    return token
 
 
 def is_loopback(host: str) -> bool:

@@ -39,6 +39,18 @@ class InvalidTicket(TicketError):
         super().__init__(f"{count} {noun} your attention.", field_errors=errors)
 
 
+class InvalidCredentials(TicketError):
+    """The token or keys cannot be used as typed; nothing was sent."""
+
+    def __init__(self, field_errors: Iterable[FieldError]) -> None:
+        errors = tuple(field_errors)
+        super().__init__(" ".join(error.message for error in errors), field_errors=errors)
+
+
+class KeychainError(TicketError):
+    """The OS keychain refused or did not answer."""
+
+
 class ConfigurationError(TicketError):
     """The API address or token cannot be used; nothing was sent."""
 
@@ -70,6 +82,10 @@ class TokenRejected(ApiError):
     """401/403: the server does not accept the token."""
 
 
+class KeysRejected(ApiError):
+    """The server refused to sign in with the key pair (or its token, twice)."""
+
+
 class RejectedByServer(ApiError):
     """Another 4xx: the server refused the values (field errors when it named fields)."""
 
@@ -80,6 +96,10 @@ class ServerBusy(ApiError):
     def __init__(self, message: str, *, status: int, retry_after: int | None) -> None:
         super().__init__(message, status=status)
         self.retry_after = retry_after
+
+
+class Redirected(ApiError):
+    """3xx: the server points elsewhere; the app does not follow, so nothing was applied."""
 
 
 class ServerFailed(ApiError):

@@ -11,6 +11,9 @@ import importlib
 import threading
 from typing import TYPE_CHECKING
 
+import gui
+from gui.core.logs import redactor
+
 if TYPE_CHECKING:
     from gui.core.abort import Abort
     from gui.core.client import TicketClient, UpdateResult
@@ -30,15 +33,9 @@ _HEAVY_MODULES = (
 class TicketSender:
     """Owns the `TicketClient` for one `Connection`; safe to call from any thread."""
 
-    def __init__(
-        self,
-        connection: Connection,
-        *,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 30.0,
-    ) -> None:
+    def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self._timeouts = (connect_timeout, read_timeout)
+        redactor.remember(*connection.credentials.secrets())
         self._lock = threading.Lock()  # guards _client
         self._sending = threading.Lock()  # one request at a time on the shared session
         self._client: TicketClient | None = None
@@ -47,6 +44,7 @@ class TicketSender:
         """Load what sending and validation need (blocking: call it on a worker thread)."""
         for name in _HEAVY_MODULES:
             importlib.import_module(name)
+        _ = gui.__version__  # read once here: it costs the importlib.metadata machinery
 
     def send(self, update: TicketUpdate, abort: Abort) -> UpdateResult:
         """Blocking PUT of `update`; raises a `TicketError` with the user's message."""
@@ -60,6 +58,15 @@ class TicketSender:
         with self._sending:
             return client.update_ticket(update, abort=abort)
 
+    def check_connection(self, abort: Abort) -> str:
+        """Blocking check of the credentials against the server, as a sentence for the user."""
+        if not self.connection.usable:
+            from gui.core.errors import ConfigurationError
+
+            raise ConfigurationError(self.connection.problem or "Sending is not set up.")
+        with self._sending:
+            return self._get_client().check_connection(abort=abort)
+
     def close(self) -> None:
         with self._lock:
             client, self._client = self._client, None
@@ -71,11 +78,12 @@ class TicketSender:
             if self._client is None:
                 from gui.core.client import TicketClient
 
-                connect, read = self._timeouts
+                connection = self.connection
                 self._client = TicketClient(
-                    api_base=self.connection.api_base,
-                    token=self.connection.token,
-                    connect_timeout=connect,
-                    read_timeout=read,
+                    api_base=connection.api_base,
+                    credentials=connection.credentials,
+                    connect_timeout=connection.connect_timeout,
+                    read_timeout=connection.read_timeout,
+                    ca_bundle=connection.ca_bundle,
                 )
             return self._client

@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from gui.core.api_contract import format_time
+from gui.core.credentials import Credentials
 from gui.core.ticket import TicketUpdate
 
 
@@ -43,6 +44,13 @@ def form_body(pairs: list[tuple[str, str]]) -> str:
 
 def encode_body(update: TicketUpdate) -> str:
     return form_body(encode_pairs(update))
+
+
+def encode_sign_in(credentials: Credentials) -> str:
+    """The ``POST /authenticate`` form: ``secret_key`` and ``publish_key``."""
+    return form_body(
+        [("secret_key", credentials.secret_key), ("publish_key", credentials.publish_key)]
+    )
 
 
 def _flag(value: bool) -> str:

@@ -12,6 +12,7 @@ import pytest
 from gui.core import errors
 from gui.core.abort import Abort, register_socket
 from gui.core.client import TicketClient, UpdateResult
+from gui.core.credentials import Credentials
 from gui.core.ticket import TicketUpdate
 from tests.unit.loopback import LoopbackServer, answering, dripping, response_bytes, silent
 
@@ -22,7 +23,9 @@ PROMPTLY = 5.0
 
 @contextlib.contextmanager
 def ticket_client(api_base: str, *, read_timeout: float = 30.0) -> Iterator[TicketClient]:
-    client = TicketClient(api_base=api_base, token="t", read_timeout=read_timeout)
+    client = TicketClient(
+        api_base=api_base, credentials=Credentials(token="t"), read_timeout=read_timeout
+    )
     try:
         yield client
     finally:

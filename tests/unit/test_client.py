@@ -19,6 +19,7 @@ import urllib3.exceptions
 
 from gui.core import errors
 from gui.core.client import TicketClient, UpdateResult
+from gui.core.credentials import Credentials
 from gui.core.fields import ContactType
 from gui.core.ticket import Notification, TicketUpdate
 from tests.unit.loopback import LoopbackServer, answering, free_port, hanging_up, silent
@@ -46,7 +47,7 @@ VENDOR_BODY = (
 
 @pytest.fixture
 def client() -> Iterator[TicketClient]:
-    ticket_client = TicketClient(api_base=API_BASE, token=TOKEN)
+    ticket_client = TicketClient(api_base=API_BASE, credentials=Credentials(token=TOKEN))
     yield ticket_client
     ticket_client.close()
 
@@ -99,7 +100,7 @@ def test_ticket_id_is_one_percent_encoded_segment(
 
 def test_trailing_slash_of_the_api_base_is_ignored(mock: responses.RequestsMock) -> None:
     mock.put(TICKET_URL)
-    ticket_client = TicketClient(api_base=API_BASE + "/", token=TOKEN)
+    ticket_client = TicketClient(api_base=API_BASE + "/", credentials=Credentials(token=TOKEN))
     try:
         ticket_client.update_ticket(VENDOR_UPDATE)
     finally:
@@ -260,8 +261,11 @@ def test_redirects_are_not_followed(
     elsewhere = "https://elsewhere.example.com/collect"
     mock.put(TICKET_URL, status=status, headers={"Location": elsewhere})
     error = failure(client)
-    assert isinstance(error, errors.ServerFailed)
+    assert isinstance(error, errors.Redirected)
+    assert error.status == status
     assert str(status) in error.message
+    assert "elsewhere.example.com" in error.message
+    assert not error.may_have_reached_server  # a 3xx applied nothing
     # Only the one call: the token never went to the other host (responses would have
     # refused an unregistered URL and this would be a ConnectionLost).
     assert [call.request.url for call in mock.calls] == [TICKET_URL]
@@ -359,7 +363,9 @@ def test_request_failures_are_mapped(
 
 @contextlib.contextmanager
 def loopback_client(api_base: str, *, read_timeout: float = 30.0) -> Iterator[TicketClient]:
-    ticket_client = TicketClient(api_base=api_base, token=TOKEN, read_timeout=read_timeout)
+    ticket_client = TicketClient(
+        api_base=api_base, credentials=Credentials(token=TOKEN), read_timeout=read_timeout
+    )
     try:
         yield ticket_client
     finally:

@@ -12,6 +12,7 @@ import pytest
 from gui.core.abort import Abort
 from gui.core.client import UpdateResult
 from gui.core.config import Connection
+from gui.core.credentials import Credentials
 from gui.core.errors import Cancelled, ConfigurationError, TimedOut
 from gui.core.fields import ContactType
 from gui.core.sender import TicketSender
@@ -26,7 +27,7 @@ UPDATE = TicketUpdate(
     automated=True,
     notification=Notification(type=ContactType.SMS, contacts=("2025550123", "2025550124")),
 )
-HEAVY = ("requests", "urllib3", "email_validator", "phonenumbers", "gui.core.client")
+HEAVY = ("requests", "urllib3", "email_validator", "phonenumbers", "gui.core.client", "keyring")
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
@@ -52,7 +53,8 @@ def test_start_up_imports_nothing_heavy() -> None:
     result = run_python(
         f"""
         import sys
-        import gui.core.sender, gui.core.validation, gui.core.config
+        import gui.core.sender, gui.core.validation, gui.core.config, gui.core.keychain
+        import gui.core.credentials, gui.core.logs
         loaded = [name for name in {HEAVY!r} if name in sys.modules]
         assert not loaded, loaded
         """
@@ -65,10 +67,12 @@ def test_warm_up_imports_the_heavy_modules() -> None:
         f"""
         import sys
         from gui.core.config import Connection
+        from gui.core.credentials import Credentials
         from gui.core.sender import TicketSender
         assert not [name for name in {HEAVY!r} if name in sys.modules]
-        TicketSender(Connection("https://api.example.com", "token")).warm_up()
-        missing = [name for name in {HEAVY!r} if name not in sys.modules]
+        TicketSender(Connection("https://api.example.com", Credentials(token="t"))).warm_up()
+        # keyring is the keychain's, not the sender's: sending never needs it
+        missing = [name for name in {HEAVY!r} if name not in sys.modules and name != "keyring"]
         assert not missing, missing
         """
     )
@@ -81,10 +85,13 @@ def test_unusable_connection_fails_without_loading_the_client() -> None:
         import sys
         from gui.core.abort import Abort
         from gui.core.config import Connection
+        from gui.core.credentials import Credentials
         from gui.core.errors import ConfigurationError
         from gui.core.sender import TicketSender
         from gui.core.ticket import TicketUpdate
-        sender = TicketSender(Connection("https://api.example.com", "", problem="Not signed in."))
+        sender = TicketSender(
+            Connection("https://api.example.com", Credentials(), problem="Not signed in.")
+        )
         try:
             sender.send(TicketUpdate("tic_1", "T", "D", "NEW", automated=False), Abort())
         except ConfigurationError as error:
@@ -102,10 +109,15 @@ def test_unusable_connection_fails_without_loading_the_client() -> None:
     ("connection", "message"),
     [
         (
-            Connection("https://api.example.com", "", problem="Not signed in: give a token."),
+            Connection(
+                "https://api.example.com", Credentials(), problem="Not signed in: give a token."
+            ),
             "Not signed in: give a token.",
         ),
-        (Connection("http://api.example.com", "t", problem=""), "Sending is not set up."),
+        (
+            Connection("http://api.example.com", Credentials(token="t"), problem=""),
+            "Sending is not set up.",
+        ),
     ],
 )
 def test_unusable_connection_raises_configuration_error(
@@ -122,7 +134,7 @@ def test_unusable_connection_raises_configuration_error(
 def test_send_end_to_end() -> None:
     answer = json.dumps({"data": {"id": "tic_42", "status": "ON_HOLD"}}).encode()
     with LoopbackServer(answering("200 OK", answer)) as server:
-        sender = TicketSender(Connection(api_base=server.url + "/api/v1", token="tok_e2e"))
+        sender = TicketSender(Connection(server.url + "/api/v1", Credentials(token="tok_e2e")))
         try:
             first = sender.send(UPDATE, Abort())
             second = sender.send(UPDATE, Abort())
@@ -142,7 +154,7 @@ def test_send_end_to_end() -> None:
 
 def test_send_after_close_opens_a_new_client() -> None:
     with LoopbackServer(answering("200 OK")) as server:
-        sender = TicketSender(Connection(api_base=server.url, token="t"))
+        sender = TicketSender(Connection(server.url, Credentials(token="t")))
         try:
             assert sender.send(UPDATE, Abort()).status == 200
             sender.close()
@@ -152,9 +164,9 @@ def test_send_after_close_opens_a_new_client() -> None:
     assert server.connections == 2
 
 
-def test_send_uses_the_sender_timeouts() -> None:
+def test_send_uses_the_connection_timeouts() -> None:
     with LoopbackServer(silent) as server:
-        sender = TicketSender(Connection(api_base=server.url, token="t"), read_timeout=0.3)
+        sender = TicketSender(Connection(server.url, Credentials(token="t"), read_timeout=0.3))
         try:
             with pytest.raises(TimedOut, match=r"within 0\.3 s"):
                 sender.send(UPDATE, Abort())
@@ -166,7 +178,7 @@ def test_send_honours_abort() -> None:
     abort = Abort()
     abort.abort()
     with LoopbackServer(answering("200 OK")) as server:
-        sender = TicketSender(Connection(api_base=server.url, token="t"))
+        sender = TicketSender(Connection(server.url, Credentials(token="t")))
         try:
             with pytest.raises(Cancelled):
                 sender.send(UPDATE, abort)
