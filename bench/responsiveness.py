@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.app import RESOURCES
 from gui.core.config import Connection
+from gui.core.credentials import Credentials
 from gui.sandbox import Behaviour, SandboxServer
 from gui.ui.main_window import MainWindow
 from gui.ui.settings import AppSettings
@@ -122,7 +123,7 @@ def measure(settings_file: Path, slow_seconds: float) -> dict[str, Any]:
     try:
         server.behaviour = Behaviour.SLOW
         window = MainWindow(
-            connection=Connection(api_base=server.url, token=SandboxServer.TOKEN),
+            connection=Connection(server.url, Credentials(token=SandboxServer.TOKEN)),
             settings=AppSettings(settings_file),
         )
         try:

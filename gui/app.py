@@ -12,8 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+import gui
 import gui.resources as resources_package
 from gui.core.config import Connection, parse_options, resolve_connection
+from gui.core.credentials import Credentials
+from gui.core.keychain import Keychain
 from gui.ui.main_window import MainWindow
 from gui.ui.settings import AppSettings
 
@@ -45,16 +48,30 @@ def create_window(argv: Sequence[str]) -> MainWindow:
     QCoreApplication.setApplicationName(APPLICATION)
     settings = AppSettings()
     sandbox = None
+    keychain = None
+    resolve = None
     if options.demo:
         from gui.sandbox import SandboxServer
 
         sandbox = SandboxServer()
         sandbox.start()
-        connection = Connection(api_base=sandbox.url, token=SandboxServer.TOKEN)
+        connection = Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN))
     else:
-        connection = resolve_connection(options, os.environ, settings.stored_connection())
+        environ = dict(os.environ)
+
+        def resolve(keychain_credentials: Credentials) -> Connection:
+            stored = settings.stored_connection()
+            return resolve_connection(options, environ, stored, keychain_credentials)
+
+        keychain = Keychain()
+        connection = resolve(Credentials())  # the keychain is read after the first paint
     window = MainWindow(
-        connection=connection, settings=settings, sandbox=sandbox, ticket_id=options.ticket
+        connection=connection,
+        settings=settings,
+        sandbox=sandbox,
+        keychain=keychain,
+        resolve=resolve,
+        ticket_id=options.ticket,
     )
     window.setStyleSheet((RESOURCES / "style.qss").read_text("utf-8"))
     # The SVG icon needs Qt's SVG plugin (a few ms): loaded once the window is on screen.
@@ -71,18 +88,30 @@ def _set_icon(window: MainWindow) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    parse_options(args)  # --help and --version answer before any window exists
-    from PySide6.QtCore import qInstallMessageHandler
+    options = parse_options(args)  # --help and --version answer before any window exists
+    if options.self_test:
+        from gui.self_test import run_self_test
 
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    qInstallMessageHandler(_log_qt_message)
+        return run_self_test()
+    from PySide6.QtCore import QStandardPaths, qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+
+    from gui.core.logs import setup_logging
+
     app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QGuiApplication.setDesktopFileName(APPLICATION)  # Wayland: particle-tickets.desktop
+    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    log_file = setup_logging(Path(data) / "logs" if data else None)
+    qInstallMessageHandler(_log_qt_message)
+    log.info("log file: %s", log_file)
     window = create_window(args)
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     log.info("window shown: %s", window.connection_label.text())
+    # The version is read by the warm-up (it costs imports); log it once that is done.
+    window.warmed_up.connect(lambda: log.info("Particle Tickets %s", gui.__version__))
     return app.exec()
 
 

@@ -7,7 +7,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.credentials import Credentials, Mode
+from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.core.sender import TicketSender
 from gui.ui.banner import Banner, BannerKind
 from gui.ui.ticket_form import TicketForm
@@ -29,14 +31,18 @@ from gui.ui.worker import Job
 # it on a worker thread right after the first paint, so start-up does not pay for it and the
 # GUI thread finds it already loaded (see TicketSender.warm_up).
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from gui.core.abort import Abort
     from gui.core.client import UpdateResult
     from gui.core.config import Connection
+    from gui.core.keychain import Keychain
     from gui.core.ticket import TicketUpdate
     from gui.sandbox import SandboxServer
     from gui.ui.settings import AppSettings
+    from gui.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +83,10 @@ class MainWindow(QMainWindow):
         connection: Connection,
         settings: AppSettings,
         sandbox: SandboxServer | None = None,
+        keychain: Keychain | None = None,
+        resolve: Callable[[Credentials], Connection] | None = None,
         ticket_id: str | None = None,
         deadline_seconds: float = DEADLINE_SECONDS,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 30.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,9 +94,12 @@ class MainWindow(QMainWindow):
         self.connection = connection
         self.sandbox = sandbox
         self._settings = settings
-        self._sender = TicketSender(
-            connection, connect_timeout=connect_timeout, read_timeout=read_timeout
-        )
+        self._keychain = keychain
+        self._keychain_available = True  # until the keychain says otherwise
+        self._resolve = resolve
+        self._settings_dialog: SettingsDialog | None = None
+        self._keychain_job: Job | None = None
+        self._sender = TicketSender(connection)
         self._pool = QThreadPool(self)
         self._jobs: dict[int, Job] = {}
         self._last_request_id = 0
@@ -102,11 +111,13 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self._deadline = QTimer(self, singleShot=True, interval=round(deadline_seconds * 1000))
         self._deadline.timeout.connect(self._on_deadline_timeout)
+        self._keychain_deadline = QTimer(
+            self, singleShot=True, interval=round(KEYCHAIN_WAIT_SECONDS * 1000)
+        )
+        self._keychain_deadline.timeout.connect(self._on_keychain_deadline)
 
-        self.setWindowTitle(self.tr("Particle Tickets") + (" — Sandbox" if sandbox else ""))
         self._build(ticket_id)
-        if not connection.usable:
-            self.banner.show_message(BannerKind.ERROR, connection.problem or "")
+        self._show_connection()
 
     # --- Building ----------------------------------------------------------------------------
 
@@ -140,19 +151,33 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
 
+        self.test_mode_badge = QLabel(self.tr("TEST MODE"))
+        self.test_mode_badge.setObjectName("testModeBadge")
+        self.test_mode_badge.setToolTip(self.tr("Test keys: updates change test data only."))
+        self.open_settings_button = QPushButton(self.tr("&Open Settings…"))
+        self.open_settings_button.setObjectName("openSettingsButton")
+        self.open_settings_button.clicked.connect(self.open_settings)
+
         central = QWidget()
         column = QVBoxLayout(central)
+        top = QHBoxLayout()
         if self.sandbox is not None:
             notice = QLabel(self.tr("Sandbox — nothing is sent to Particle Space"))
             notice.setObjectName("sandboxNotice")
-            column.addWidget(notice)
-        column.addWidget(self.banner)
+            top.addWidget(notice)
+        top.addStretch(1)
+        top.addWidget(self.test_mode_badge)
+        column.addLayout(top)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.open_settings_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(banner_row)
         column.addWidget(scroll, 1)
         column.addLayout(buttons)
         self.setCentralWidget(central)
 
         self._build_menus()
-        self.connection_label = QLabel(self._describe_connection())
+        self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionLabel")
         self.statusBar().addPermanentWidget(self.connection_label)
 
@@ -170,6 +195,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = file_menu.addAction(self.tr("&Settings…"))
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_action.setEnabled(self.sandbox is None)  # the sandbox signs itself in
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -201,13 +231,122 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
 
     def _set_sandbox_behaviour(self, behaviour: Any) -> None:
-        assert self.sandbox is not None
-        self.sandbox.behaviour = behaviour
+        if self.sandbox is not None:  # the menu only exists with a sandbox
+            self.sandbox.behaviour = behaviour
 
-    def _describe_connection(self) -> str:
+    # --- Connection and sign-in --------------------------------------------------------------
+
+    def set_connection(self, connection: Connection) -> None:
+        """Send with `connection` from now on (new settings, or keys read from the keychain)."""
+        old, self._sender = self._sender, TicketSender(connection)
+        old.close()
+        self.connection = connection
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        connection = self.connection
+        test_mode = connection.credentials.mode is Mode.TEST
+        title = self.tr("Particle Tickets")
         if self.sandbox is not None:
-            return self.tr("Sandbox at {address}").format(address=self.sandbox.url)
-        return self.tr("Sends to {address}").format(address=self.connection.api_base)
+            title += self.tr(" — Sandbox")
+        elif test_mode:
+            title += self.tr(" — TEST")
+        self.setWindowTitle(title)
+        self.test_mode_badge.setVisible(test_mode and self.sandbox is None)
+        if self.sandbox is not None:
+            where = self.tr("Sandbox at {address}").format(address=self.sandbox.url)
+        else:
+            where = self.tr("Sends to {address}").format(address=connection.api_base)
+        self.connection_label.setText(where)
+        signed_out = connection.credentials.empty or not connection.usable
+        self.open_settings_button.setVisible(signed_out and self.sandbox is None)
+        if connection.usable:
+            if self.banner.kind is BannerKind.ERROR and not self.busy:
+                self.banner.clear_message()
+            return
+        problem = connection.problem or ""
+        if connection.credentials.empty and not self._keychain_available:
+            problem += " " + self.tr(
+                "This computer has no keychain: keys entered in Settings are kept only until "
+                "the app closes."
+            )
+        self.banner.show_message(BannerKind.ERROR, problem)
+
+    def open_settings(self) -> None:
+        """Show the Settings dialog (not while an update is on its way)."""
+        if self.busy or self._keychain is None or self.sandbox is not None:
+            return
+        if self._settings_dialog is None:
+            from gui.ui.settings_dialog import SettingsDialog
+
+            self._settings_dialog = SettingsDialog(
+                settings=self._settings,
+                keychain=self._keychain,
+                credentials=self.connection.credentials,
+                keychain_available=self._keychain_available,
+                pool=self._pool,
+                parent=self,
+            )
+            self._settings_dialog.saved.connect(self._on_settings_saved)
+            self._settings_dialog.finished.connect(self._on_settings_closed)
+        self._settings_dialog.open()
+
+    def _on_settings_saved(self) -> None:
+        if self._resolve is not None and self._settings_dialog is not None:
+            self.set_connection(self._resolve(self._settings_dialog.saved_credentials()))
+
+    def _on_settings_closed(self) -> None:
+        if self._settings_dialog is not None:
+            self._settings_dialog.deleteLater()
+            self._settings_dialog = None
+
+    def _load_keychain(self) -> None:
+        """Read the keys from the keychain on a worker thread, if nothing else gave any."""
+        if self._keychain is None or self._resolve is None:
+            return
+        if not self._resolve(Credentials()).credentials.empty:
+            return  # options or environment already sign in: leave the keychain alone
+        keychain = self._keychain
+        job = Job(lambda: (keychain.load(), keychain.available), request_id=0)
+        job.signals.succeeded.connect(self._on_keychain_loaded)
+        job.signals.failed.connect(self._on_keychain_failed)
+        job.signals.finished.connect(self._on_keychain_finished)
+        self._keychain_job = job
+        self._keychain_deadline.start()
+        self._pool.start(job)
+
+    def _on_keychain_loaded(self, _request_id: int, result: tuple[Credentials, bool]) -> None:
+        if not self._keychain_deadline.isActive():
+            return  # too late: the window already said the keychain did not answer
+        self._keychain_deadline.stop()
+        credentials, self._keychain_available = result
+        if self._resolve is not None:  # always: the keychain is only read when it is set
+            self.set_connection(self._resolve(credentials))
+
+    def _on_keychain_failed(self, _request_id: int, error: Exception) -> None:
+        if not self._keychain_deadline.isActive():
+            return
+        from gui.core.errors import TicketError
+
+        self._keychain_deadline.stop()
+        message = error.message if isinstance(error, TicketError) else str(error)
+        log.warning("could not read the keychain: %s", type(error).__name__)
+        self.banner.show_message(
+            BannerKind.ERROR, message + " " + self.tr("Open Settings to enter your keys.")
+        )
+
+    def _on_keychain_finished(self, _request_id: int) -> None:
+        self._keychain_job = None
+
+    def _on_keychain_deadline(self) -> None:
+        self.banner.show_message(
+            BannerKind.ERROR,
+            self.tr(
+                "The keychain did not answer within {seconds:g} s; it may be waiting for you to "
+                "unlock it. Open Settings to enter your keys, or restart the app once it is "
+                "unlocked."
+            ).format(seconds=KEYCHAIN_WAIT_SECONDS),
+        )
 
     # --- Sending -----------------------------------------------------------------------------
 
@@ -219,13 +358,15 @@ class MainWindow(QMainWindow):
         """Check the form and send it; inline errors instead when it has mistakes."""
         if self.busy or self._shut_down:
             return  # a second press while sending sends nothing
+        from gui.core.contacts import DEFAULT_REGION
         from gui.core.errors import InvalidTicket
         from gui.core.validation import validate
 
         self.banner.clear_message()
         self.form.clear_errors()
         try:
-            update = validate(self.form.draft(), now=datetime.now().astimezone())
+            region = self._settings.stored_connection().get("sms_region", DEFAULT_REGION)
+            update = validate(self.form.draft(), now=datetime.now().astimezone(), region=region)
         except InvalidTicket as invalid:
             self.form.show_errors(invalid.field_errors)
             self.banner.show_message(BannerKind.ERROR, invalid.message)
@@ -291,13 +432,15 @@ class MainWindow(QMainWindow):
         if request_id != self._awaiting:
             log.info("dropped a late failure of request %d: %s", request_id, type(error).__name__)
             return
-        from gui.core.errors import TicketError
+        from gui.core.errors import KeysRejected, TicketError, TokenRejected
 
         self._stop_waiting()
         if isinstance(error, TicketError):
             log.info("update failed: %s", type(error).__name__)
             self.banner.show_message(BannerKind.ERROR, error.message)
             self.form.show_errors(error.field_errors)
+            if isinstance(error, KeysRejected | TokenRejected) and self.sandbox is None:
+                self.open_settings_button.show()
         else:
             log.error("update failed unexpectedly", exc_info=error)
             self.banner.show_message(
@@ -340,6 +483,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self.first_painted.emit()
+        self._load_keychain()
         # PySide builds its QStyle wrapper on the first style() call (4 ms): do it now, while
         # the user reads the window, rather than when the first message has to appear.
         self.style()

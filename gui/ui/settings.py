@@ -8,6 +8,9 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 #: How many typed statuses the status list remembers.
 _MAX_STATUSES = 20
+#: The connection values Settings stores (keys of `stored_connection`); secrets are not among
+#: them: they live in the OS keychain (gui.core.keychain).
+CONNECTION_KEYS = ("api_base", "connect_timeout", "read_timeout", "ca_bundle", "sms_region")
 
 
 class AppSettings:
@@ -23,9 +26,20 @@ class AppSettings:
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
 
     def stored_connection(self) -> dict[str, str]:
-        """The stored API base, if any (the token never lives here)."""
-        api_base = str(self._settings.value("connection/api_base", "", type=str))
-        return {"api_base": api_base} if api_base else {}
+        """The stored connection values that are set (see CONNECTION_KEYS)."""
+        values = {
+            key: str(self._settings.value(f"connection/{key}", "", type=str))
+            for key in CONNECTION_KEYS
+        }
+        return {key: value for key, value in values.items() if value}
+
+    def store_connection(self, values: dict[str, str]) -> None:
+        """Store the connection values; empty or missing ones are removed."""
+        for key in CONNECTION_KEYS:
+            if values.get(key):
+                self._settings.setValue(f"connection/{key}", values[key])
+            else:
+                self._settings.remove(f"connection/{key}")
 
     def statuses(self) -> list[str]:
         """Statuses the user typed before, most recent first."""

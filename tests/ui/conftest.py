@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.app import create_window
 from gui.core.config import Connection
+from gui.core.credentials import Credentials
 from gui.sandbox import SandboxServer
 from gui.ui.main_window import MainWindow
 from gui.ui.settings import AppSettings
@@ -55,7 +56,7 @@ def make_window(qtbot: QtBot) -> WindowFactory:
         else:
             assert api_base is not None
             window = MainWindow(
-                connection=Connection(api_base=api_base, token=SandboxServer.TOKEN),
+                connection=Connection(api_base, Credentials(token=SandboxServer.TOKEN)),
                 settings=AppSettings(),
                 **options,
             )

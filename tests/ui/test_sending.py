@@ -253,7 +253,7 @@ def test_options_win_over_the_environment(make_window, monkeypatch) -> None:
     monkeypatch.setenv("PARTICLESPACE_TOKEN", "from-env")
     window = make_window(argv=["--api-base", "https://option.example.com/api/v1"])
     assert window.connection.api_base == "https://option.example.com/api/v1"
-    assert window.connection.token == "from-env"
+    assert window.connection.credentials.token == "from-env"
     assert not window.banner.isVisible()
 
 

@@ -1,0 +1,369 @@
+"""`particle-tickets --self-test`: prove that this copy of the app works, end to end.
+
+Meant above all for the frozen bundle, where a missing plugin, certificate file or metadata
+folder only shows when the code that needs it runs. The self-test checks each of those, then
+does what a user does: opens the window on the built-in sandbox, fills in ticket tic_1001,
+sends the update over a loopback socket and reads the answer in the banner.
+
+It prints one line per step, ``self-test: <step> ... ok (<detail>)``, then ``self-test: passed``
+and returns 0. The first step that fails prints ``self-test: FAILED at <step>: <reason>`` and
+the self-test returns 1 (after closing the window). Nothing leaves 127.0.0.1, and nothing of
+the user's is read or written: Qt runs on the offscreen platform unless QT_QPA_PLATFORM says
+otherwise (CI also runs it with xcb under Xvfb), and settings go to a temporary folder that is
+removed at the end. The self-test owns the process: it sets environment variables and creates
+the QApplication, so it runs instead of `gui.app.main`, never beside it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from gui.ui.main_window import MainWindow
+
+#: How long the self-test waits for the window to paint, or for the answer to the update.
+WAIT_MS = 30_000
+
+TICKET = "tic_1001"
+#: What the self-test types, and the form the sandbox must receive (the vendor's example).
+TITLE = "Leaking faucet"
+DESCRIPTION = "Leak under the kitchen sink in 1A requires new part."
+STATUS = "ON_HOLD"
+EMAIL = "example@example.com"
+EXPECTED_FORM = [
+    ("title", TITLE),
+    ("description", DESCRIPTION),
+    ("status", STATUS),
+    ("notify", "1"),
+    ("time", ""),
+    ("type", "email"),
+    ("contacts", EMAIL),
+    ("automated", "1"),
+]
+#: Phone numbers and what the SMS path must make of them: a North American one, a British one.
+PHONES = {"(202) 555-0123": "2025550123", "+44 20 7946 0958": "+442079460958"}
+
+
+class StepFailed(Exception):
+    """A check did not hold; the message says what was found instead."""
+
+
+def run_self_test() -> int:
+    """Run every step; 0 when all passed, 1 at the first failure."""
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")  # a banner's quotes on a non-UTF-8 console
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = Path(tempfile.mkdtemp(prefix="particle-tickets-self-test-"))
+    try:
+        # Qt reads the XDG folders on Linux and the BSDs; on Windows and macOS its test mode
+        # keeps the self-test away from the user's settings (see SelfTest.shut_down).
+        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+            path = folder / name.lower()
+            path.mkdir()
+            os.environ[name] = str(path)
+        return SelfTest().run()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def say(text: str) -> None:
+    print(f"self-test: {text}", flush=True)
+
+
+class SelfTest:
+    """The steps, in order, and the window they share."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QApplication
+
+        if sys.platform in ("win32", "darwin"):
+            QStandardPaths.setTestModeEnabled(True)
+        self.app = QApplication(sys.argv[:1])
+        self.window: MainWindow | None = None
+
+    def run(self) -> int:
+        steps: Sequence[tuple[str, Callable[[], str]]] = (
+            ("Qt platform plugin", self.check_platform),
+            ("version", self.check_version),
+            ("ssl and sqlite3", self.check_stdlib),
+            ("CA certificates", self.check_certificates),
+            ("keyring backend", self.check_keyring),
+            ("app icon", self.check_icon),
+            ("SMS contacts", self.check_phone_numbers),
+            ("window built", self.build_window),
+            ("window painted", self.paint_window),
+            ("form filled", self.fill_form),
+            ("update sent", self.send_update),
+            ("sandbox received the update", self.check_request),
+            ("banner", self.check_banner),
+            ("window closed", self.close_window),
+        )
+        try:
+            for name, step in steps:
+                try:
+                    detail = step()
+                except Exception as error:  # every failure is reported the same way
+                    reason = str(error) if isinstance(error, StepFailed) else repr(error)
+                    say(f"FAILED at {name}: {reason}")
+                    return 1
+                say(f"{name} ... ok" + (f" ({detail})" if detail else ""))
+        finally:
+            self.shut_down()  # after a failure; a no-op once "window closed" has passed
+        say("passed")
+        return 0
+
+    # --- What the bundle must contain --------------------------------------------------------
+
+    def check_platform(self) -> str:
+        from PySide6.QtGui import QGuiApplication
+
+        platform = QGuiApplication.platformName()
+        # QT_QPA_PLATFORM may list fallbacks ("xcb;offscreen") and options ("xcb:name=x").
+        wanted = [entry.split(":")[0] for entry in os.environ["QT_QPA_PLATFORM"].split(";")]
+        if platform not in wanted:
+            raise StepFailed(f"Qt runs on {platform!r}, QT_QPA_PLATFORM asked for {wanted}")
+        return platform
+
+    def check_version(self) -> str:
+        import gui
+
+        version = gui.__version__
+        frozen = bool(getattr(sys, "frozen", False))
+        if frozen and version == "0.0.0+source":
+            raise StepFailed("the bundle has no particle-tickets metadata (dist-info)")
+        return f"{version}, {'frozen bundle' if frozen else 'Python ' + sys.version.split()[0]}"
+
+    def check_stdlib(self) -> str:
+        import sqlite3
+        import ssl
+
+        return f"{ssl.OPENSSL_VERSION}, SQLite {sqlite3.sqlite_version}"
+
+    def check_certificates(self) -> str:
+        import ssl
+
+        import certifi
+        import requests.utils
+
+        bundle = Path(certifi.where())
+        if Path(requests.utils.DEFAULT_CA_BUNDLE_PATH) != bundle:
+            raise StepFailed(
+                f"requests verifies with {requests.utils.DEFAULT_CA_BUNDLE_PATH}, not {bundle}"
+            )
+        if not bundle.is_file() or not os.access(bundle, os.R_OK):
+            raise StepFailed(f"{bundle} is missing or unreadable")
+        authorities = ssl.create_default_context(cafile=bundle).cert_store_stats()["x509_ca"]
+        if not authorities:
+            raise StepFailed(f"{bundle} holds no certificate authority")
+        return f"{authorities} authorities in {bundle}"
+
+    def check_keyring(self) -> str:
+        """The keychain backend the app would use; a bundle without one where the OS has one
+        (Windows, macOS, or a Linux desktop whose Secret Service answers) fails."""
+        from keyring.backends import fail, null
+
+        from gui.core.keychain import default_backend
+
+        backend = default_backend()
+        name = f"{type(backend).__module__}.{type(backend).__name__}"
+        if not isinstance(backend, fail.Keyring | null.Keyring):
+            return name
+        if not sys.platform.startswith("linux"):
+            raise StepFailed(f"only {name} was found, on an OS that always has a keychain")
+        from keyring.backends import SecretService
+
+        try:
+            SecretService.Keyring.priority  # noqa: B018 - raises with the reason it is unusable
+        except RuntimeError as error:
+            if "required" in str(error):  # secretstorage (or jeepney) is not in the bundle
+                raise StepFailed(f"the Secret Service backend cannot load: {error}") from None
+            return f"{name}: no Secret Service answers here ({error}); keys stay in memory"
+        raise StepFailed(f"only {name} was found, but a Secret Service answers here")
+
+    def check_icon(self) -> str:
+        from PySide6.QtGui import QIcon, QImageReader, QPixmap
+
+        from gui.app import RESOURCES
+
+        path = str(RESOURCES / "icon.svg")
+        formats = {bytes(name.data()).decode() for name in QImageReader.supportedImageFormats()}
+        if "svg" not in formats:
+            raise StepFailed(f"Qt cannot read SVG images (it reads {', '.join(sorted(formats))})")
+        if QPixmap(path).isNull():
+            raise StepFailed(f"{path} does not load into a QPixmap")
+        if QIcon(path).pixmap(64, 64).isNull():
+            raise StepFailed(f"{path} does not load into a QIcon")
+        return f"{path}, 64x64"
+
+    def check_phone_numbers(self) -> str:
+        from gui.core.contacts import parse_contacts
+        from gui.core.fields import ContactType
+
+        parsed = parse_contacts(", ".join(PHONES), ContactType.SMS)
+        if parsed.problems or list(parsed.contacts) != list(PHONES.values()):
+            raise StepFailed(f"{', '.join(PHONES)} gave {parsed}")
+        return ", ".join(f"{typed} -> {wire}" for typed, wire in PHONES.items())
+
+    # --- What a user does --------------------------------------------------------------------
+
+    def build_window(self) -> str:
+        from gui.app import create_window
+
+        self.window = create_window(["--demo", "--ticket", TICKET])
+        if self.window.sandbox is None:
+            raise StepFailed("--demo did not start the sandbox")
+        if self.window.form.ticket_id.text() != TICKET:
+            raise StepFailed(f"the ticket id reads {self.window.form.ticket_id.text()!r}")
+        return f"sandbox at {self.window.sandbox.url}"
+
+    def paint_window(self) -> str:
+        window = self.opened_window()
+        window.show()
+        if wait_for([window.first_painted]) is None:
+            raise StepFailed(f"no paint within {WAIT_MS / 1000:g} s")
+        return f"{window.width()}x{window.height()}"
+
+    def fill_form(self) -> str:
+        from gui.core.fields import ContactType
+
+        form = self.opened_window().form
+        form.title.setText(TITLE)
+        form.description.setPlainText(DESCRIPTION)
+        form.status.setCurrentText(STATUS)
+        form.notify.setChecked(True)
+        form.type.setCurrentIndex(form.type.findData(ContactType.EMAIL.value))
+        form.contacts.setText(EMAIL)
+        form.automated.setChecked(True)
+        return f"{TICKET}, status {STATUS}, notify {EMAIL}"
+
+    def send_update(self) -> str:
+        window = self.opened_window()
+        signals = [window.sent, window.failed]
+        # Connected before submit() so that no answer can arrive unheard.
+        with SignalWaiter(signals) as waiter:
+            window.submit()
+            if not window.busy:
+                errors = window.form.visible_errors()
+                raise StepFailed(f"the form was refused: {window.banner.text()} {errors}")
+            outcome = waiter.wait()
+        if outcome is None:
+            raise StepFailed(f"no answer within {WAIT_MS / 1000:g} s")
+        from gui.core.client import UpdateResult  # loaded by now: the update went out
+
+        (answer,) = outcome
+        if not isinstance(answer, UpdateResult):  # failed(error) rather than sent(result)
+            raise StepFailed(f"{type(answer).__name__}: {getattr(answer, 'message', answer)}")
+        return f"HTTP {answer.status}"
+
+    def check_request(self) -> str:
+        sandbox = self.opened_window().sandbox
+        if sandbox is None:  # build_window checked it; this narrows the type
+            raise StepFailed("the window has no sandbox")
+        puts = [request for request in sandbox.requests if request.method == "PUT"]
+        if len(puts) != 1:
+            raise StepFailed(f"{len(puts)} PUT requests instead of 1")
+        (request,) = puts
+        if request.path != f"/api/v1/ticket/{TICKET}":
+            raise StepFailed(f"PUT went to {request.path}")
+        if request.form != EXPECTED_FORM:
+            raise StepFailed(f"the form was {request.form}, expected {EXPECTED_FORM}")
+        return f"PUT {request.path}, {len(request.body)} bytes"
+
+    def check_banner(self) -> str:
+        text = self.opened_window().banner.text()
+        if not text.startswith(f"Ticket {TICKET} updated."):
+            raise StepFailed(f"the banner says {text!r}")
+        return text
+
+    def close_window(self) -> str:
+        if leftovers := self.shut_down():
+            raise StepFailed(f"still running after the window closed: {', '.join(leftovers)}")
+        return "no thread left running"
+
+    def shut_down(self) -> list[str]:
+        """Close the window, which waits for its threads and stops the sandbox; idempotent.
+
+        Returns what is still running afterwards (thread pools and Python threads).
+        """
+        from PySide6.QtCore import QStandardPaths, QThreadPool
+
+        window, self.window = self.window, None
+        if window is None:
+            return []
+        window.close()
+        leftovers = [
+            f"a thread pool with {pool.activeThreadCount()} thread(s)"
+            for pool in window.findChildren(QThreadPool)
+            if pool.activeThreadCount()
+        ]
+        # Qt's pool threads show up as dummy threads once they have run Python code.
+        leftovers += [
+            f"thread {thread.name}"
+            for thread in threading.enumerate()
+            if thread is not threading.main_thread()
+            and not isinstance(thread, threading._DummyThread)
+        ]
+        if QStandardPaths.isTestModeEnabled():
+            # Test mode points this at a folder for tests only, never at the user's settings.
+            shutil.rmtree(
+                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation),
+                ignore_errors=True,
+            )
+        return leftovers
+
+    def opened_window(self) -> MainWindow:
+        if self.window is None:
+            raise StepFailed("the window was not built")
+        return self.window
+
+
+def wait_for(signals: Sequence[SignalInstance]) -> tuple[object, ...] | None:
+    """Run the event loop until one of `signals` fires (see `SignalWaiter.wait`)."""
+    with SignalWaiter(signals) as waiter:
+        return waiter.wait()
+
+
+class SignalWaiter:
+    """Listens to `signals` from `__enter__` on; `wait()` runs a bounded event loop."""
+
+    def __init__(self, signals: Sequence[SignalInstance]) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        self._signals = signals
+        self._loop = QEventLoop()
+        self._timer = QTimer(singleShot=True, interval=WAIT_MS)
+        self._timer.timeout.connect(self._loop.quit)
+        self._fired: tuple[object, ...] | None = None
+
+    def _on_signal(self, *args: object) -> None:
+        if self._fired is None:
+            self._fired = args
+        self._loop.quit()
+
+    def __enter__(self) -> SignalWaiter:
+        for signal in self._signals:
+            signal.connect(self._on_signal)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.stop()
+        for signal in self._signals:
+            signal.disconnect(self._on_signal)
+
+    def wait(self) -> tuple[object, ...] | None:
+        """The arguments of the first of the signals to fire, or None after WAIT_MS."""
+        if self._fired is None:
+            self._timer.start()
+            self._loop.exec()
+        return self._fired

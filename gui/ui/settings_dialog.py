@@ -1,0 +1,450 @@
+"""`SettingsDialog`: where the user signs in and sets how the app reaches Particle Space."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.core.api_contract import DEFAULT_API_BASE
+from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT, Connection, check_api_base
+from gui.core.contacts import DEFAULT_REGION
+from gui.core.credentials import Credentials, check_credentials
+from gui.core.errors import ConfigurationError, FieldError, InvalidCredentials, TicketError
+from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
+from gui.ui.banner import BannerKind
+from gui.ui.worker import Job
+
+if TYPE_CHECKING:
+    from gui.core.keychain import Keychain
+    from gui.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+_FIELDS = ("apiBase", "secretKey", "publishKey", "token", "caBundle")
+
+
+class SettingsDialog(QDialog):
+    """API address, key pair or token, timeouts, SMS region and CA bundle.
+
+    Secrets go to the OS keychain through a job on `pool` (never the GUI thread), the other
+    values to `AppSettings`. "Test connection" signs in (or reaches the server with the token)
+    without touching any ticket.
+
+    Signals:
+        saved(): settings or credentials changed; the window resolves its connection again.
+    """
+
+    saved = Signal()
+
+    def __init__(
+        self,
+        *,
+        settings: AppSettings,
+        keychain: Keychain,
+        credentials: Credentials,
+        keychain_available: bool,
+        pool: QThreadPool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        self._keychain = keychain
+        self._pool = pool
+        self._jobs: dict[int, Job] = {}
+        self._last_job = 0
+        self._awaiting: int | None = None
+        self._saved = credentials
+        self._keychain_deadline = QTimer(
+            self, singleShot=True, interval=round(KEYCHAIN_WAIT_SECONDS * 1000)
+        )
+        self._keychain_deadline.timeout.connect(self._on_keychain_deadline)
+        self._build(keychain_available)
+        self._fill(settings.stored_connection(), credentials)
+
+    # --- Building ----------------------------------------------------------------------------
+
+    def _build(self, keychain_available: bool) -> None:
+        self.api_base = self._line_edit("apiBase", placeholder=DEFAULT_API_BASE)
+        self.use_keys = QRadioButton(self.tr("Sign in with the &key pair (recommended)"))
+        self.use_keys.setObjectName("useKeys")
+        self.use_token = QRadioButton(self.tr("Use a Bearer t&oken"))
+        self.use_token.setObjectName("useToken")
+        self.secret_key = self._line_edit("secretKey", placeholder="sk_test_… or sk_live_…")
+        self.publish_key = self._line_edit("publishKey", placeholder="pk_test_… or pk_live_…")
+        self.token = self._line_edit("token")
+        for secret in (self.secret_key, self.publish_key, self.token):
+            secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_secrets = QCheckBox(self.tr("S&how the keys"))
+        self.show_secrets.setObjectName("showSecrets")
+        self.connect_timeout = self._seconds("connectTimeout", 0.5, 120.0)
+        self.read_timeout = self._seconds("readTimeout", 1.0, 600.0)
+        self.sms_region = QComboBox()
+        self.sms_region.setObjectName("smsRegion")
+        self._fill_regions()
+        self.ca_bundle = self._line_edit("caBundle", placeholder=self.tr("none: the system's CAs"))
+        browse = QPushButton(self.tr("Bro&wse…"))
+        browse.setObjectName("caBundleBrowse")
+        browse.clicked.connect(self._on_browse_clicked)
+
+        self.status = QLabel()
+        self.status.setObjectName("settingsStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.hide()
+        self.error_labels = {field: self._error_label(field) for field in _FIELDS}
+
+        form = QFormLayout()
+        self._row(form, self.tr("&API address"), self.api_base, "apiBase")
+        form.addRow(self.use_keys)
+        self._row(form, self.tr("S&ecret key"), self.secret_key, "secretKey")
+        self._row(form, self.tr("&Publishable key"), self.publish_key, "publishKey")
+        form.addRow(self.use_token)
+        self._row(form, self.tr("Toke&n"), self.token, "token")
+        form.addRow("", self.show_secrets)
+        self._row(form, self.tr("&Connect timeout"), self.connect_timeout)
+        self._row(form, self.tr("&Read timeout"), self.read_timeout)
+        self._row(form, self.tr("Default SMS re&gion"), self.sms_region)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(browse)
+        ca_cell = QWidget()
+        ca_cell.setLayout(ca_row)
+        ca_row.setContentsMargins(0, 0, 0, 0)
+        self._row(form, self.tr("CA &bundle"), ca_cell, "caBundle", buddy=self.ca_bundle)
+
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.setObjectName("testConnectionButton")
+        self.remove_button = QPushButton(self.tr("Remo&ve keys"))
+        self.remove_button.setObjectName("removeCredentialsButton")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
+        self.buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ResetRole)
+
+        layout = QVBoxLayout(self)
+        # Grow and shrink with the error and status lines instead of squeezing the form.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.api_base.setMinimumWidth(360)
+        layout.addLayout(form)
+        if not keychain_available:
+            note = QLabel(
+                self.tr(
+                    "This computer has no keychain, so keys you enter here are kept only until "
+                    "you close the app. Nothing is written to disk."
+                )
+            )
+            note.setObjectName("keychainNote")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.use_keys.toggled.connect(self._on_mode_toggled)
+        self.show_secrets.toggled.connect(self._on_show_secrets_toggled)
+        self.test_button.clicked.connect(self._on_test_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+    def _line_edit(self, name: str, *, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(placeholderText=placeholder)
+        edit.setObjectName(name)
+        edit.textEdited.connect(functools.partial(self._clear_error, name))
+        return edit
+
+    def _seconds(self, name: str, minimum: float, maximum: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(decimals=1, suffix=self.tr(" s"), singleStep=1.0)
+        box.setObjectName(name)
+        box.setRange(minimum, maximum)
+        return box
+
+    def _error_label(self, field: str) -> QLabel:
+        label = QLabel(wordWrap=True)
+        label.setObjectName(f"{field}Error")
+        label.setProperty("role", "fieldError")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.hide()
+        return label
+
+    def _row(
+        self,
+        form: QFormLayout,
+        text: str,
+        editor: QWidget,
+        error_field: str | None = None,
+        *,
+        buddy: QWidget | None = None,
+    ) -> None:
+        label = QLabel(text)
+        label.setBuddy(buddy or editor)
+        (buddy or editor).setAccessibleName(text.replace("&", ""))
+        if error_field is None:
+            form.addRow(label, editor)
+            return
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(self.error_labels[error_field])
+        form.addRow(label, cell)
+
+    def _fill_regions(self) -> None:
+        import phonenumbers  # loaded by the window's warm-up long before Settings opens
+
+        for code in sorted(phonenumbers.SUPPORTED_REGIONS):
+            territory = QLocale.codeToTerritory(code)
+            name = QLocale.territoryToString(territory) if territory.value else ""
+            self.sms_region.addItem(f"{code} — {name}" if name else code, code)
+
+    def _fill(self, stored: dict[str, str], credentials: Credentials) -> None:
+        self.api_base.setText(stored.get("api_base", ""))
+        self.secret_key.setText(credentials.secret_key)
+        self.publish_key.setText(credentials.publish_key)
+        self.token.setText(credentials.token)
+        self.use_token.setChecked(bool(credentials.token) and not credentials.uses_keys)
+        self.use_keys.setChecked(not self.use_token.isChecked())
+        self._on_mode_toggled()
+        self.connect_timeout.setValue(float(stored.get("connect_timeout", CONNECT_TIMEOUT)))
+        self.read_timeout.setValue(float(stored.get("read_timeout", READ_TIMEOUT)))
+        region = self.sms_region.findData(stored.get("sms_region", DEFAULT_REGION))
+        self.sms_region.setCurrentIndex(max(region, 0))
+        self.ca_bundle.setText(stored.get("ca_bundle", ""))
+
+    # --- Reading and checking ----------------------------------------------------------------
+
+    def saved_credentials(self) -> Credentials:
+        """What the keychain holds after the last save or removal."""
+        return self._saved
+
+    def credentials(self) -> Credentials:
+        """What the user entered for the chosen way of signing in."""
+        if self.use_keys.isChecked():
+            return Credentials(
+                secret_key=self.secret_key.text(), publish_key=self.publish_key.text()
+            )
+        return Credentials(token=self.token.text())
+
+    def _checked(self) -> tuple[Connection, dict[str, str]] | None:
+        """The connection and the values to store, or None after showing what is wrong."""
+        self._clear_errors()
+        problems: list[FieldError] = []
+        api_base = self.api_base.text().strip()
+        try:
+            api_base = check_api_base(api_base) if api_base else ""
+        except ConfigurationError as error:
+            problems.append(FieldError("apiBase", error.message))
+        credentials = self.credentials()
+        if credentials.empty:
+            field = "secretKey" if self.use_keys.isChecked() else "token"
+            problems.append(FieldError(field, self.tr("Enter this to sign in.")))
+        else:
+            try:
+                credentials = check_credentials(credentials)
+            except InvalidCredentials as invalid:
+                problems += invalid.field_errors
+        ca_bundle = self.ca_bundle.text().strip()
+        if ca_bundle and not Path(ca_bundle).is_file():
+            problems.append(FieldError("caBundle", self.tr("There is no file at this path.")))
+        if problems:
+            self._show_errors(problems)
+            return None
+        stored = {
+            "api_base": api_base,
+            "connect_timeout": f"{self.connect_timeout.value():g}",
+            "read_timeout": f"{self.read_timeout.value():g}",
+            "ca_bundle": ca_bundle,
+            "sms_region": str(self.sms_region.currentData()),
+        }
+        connection = Connection(
+            api_base or DEFAULT_API_BASE,
+            credentials,
+            connect_timeout=self.connect_timeout.value(),
+            read_timeout=self.read_timeout.value(),
+            ca_bundle=ca_bundle or None,
+        )
+        return connection, stored
+
+    def _show_errors(self, problems: list[FieldError]) -> None:
+        for problem in problems:
+            label = self.error_labels[problem.field]
+            label.setText(problem.message)
+            label.show()
+        first = min(problems, key=lambda problem: _FIELDS.index(problem.field))
+        editor = self.findChild(QWidget, first.field)
+        if editor is not None:
+            editor.setFocus()
+
+    def _clear_error(self, field: str, *_: object) -> None:
+        self.error_labels[field].hide()
+
+    def _clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.hide()
+
+    def _say(self, kind: BannerKind, text: str) -> None:
+        self.status.setProperty("kind", kind.value)
+        self.status.setProperty("role", "fieldError" if kind is BannerKind.ERROR else "hint")
+        self.status.setText(text)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.show()
+
+    # --- Actions -----------------------------------------------------------------------------
+
+    def _on_mode_toggled(self, *_: object) -> None:
+        keys = self.use_keys.isChecked()
+        for widget in (self.secret_key, self.publish_key):
+            widget.setEnabled(keys)
+        self.token.setEnabled(not keys)
+
+    def _on_show_secrets_toggled(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for secret in (self.secret_key, self.publish_key, self.token):
+            secret.setEchoMode(mode)
+
+    def _on_browse_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("CA bundle"), self.ca_bundle.text(), self.tr("PEM files (*.pem *.crt)")
+        )
+        if path:
+            self.ca_bundle.setText(path)
+            self._clear_error("caBundle")
+
+    def _on_test_clicked(self) -> None:
+        checked = self._checked()
+        if checked is None:
+            return
+        from gui.core.abort import Abort
+        from gui.core.sender import TicketSender
+
+        sender = TicketSender(checked[0])
+
+        def check() -> str:
+            try:
+                return sender.check_connection(Abort())
+            finally:
+                sender.close()
+
+        self._say(BannerKind.INFO, self.tr("Checking…"))
+        self._run(check, self._on_test_succeeded)
+
+    def _on_test_succeeded(self, sentence: object) -> None:
+        self._say(BannerKind.SUCCESS, str(sentence))
+
+    def _on_save_clicked(self) -> None:
+        checked = self._checked()
+        if checked is None:
+            return
+        connection, stored = checked
+        self._settings.store_connection(stored)
+        self._saved = connection.credentials
+        self._say(BannerKind.INFO, self.tr("Saving your keys in the keychain…"))
+        self._run(
+            functools.partial(self._keychain.save, connection.credentials),
+            self._on_saved,
+            keychain=True,
+        )
+
+    def _on_saved(self, _result: object) -> None:
+        self.saved.emit()
+        self.accept()
+
+    def _on_remove_clicked(self) -> None:
+        self._say(BannerKind.INFO, self.tr("Removing your keys from the keychain…"))
+        self._run(self._keychain.delete, self._on_removed, keychain=True)
+
+    def _on_removed(self, _result: object) -> None:
+        self._saved = Credentials()
+        for secret in (self.secret_key, self.publish_key, self.token):
+            secret.clear()
+        self._say(BannerKind.SUCCESS, self.tr("Your keys were removed from this computer."))
+        self.saved.emit()
+
+    # --- Jobs --------------------------------------------------------------------------------
+
+    def _run(
+        self,
+        function: Callable[[], Any],
+        on_success: Callable[[object], None],
+        *,
+        keychain: bool = False,
+    ) -> None:
+        self._last_job += 1
+        job = Job(function, request_id=self._last_job)
+        job.signals.succeeded.connect(functools.partial(self._on_job_succeeded, on_success))
+        job.signals.failed.connect(self._on_job_failed)
+        job.signals.finished.connect(self._on_job_finished)
+        self._jobs[self._last_job] = job
+        self._awaiting = self._last_job
+        self._set_busy(True)
+        if keychain:
+            self._keychain_deadline.start()
+        self._pool.start(job)
+
+    def _on_job_succeeded(
+        self, on_success: Callable[[object], None], request_id: int, result: object
+    ) -> None:
+        if request_id == self._awaiting:
+            self._done()
+            on_success(result)
+
+    def _on_job_failed(self, request_id: int, error: Exception) -> None:
+        if request_id != self._awaiting:
+            return
+        self._done()
+        if isinstance(error, TicketError):
+            self._say(BannerKind.ERROR, error.message)
+        else:
+            log.error("settings action failed", exc_info=error)
+            self._say(BannerKind.ERROR, self.tr("Something unexpected went wrong; see the log."))
+
+    def _on_job_finished(self, request_id: int) -> None:
+        self._jobs.pop(request_id, None)
+
+    def _on_keychain_deadline(self) -> None:
+        self._done()
+        self._say(
+            BannerKind.ERROR,
+            self.tr(
+                "The keychain did not answer within {seconds:g} s. It may be waiting for you to "
+                "unlock it; try again once it is unlocked."
+            ).format(seconds=KEYCHAIN_WAIT_SECONDS),
+        )
+
+    def _done(self) -> None:
+        self._awaiting = None
+        self._keychain_deadline.stop()
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.test_button, self.remove_button, self.save_button):
+            button.setEnabled(not busy)
