@@ -7,11 +7,14 @@ numbers as digits, empty strings kept as ``key=``, and RFC 3986 percent-encoding
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
 from urllib.parse import quote, urlencode
 
 from gui.core.api_contract import format_time
 from gui.core.credentials import Credentials
-from gui.core.ticket import TicketUpdate
+from gui.core.fields import ContactType
+from gui.core.ticket import TicketDraft, TicketUpdate
 
 
 def encode_pairs(update: TicketUpdate) -> list[tuple[str, str]]:
@@ -55,3 +58,34 @@ def encode_sign_in(credentials: Credentials) -> str:
 
 def _flag(value: bool) -> str:
     return "1" if value else "0"
+
+
+def decode_pairs(ticket_id: str, pairs: Iterable[tuple[str, str]]) -> TicketDraft:
+    """The form that would send `pairs` (from the history) again: the inverse of encode_pairs."""
+    fields = dict(pairs)
+    notify = fields.get("notify") == "1"
+    try:
+        contact_type: ContactType | None = ContactType(fields.get("type", ContactType.EMAIL))
+    except ValueError:
+        contact_type = None
+    return TicketDraft(
+        ticket_id=ticket_id,
+        title=fields.get("title", ""),
+        description=fields.get("description", ""),
+        status=fields.get("status", ""),
+        notify=notify,
+        time=_parse_time(fields.get("time", "")) if notify else None,
+        type=contact_type,
+        contacts=fields.get("contacts", "").replace(",", ", "),
+        notify_subject=fields.get("notifySubject", ""),
+        notify_message=fields.get("notifyMessage", ""),
+        automated=fields.get("automated") == "1",
+    )
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None

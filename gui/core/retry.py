@@ -1,0 +1,174 @@
+"""What the outbox does after a failed attempt to send an item: send it again by itself, wait for
+the user's decision, or hand it back to the form.
+
+The rule that matters: an update is resent without asking only when it provably did not reach
+the server (nothing listened, DNS failed, TLS failed, the connection could not be opened or the
+connect timed out), when the server itself asked us to come back (429 / 503), or when a resend
+cannot notify anybody twice (notify off: the PUT is idempotent). Anything that may have reached
+the server with notify on waits for the user, because the server may already have texted people.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import random
+from typing import NamedTuple
+
+from gui.core import errors
+
+#: The longest backoff between two attempts, in seconds (a server's Retry-After may ask for more).
+MAX_BACKOFF = 300.0
+#: The shortest wait before an automatic resend, in seconds.
+MIN_BACKOFF = 1.0
+
+#: Failures after which the request provably did not reach the server.
+_NOT_SENT: tuple[type[errors.TicketError], ...] = (
+    errors.ConnectionRefused,
+    errors.HostNotFound,
+    errors.TlsFailed,
+    errors.Unreachable,
+)
+#: Failures that cannot be mended by resending: the user has to fix Settings first.
+_SETTINGS: tuple[type[errors.TicketError], ...] = (
+    errors.TokenRejected,
+    errors.KeysRejected,
+    errors.ConfigurationError,
+    errors.InvalidCredentials,
+    errors.KeychainError,
+)
+#: Gateway answers: a proxy gave up on the server, which may have applied the update.
+_GATEWAY_STATUSES = (502, 504)
+
+
+class Action(enum.StrEnum):
+    """What to do with an item after a failed attempt."""
+
+    RETRY = "retry"  # send again on its own at `delay` seconds from now
+    DECIDE = "decide"  # wait for the user: Resend or Discard (the server may have applied it)
+    REFUSED = "refused"  # the server refused the values (4xx): not queued, back to the form
+
+
+class Verdict(NamedTuple):
+    action: Action
+    delay: float | None  # seconds, for RETRY only
+    reason: str  # one plain sentence for the outbox panel
+
+
+def backoff(attempts: int, *, rng: random.Random | None = None) -> float:
+    """Seconds to wait after the `attempts`-th failed attempt (1 for the first failure).
+
+    Exponential with "equal jitter": a base of ``2 ** (attempts - 1)`` seconds capped at 300,
+    and a random delay in ``[base / 2, base]``, never below 1 s nor above 300 s. The jitter
+    keeps many clients that failed together from coming back together.
+    """
+    exponent = min(max(attempts, 1) - 1, 16)  # 2 ** 16 is far above the cap already
+    base = min(MAX_BACKOFF, float(2**exponent))
+    # Jitter, not cryptography: the module's generator is the right tool.
+    uniform = rng.uniform if rng is not None else random.uniform  # nosec B311
+    return min(MAX_BACKOFF, max(MIN_BACKOFF, uniform(base / 2, base)))
+
+
+def decide(
+    error: Exception, *, notify: bool, attempts: int, rng: random.Random | None = None
+) -> Verdict:
+    """What to do after `error` ended the `attempts`-th attempt to send an item.
+
+    `notify` is the item's notify flag: with it off, resending cannot notify anybody twice.
+    """
+    if isinstance(error, errors.ServerBusy):
+        delay = max(backoff(attempts, rng=rng), float(error.retry_after or 0))
+        return _retry(f"Particle Space is busy (HTTP {error.status})", delay)
+
+    if isinstance(error, _NOT_SENT) or (
+        isinstance(error, errors.TimedOut) and not error.may_have_reached_server
+    ):
+        return _retry(_not_sent_reason(error), backoff(attempts, rng=rng))
+
+    ambiguous = _ambiguous_reason(error)
+    if ambiguous is not None:
+        if notify:
+            return Verdict(
+                Action.DECIDE,
+                None,
+                f"{ambiguous}, so people may already have been notified: resend or discard it.",
+            )
+        return _retry(
+            f"{ambiguous}; without notifications it is safe to resend", backoff(attempts, rng=rng)
+        )
+
+    if isinstance(error, errors.Redirected):
+        return Verdict(
+            Action.DECIDE,
+            None,
+            f"The server redirected the request (HTTP {error.status}), so nothing was applied: "
+            "check the API address in Settings, then resend.",
+        )
+    if isinstance(error, errors.ServerFailed):
+        return Verdict(
+            Action.DECIDE,
+            None,
+            f"Particle Space had a problem (HTTP {error.status}) and may have applied the "
+            "update: check the ticket, then resend or discard it.",
+        )
+    if isinstance(error, errors.TicketNotFound | errors.RejectedByServer):
+        return Verdict(Action.REFUSED, None, error.message)
+    if isinstance(error, _SETTINGS):
+        return Verdict(
+            Action.DECIDE,
+            None,
+            f"{_settings_problem(error)}: nothing was applied; fix it in Settings, then resend.",
+        )
+    return Verdict(
+        Action.DECIDE,
+        None,
+        f"Sending failed unexpectedly ({type(error).__name__}): resend or discard it.",
+    )
+
+
+def _retry(what: str, delay: float) -> Verdict:
+    return Verdict(Action.RETRY, delay, f"{what}; next try in {_duration(delay)}.")
+
+
+def _not_sent_reason(error: Exception) -> str:
+    if isinstance(error, errors.ConnectionRefused):
+        return "The server refused the connection, so nothing was sent"
+    if isinstance(error, errors.HostNotFound):
+        return "Could not find the server (DNS), so nothing was sent"
+    if isinstance(error, errors.TlsFailed):
+        return "Could not connect securely (TLS), so nothing was sent"
+    if isinstance(error, errors.TimedOut):
+        return "The server did not accept the connection in time, so nothing was sent"
+    return "Could not reach the server, so nothing was sent"
+
+
+def _ambiguous_reason(error: Exception) -> str | None:
+    """Why the server may have applied the update although we got no answer; None if not."""
+    if isinstance(error, errors.TimedOut) and error.may_have_reached_server:
+        return "No answer in time after the update was sent"
+    if isinstance(error, errors.ConnectionLost):
+        return "The connection broke after the update was sent"
+    if isinstance(error, errors.Cancelled):
+        return "Sending was stopped, but the update may already have arrived"
+    if isinstance(error, errors.ServerFailed) and error.status in _GATEWAY_STATUSES:
+        return f"A gateway between here and Particle Space failed (HTTP {error.status})"
+    return None
+
+
+def _settings_problem(error: Exception) -> str:
+    if isinstance(error, errors.TokenRejected):
+        return "The token was rejected"
+    if isinstance(error, errors.KeysRejected):
+        return "The keys were rejected"
+    if isinstance(error, errors.KeychainError):
+        return "The keychain could not be read"
+    return "Sending is not set up correctly"
+
+
+def _duration(seconds: float) -> str:
+    """``8 s``, ``95 s``, ``5 min``: whole seconds rounded up, minutes from 2 min on."""
+    whole = max(1, math.ceil(seconds))
+    if whole < 120:
+        return f"{whole} s"
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
