@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 import gui
@@ -18,15 +17,13 @@ from gui.core.config import Connection, parse_options, resolve_connection
 from gui.core.credentials import Credentials
 from gui.core.keychain import Keychain
 from gui.ui.main_window import MainWindow
-from gui.ui.settings import AppSettings
+from gui.ui.settings import APPLICATION, AppSettings
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
 
 log = logging.getLogger("gui")
 
-ORGANIZATION = "ParticleTickets"
-APPLICATION = "particle-tickets"
 
 #: The files of resources/, installed as the package gui.resources. They are plain files next to
 #: its __init__.py in a checkout, a wheel and the PyInstaller bundle alike, so a path is enough
@@ -44,8 +41,6 @@ def create_window(argv: Sequence[str]) -> MainWindow:
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create_window needs a QApplication")
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
     settings = AppSettings()
     sandbox = None
     keychain = None
@@ -93,17 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.self_test import run_self_test
 
         return run_self_test()
-    from PySide6.QtCore import QStandardPaths, qInstallMessageHandler
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
 
     from gui.core.logs import setup_logging
 
     app = QApplication(sys.argv[:1])
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
     QGuiApplication.setDesktopFileName(APPLICATION)  # Wayland: particle-tickets.desktop
-    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    log_file = setup_logging(Path(data) / "logs" if data else None)
+    log_file = setup_logging(AppSettings.data_folder() / "logs")
     qInstallMessageHandler(_log_qt_message)
     log.info("log file: %s", log_file)
     window = create_window(args)

@@ -20,8 +20,9 @@ from gui.core.credentials import Credentials, check_credentials
 from gui.core.errors import ConfigurationError, InvalidCredentials
 
 ENV_API_BASE = "PARTICLESPACE_API_BASE"
-ENV_TOKEN = "PARTICLESPACE_TOKEN"  # nosec B105 - a variable name, not a secret
-ENV_SECRET_KEY = "PARTICLESPACE_SECRET_KEY"  # nosec B105 - a variable name
+# The names of environment variables, not secrets (bandit B105 reads "TOKEN" as a password).
+ENV_TOKEN = "PARTICLESPACE_TOKEN"  # nosec B105
+ENV_SECRET_KEY = "PARTICLESPACE_SECRET_KEY"  # nosec B105
 ENV_PUBLISH_KEY = "PARTICLESPACE_PUBLISH_KEY"
 ENV_CONNECT_TIMEOUT = "PARTICLESPACE_CONNECT_TIMEOUT"
 ENV_READ_TIMEOUT = "PARTICLESPACE_READ_TIMEOUT"

@@ -54,7 +54,9 @@ class Keychain:
         with self._lock:
             if not self.available:
                 return self._session
-            return Credentials(*(self._call("get_password", entry) or "" for entry in _ENTRIES))
+            return Credentials(
+                *(self._call("read", "get_password", entry) or "" for entry in _ENTRIES)
+            )
 
     def save(self, credentials: Credentials) -> None:
         """Store the given credentials; entries given empty are deleted."""
@@ -64,7 +66,7 @@ class Keychain:
                 return
             for entry, value in zip(_ENTRIES, credentials, strict=True):
                 if value:
-                    self._call("set_password", entry, value)
+                    self._call("store", "set_password", entry, value)
                 else:
                     self._delete(entry)
 
@@ -80,21 +82,20 @@ class Keychain:
         from keyring.errors import PasswordDeleteError
 
         try:
-            self._call("delete_password", entry)
+            self._call("remove", "delete_password", entry)
         except KeychainError as error:
             if not isinstance(error.__cause__, PasswordDeleteError):  # "not there" is fine
                 raise
 
-    def _call(self, method: str, *args: str) -> str | None:
+    def _call(self, verb: str, method: str, *args: str) -> str | None:
+        """keyring's `method`; a KeyringError becomes a KeychainError saying it could not `verb`."""
         from keyring.errors import KeyringError
 
         try:
             result: str | None = getattr(self._keyring(), method)(SERVICE, *args)
         except KeyringError as error:
             reason = str(error) or type(error).__name__
-            raise KeychainError(
-                f"The keychain refused to {_VERBS[method]} your keys ({reason})."
-            ) from error
+            raise KeychainError(f"The keychain refused to {verb} your keys ({reason}).") from error
         return result
 
     def _keyring(self) -> KeyringBackend:
@@ -134,11 +135,3 @@ def default_backend() -> KeyringBackend:
     except Exception as error:  # keyring's backends signal "not here" with any exception
         log.info("no keychain: %s", error)
         return fail.Keyring()  # type: ignore[no-untyped-call]
-
-
-#: What each keyring call does, for the user's message.
-_VERBS = {
-    "get_password": "read",  # nosec B105 - a verb, not a password
-    "set_password": "store",  # nosec B105
-    "delete_password": "remove",  # nosec B105
-}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
@@ -24,6 +24,10 @@ from gui.core.credentials import Credentials, Mode
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.core.sender import TicketSender
 from gui.ui.banner import Banner, BannerKind
+from gui.ui.dispatcher import Attempt, OutboxDispatcher, Queued, open_outbox
+from gui.ui.draft_keeper import DraftKeeper, open_drafts
+from gui.ui.history_panel import HistoryPanel
+from gui.ui.outbox_panel import OutboxPanel
 from gui.ui.ticket_form import TicketForm
 from gui.ui.worker import Job
 
@@ -35,11 +39,13 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
-    from gui.core.abort import Abort
     from gui.core.client import UpdateResult
     from gui.core.config import Connection
+    from gui.core.drafts import DraftStore
     from gui.core.keychain import Keychain
-    from gui.core.ticket import TicketUpdate
+    from gui.core.outbox import HistoryEntry, OutboxItem, OutboxStore
+    from gui.core.retry import Verdict
+    from gui.core.ticket import TicketDraft, TicketUpdate
     from gui.sandbox import SandboxServer
     from gui.ui.settings import AppSettings
     from gui.ui.settings_dialog import SettingsDialog
@@ -50,6 +56,9 @@ log = logging.getLogger(__name__)
 DEADLINE_SECONDS = 60.0
 #: How long closing the window waits for worker threads.
 _SHUTDOWN_WAIT_MS = 3000
+
+#: `_awaiting` while the update is being stored, before the outbox gives it an id.
+_QUEUEING = -1
 
 _MAY_HAVE_ARRIVED = (
     "The server may already have applied the update (a request cannot be taken back once "
@@ -85,6 +94,8 @@ class MainWindow(QMainWindow):
         sandbox: SandboxServer | None = None,
         keychain: Keychain | None = None,
         resolve: Callable[[Credentials], Connection] | None = None,
+        outbox_store: OutboxStore | None = None,
+        draft_store: DraftStore | None = None,
         ticket_id: str | None = None,
         deadline_seconds: float = DEADLINE_SECONDS,
         parent: QWidget | None = None,
@@ -100,12 +111,13 @@ class MainWindow(QMainWindow):
         self._settings_dialog: SettingsDialog | None = None
         self._keychain_job: Job | None = None
         self._sender = TicketSender(connection)
-        self._pool = QThreadPool(self)
-        self._jobs: dict[int, Job] = {}
-        self._last_request_id = 0
-        self._awaiting: int | None = None  # the request whose answer the window still wants
-        self._abort: Abort | None = None
+        self._pool = QThreadPool(self)  # warm-up, keychain and settings jobs
+        self._awaiting: int | None = None  # the outbox item whose answer the window wants
         self._sending: TicketUpdate | None = None
+        self._waiting = 0  # items in the outbox
+        self._connection_problem = ""  # what the banner says about the connection, if anything
+        #: Asked before closing with updates still in the outbox; True closes.
+        self.confirm_quit: Callable[[int], bool] = self._ask_before_quitting
         self._warm_up_started = False
         self._warm_up_job: Job | None = None
         self._shut_down = False
@@ -118,6 +130,37 @@ class MainWindow(QMainWindow):
 
         self._build(ticket_id)
         self._show_connection()
+        folder = settings.data_folder()
+        self.outbox = OutboxDispatcher(
+            store=(lambda: outbox_store)
+            if outbox_store is not None
+            else functools.partial(open_outbox, folder / "outbox.sqlite3"),
+            sender=lambda: self._sender,
+            parent=self,
+        )
+        self.outbox.queued.connect(self._on_queued)
+        self.outbox.attempted.connect(self._on_attempted)
+        self.outbox.changed.connect(self._on_outbox_changed)
+        self.outbox.failed.connect(self._on_outbox_failed)
+        self.outbox_panel.retry_requested.connect(self.outbox.retry_now)
+        self.outbox_panel.discard_requested.connect(self.outbox.discard)
+        self.outbox_panel.open_requested.connect(self._on_outbox_open)
+        self.history_panel.search_requested.connect(self._on_history_search)
+        self.history_panel.open_requested.connect(self._on_history_open)
+        self.drafts = DraftKeeper(
+            store=(lambda: draft_store)
+            if draft_store is not None
+            else functools.partial(open_drafts, folder / "draft.json"),
+            form=self.form,
+            parent=self,
+        )
+        self.drafts.restored.connect(self._on_draft_restored)
+        self.drafts.problem.connect(self._on_draft_problem)
+        self.form.type.currentIndexChanged.connect(self._load_known_contacts)
+        if ticket_id is None:
+            self.drafts.restore()  # a ticket on the command line wins over last run's draft
+        self.outbox.start()
+        self._load_known_contacts()
 
     # --- Building ----------------------------------------------------------------------------
 
@@ -157,6 +200,10 @@ class MainWindow(QMainWindow):
         self.open_settings_button = QPushButton(self.tr("&Open Settings…"))
         self.open_settings_button.setObjectName("openSettingsButton")
         self.open_settings_button.clicked.connect(self.open_settings)
+        self.discard_draft_button = QPushButton(self.tr("&Discard draft"))
+        self.discard_draft_button.setObjectName("discardDraftButton")
+        self.discard_draft_button.hide()
+        self.discard_draft_button.clicked.connect(self._on_discard_draft_clicked)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -171,6 +218,7 @@ class MainWindow(QMainWindow):
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.open_settings_button, 0, Qt.AlignmentFlag.AlignTop)
+        banner_row.addWidget(self.discard_draft_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(banner_row)
         column.addWidget(scroll, 1)
         column.addLayout(buttons)
@@ -179,7 +227,22 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionLabel")
+        self.outbox_status = QPushButton()
+        self.outbox_status.setObjectName("outboxStatus")
+        self.outbox_status.setFlat(True)
+        self.outbox_status.setToolTip(self.tr("Show the outbox (Ctrl+Shift+O)"))
+        self.outbox_status.clicked.connect(self.show_outbox_panel)
+        self.outbox_status.hide()
+        self.statusBar().addPermanentWidget(self.outbox_status)
         self.statusBar().addPermanentWidget(self.connection_label)
+
+        self.outbox_panel = OutboxPanel(parent=self)
+        self.history_panel = HistoryPanel(parent=self)
+        for panel in (self.outbox_panel, self.history_panel):
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+            panel.hide()
+        self.tabifyDockWidget(self.outbox_panel, self.history_panel)
+        self._build_view_menu()
 
         self.submit_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
@@ -203,10 +266,27 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self._view_menu = self.menuBar().addMenu(self.tr("&View"))  # filled by the panels
         if self.sandbox is not None:
             self._build_sandbox_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Particle Tickets"), self._show_about)
+
+    def _build_view_menu(self) -> None:
+        panels = ((self.outbox_panel, "Ctrl+Shift+O"), (self.history_panel, "Ctrl+Shift+H"))
+        for panel, keys in panels:
+            action = panel.toggleViewAction()
+            action.setShortcut(QKeySequence(keys))
+            self._view_menu.addAction(action)
+
+    def show_history_panel(self) -> None:
+        self.history_panel.show()
+        self.history_panel.raise_()
+
+    def show_outbox_panel(self) -> None:
+        """Show the outbox (also from the status bar's "N updates waiting")."""
+        self.outbox_panel.show()
+        self.outbox_panel.raise_()
 
     def _build_sandbox_menu(self) -> None:
         from gui.sandbox import Behaviour
@@ -260,9 +340,13 @@ class MainWindow(QMainWindow):
         self.connection_label.setText(where)
         signed_out = connection.credentials.empty or not connection.usable
         self.open_settings_button.setVisible(signed_out and self.sandbox is None)
+        # The banner says what is wrong with the connection unless it is telling the user
+        # something else (a restored draft, an answer); Open Settings stays visible anyway.
+        showing_other = self.banner.isVisible() and self.banner.text() != self._connection_problem
         if connection.usable:
-            if self.banner.kind is BannerKind.ERROR and not self.busy:
+            if not showing_other:
                 self.banner.clear_message()
+            self._connection_problem = ""
             return
         problem = connection.problem or ""
         if connection.credentials.empty and not self._keychain_available:
@@ -270,7 +354,9 @@ class MainWindow(QMainWindow):
                 "This computer has no keychain: keys entered in Settings are kept only until "
                 "the app closes."
             )
-        self.banner.show_message(BannerKind.ERROR, problem)
+        self._connection_problem = problem
+        if not showing_other:
+            self.banner.show_message(BannerKind.ERROR, problem)
 
     def open_settings(self) -> None:
         """Show the Settings dialog (not while an update is on its way)."""
@@ -292,6 +378,7 @@ class MainWindow(QMainWindow):
         self._settings_dialog.open()
 
     def _on_settings_saved(self) -> None:
+        self._keychain_deadline.stop()  # a keychain read still under way is out of date now
         if self._resolve is not None and self._settings_dialog is not None:
             self.set_connection(self._resolve(self._settings_dialog.saved_credentials()))
 
@@ -384,26 +471,16 @@ class MainWindow(QMainWindow):
             self._give_up(BannerKind.INFO, self.tr("Stopped waiting for the server."))
 
     def _start(self, update: TicketUpdate) -> None:
-        from gui.core.abort import Abort
-
-        self._last_request_id += 1
-        request_id = self._last_request_id
-        self._abort = Abort()
+        """Put the update in the outbox; the dispatcher sends it and reports its first attempt."""
         self._sending = update
-        self._awaiting = request_id
-        job = Job(functools.partial(self._sender.send, update, self._abort), request_id=request_id)
-        job.signals.succeeded.connect(self._on_job_succeeded)
-        job.signals.failed.connect(self._on_job_failed)
-        job.signals.finished.connect(self._on_job_finished)
-        self._jobs[request_id] = job
+        self._awaiting = _QUEUEING
         self._set_busy(True)
         self._deadline.start()
-        self._pool.start(job)
+        self.outbox.enqueue(update)
 
     def _stop_waiting(self) -> None:
-        if self._abort is not None:
-            self._abort.abort()
-        self._abort = None
+        if self._awaiting is not None and self._awaiting != _QUEUEING:
+            self.outbox.stop_waiting(self._awaiting)  # it then waits there for a decision
         self._awaiting = None
         self._deadline.stop()
         self._set_busy(False)
@@ -419,43 +496,76 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _on_job_succeeded(self, request_id: int, result: UpdateResult) -> None:
-        if request_id != self._awaiting:
-            log.info("dropped a late answer to request %d", request_id)
+    def _on_queued(self, queued: Queued) -> None:
+        if self._awaiting != _QUEUEING:
             return
-        self._stop_waiting()
-        self.banner.show_message(BannerKind.SUCCESS, describe_success(result))
-        self.submit_button.setFocus()
-        self.sent.emit(result)
+        if queued.behind:
+            self._stop_waiting()
+            self.banner.show_message(
+                BannerKind.INFO,
+                self.tr(
+                    "Saved in the outbox. It goes out after the {count} earlier update(s) to "
+                    "ticket {ticket} that are still waiting there."
+                ).format(count=queued.behind, ticket=queued.item.ticket_id),
+            )
+            self.drafts.discard()
+            return
+        self._awaiting = queued.item.id
 
-    def _on_job_failed(self, request_id: int, error: Exception) -> None:
-        if request_id != self._awaiting:
-            log.info("dropped a late failure of request %d: %s", request_id, type(error).__name__)
+    def _on_attempted(self, attempt: Attempt) -> None:
+        if attempt.verdict is None and attempt.item.notify:
+            self._load_known_contacts()  # the contacts it went to are offered from now on
+        if attempt.item.id != self._awaiting:
+            return  # another item of the outbox, or one the user stopped waiting for
+        self._stop_waiting()
+        if attempt.verdict is None:
+            result = cast("UpdateResult", attempt.outcome)
+            self.banner.show_message(BannerKind.SUCCESS, describe_success(result))
+            self.drafts.discard()
+            self.submit_button.setFocus()
+            self.sent.emit(attempt.outcome)
             return
+        self._show_failure(attempt.outcome, attempt.verdict)
+
+    def _show_failure(self, error: object, verdict: Verdict) -> None:
         from gui.core.errors import KeysRejected, TicketError, TokenRejected
+        from gui.core.retry import Action
 
-        self._stop_waiting()
         if isinstance(error, TicketError):
-            log.info("update failed: %s", type(error).__name__)
-            self.banner.show_message(BannerKind.ERROR, error.message)
+            log.info("update failed: %s (%s)", type(error).__name__, verdict.action.value)
+            text = error.message
             self.form.show_errors(error.field_errors)
             if isinstance(error, KeysRejected | TokenRejected) and self.sandbox is None:
                 self.open_settings_button.show()
         else:
-            log.error("update failed unexpectedly", exc_info=error)
-            self.banner.show_message(
-                BannerKind.ERROR,
-                self.tr(
-                    "Something unexpected went wrong (the details are in the log). "
-                    "Check the ticket before sending the update again."
-                ),
+            log.error("update failed unexpectedly", exc_info=error)  # type: ignore[arg-type]
+            text = self.tr(
+                "Something unexpected went wrong (the details are in the log). "
+                "Check the ticket before sending the update again."
             )
+        if verdict.action is Action.RETRY:
+            self.drafts.discard()  # it is safe in the outbox now
+            text += " " + self.tr("The update waits in the outbox and goes out by itself.")
+        elif verdict.action is Action.DECIDE:
+            self.drafts.discard()
+            text += " " + self.tr("It waits in the outbox: resend or discard it there.")
+        self.banner.show_message(BannerKind.ERROR, text)
         if not self.form.visible_errors():
             self.submit_button.setFocus()
         self.failed.emit(error)
 
-    def _on_job_finished(self, request_id: int) -> None:
-        self._jobs.pop(request_id, None)
+    def _on_outbox_changed(self, items: list[OutboxItem]) -> None:
+        self.outbox_panel.show_items(items)
+        count = len(items)
+        self.outbox_status.setVisible(count > 0)
+        text = self.tr("1 update waiting") if count == 1 else self.tr("{count} updates waiting")
+        self.outbox_status.setText(text.format(count=count))
+        self._waiting = count
+
+    def _on_outbox_failed(self, message: str) -> None:
+        if self.busy:
+            self._stop_waiting()
+        self.banner.show_message(BannerKind.ERROR, message)
 
     def _on_deadline_timeout(self) -> None:
         seconds = self._deadline.interval() / 1000
@@ -468,6 +578,79 @@ class MainWindow(QMainWindow):
         self._stop_waiting()
         self.banner.show_message(kind, f"{lead} {_MAY_HAVE_ARRIVED.format(ticket=ticket)}")
         self.cancelled.emit()
+
+    # --- Drafts, outbox items and history in the form ---------------------------------------
+
+    def _on_draft_restored(self, draft: TicketDraft) -> None:
+        if self.busy:
+            return
+        self.form.set_draft(draft)
+        self.banner.show_message(BannerKind.INFO, self.tr("Restored your unsent draft."))
+        self.discard_draft_button.show()
+
+    def _on_draft_problem(self, message: str) -> None:
+        self.banner.show_message(BannerKind.ERROR, message)
+
+    def _on_discard_draft_clicked(self) -> None:
+        from gui.core.ticket import TicketDraft
+
+        self.drafts.discard()
+        self.form.set_draft(TicketDraft())
+        self.drafts.discard()  # set_draft counted as an edit
+        self.discard_draft_button.hide()
+        self.banner.clear_message()
+
+    def _on_outbox_open(self, item: OutboxItem) -> None:
+        from gui.core.wire import decode_pairs, encode_pairs
+
+        self._load_into_form(
+            decode_pairs(item.ticket_id, encode_pairs(item.update)), item.ticket_id
+        )
+
+    def _on_history_search(self, text: str) -> None:
+        self.outbox.run_on_store(lambda store: store.history(text=text), self._on_history_found)
+
+    def _on_history_found(self, entries: object) -> None:
+        if isinstance(entries, list):
+            self.history_panel.show_entries(entries)
+
+    def _on_history_open(self, entry: HistoryEntry) -> None:
+        from gui.core.wire import decode_pairs
+
+        self._load_into_form(decode_pairs(entry.ticket_id, entry.fields), entry.ticket_id)
+
+    def _load_into_form(self, draft: TicketDraft, ticket_id: str) -> None:
+        if self.busy:
+            return
+        self.form.set_draft(draft)
+        self.banner.show_message(
+            BannerKind.INFO,
+            self.tr("Loaded the update to {ticket} into the form.").format(ticket=ticket_id),
+        )
+        self.form.title.setFocus()
+
+    def _load_known_contacts(self, *_: object) -> None:
+        contact_type = self.form.contact_type()
+        self.outbox.run_on_store(
+            lambda store: store.contacts(contact_type), self._on_known_contacts
+        )
+
+    def _on_known_contacts(self, contacts: object) -> None:
+        if isinstance(contacts, list):
+            self.form.set_known_contacts(contacts)
+
+    def _ask_before_quitting(self, waiting: int) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Updates are waiting"),
+            self.tr(
+                "{count} update(s) are still in the outbox. They stay there and are sent the "
+                "next time you open Particle Tickets. Quit now?"
+            ).format(count=waiting),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # --- Warm-up and shutdown ----------------------------------------------------------------
 
@@ -501,6 +684,10 @@ class MainWindow(QMainWindow):
         self._warm_up_job = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        waiting = self._waiting or (1 if self.busy else 0)
+        if not self._shut_down and waiting and not self.confirm_quit(waiting):
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 
@@ -510,6 +697,8 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self._stop_waiting()
+        self.drafts.shutdown()
+        self.outbox.shutdown()
         if not self._pool.waitForDone(_SHUTDOWN_WAIT_MS):
             log.warning("a worker thread was still running when the window closed")
         self._sender.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 #: How many typed statuses the status list remembers.
 _MAX_STATUSES = 20
@@ -17,6 +17,7 @@ class AppSettings:
     """QSettings in an INI file in the user's config folder (QStandardPaths), read per call."""
 
     def __init__(self, path: Path | None = None) -> None:
+        identify_app()
         if path is None:
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.AppConfigLocation
@@ -52,3 +53,21 @@ class AppSettings:
 
     def sync(self) -> None:
         self._settings.sync()
+
+    @staticmethod
+    def data_folder() -> Path:
+        """Where the outbox, the draft and the logs live (QStandardPaths' AppDataLocation)."""
+        identify_app()
+        return Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        )
+
+
+ORGANIZATION = "ParticleTickets"
+APPLICATION = "particle-tickets"
+
+
+def identify_app() -> None:
+    """The names QStandardPaths and QSettings build the app's folders from."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.fields import FIELDS, KNOWN_STATUSES, NOTIFY_FIELDS, ContactType
+from gui.ui.list_completer import ListCompleter
 from gui.ui.time_field import OptionalDateTimeEdit
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ class TicketForm(QWidget):
         self.type.addItem(self.tr("Email"), ContactType.EMAIL.value)
         self.type.addItem(self.tr("SMS text message"), ContactType.SMS.value)
         self.contacts = QLineEdit()
+        self._contacts_model = QStringListModel(self)
+        self.contacts.setCompleter(ListCompleter(self._contacts_model, self.contacts))
         self.notify_subject = QLineEdit()
         self.notify_message = QPlainTextEdit(tabChangesFocus=True)
         self.notify_message.setMinimumHeight(60)
@@ -108,6 +111,27 @@ class TicketForm(QWidget):
             notify_message=self.notify_message.toPlainText(),
             automated=self.automated.isChecked(),
         )
+
+    def set_draft(self, draft: TicketDraft) -> None:
+        """Fill every field from `draft` (a restored draft, an outbox item, a history entry)."""
+        self.ticket_id.setText(draft.ticket_id)
+        self.title.setText(draft.title)
+        self.description.setPlainText(draft.description)
+        self.status.setCurrentText(draft.status)
+        self.notify.setChecked(draft.notify)
+        self.time.set_value(draft.time)
+        index = self.type.findData((draft.type or ContactType.EMAIL).value)
+        self.type.setCurrentIndex(max(index, 0))
+        self.contacts.setText(draft.contacts)
+        self.notify_subject.setText(draft.notify_subject)
+        self.notify_message.setPlainText(draft.notify_message)
+        self.automated.setChecked(draft.automated)
+        self.clear_errors()
+        self.edited.emit()
+
+    def set_known_contacts(self, contacts: Sequence[str]) -> None:
+        """Offer `contacts` (used before with the current type) as completions."""
+        self._contacts_model.setStringList(list(contacts))
 
     def contact_type(self) -> ContactType:
         return ContactType(self.type.currentData())

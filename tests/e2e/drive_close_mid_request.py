@@ -17,6 +17,7 @@ from gui.sandbox import Behaviour
 def main() -> int:
     app = QApplication(sys.argv[:1])
     window = create_window(["--demo", "--ticket", "tic_1001"])
+    window.confirm_quit = lambda waiting: True  # the user answers "Quit" to the question
     app.aboutToQuit.connect(window.shutdown)
     sandbox = window.sandbox
     assert sandbox is not None
@@ -27,13 +28,15 @@ def main() -> int:
     form.status.setCurrentText("ON_HOLD")
     window.show()
 
-    def send_then_close() -> None:
-        window.submit()
-        sandbox.wait_for_requests(1, timeout=20)
+    def close_once_in_flight() -> None:
+        if not sandbox.requests:  # the outbox sends it from its worker thread
+            QTimer.singleShot(10, close_once_in_flight)
+            return
         print("request in flight; closing", flush=True)
         window.close()
 
-    QTimer.singleShot(0, send_then_close)
+    QTimer.singleShot(0, window.submit)
+    QTimer.singleShot(0, close_once_in_flight)
     app.setQuitOnLastWindowClosed(True)
     return app.exec()
 

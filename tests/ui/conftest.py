@@ -60,6 +60,7 @@ def make_window(qtbot: QtBot) -> WindowFactory:
                 settings=AppSettings(),
                 **options,
             )
+        window.confirm_quit = lambda waiting: True  # no question box when a test closes it
         qtbot.addWidget(window)
         with qtbot.waitExposed(window), qtbot.waitActive(window):
             window.show()

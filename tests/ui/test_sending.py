@@ -18,6 +18,10 @@ API = "https://api.particlespace.com/api/v1"
 URL = f"{API}/ticket/TICKET_ID_HERE"
 
 
+def outbox_states(window) -> list[str]:
+    return [item.state.value for item in window.outbox_panel._items]
+
+
 def fill_vendor_example(qtbot: QtBot, window) -> None:
     fill(qtbot, window, notify=True, **VENDOR)
     click(qtbot, window.form.automated)
@@ -144,6 +148,7 @@ def test_connection_refused_has_its_own_message(qtbot, make_window) -> None:
         click(qtbot, window.submit_button)
     assert window.banner.text() == (
         f"127.0.0.1:{port} refused the connection: the service is down or the address is wrong."
+        " The update waits in the outbox and goes out by itself."
     )
 
 
@@ -186,14 +191,15 @@ def test_esc_cancels_at_once_and_the_late_answer_is_dropped(qtbot, make_window, 
     fill(qtbot, window, **VENDOR)
     with qtbot.waitSignal(window.cancelled, timeout=10_000):
         click(qtbot, window.submit_button)
-        sandbox.wait_for_requests(1)
+        qtbot.waitUntil(lambda: bool(sandbox.requests), timeout=5000)
         qtbot.keyClick(window.cancel_button, Qt.Key.Key_Escape)
     assert window.submit_button.isEnabled() and window.form.isEnabled()
     assert window.banner.property("kind") == "info"
     assert "may already have applied the update" in window.banner.text()
     with qtbot.assertNotEmitted(window.failed), qtbot.assertNotEmitted(window.sent):
-        assert window._pool.waitForDone(5000)  # the worker ended: its socket was shut down
-        qtbot.wait(50)  # let its queued signals arrive, to be dropped
+        # The aborted attempt ends at once (its socket was shut down); its answer is dropped
+        # and the update waits in the outbox for the user: never resent on its own.
+        qtbot.waitUntil(lambda: outbox_states(window) == ["needs_decision"], timeout=5000)
     assert "may already have applied the update" in window.banner.text()
 
 
@@ -205,7 +211,8 @@ def test_a_server_that_drips_forever_is_ended_by_the_deadline(qtbot, make_window
         click(qtbot, window.submit_button)
     assert window.banner.text().startswith("No complete answer within 0.5 s")
     assert window.submit_button.isEnabled()
-    assert window._pool.waitForDone(5000)
+    # The dripping request was ended, not left running, and the update waits for a decision.
+    qtbot.waitUntil(lambda: outbox_states(window) == ["needs_decision"], timeout=5000)
 
 
 def test_closing_the_window_mid_request_ends_the_worker(qtbot, make_window, sandbox) -> None:
@@ -213,9 +220,9 @@ def test_closing_the_window_mid_request_ends_the_worker(qtbot, make_window, sand
     window = make_window(sandbox.url)
     fill(qtbot, window, **VENDOR)
     click(qtbot, window.submit_button)
-    sandbox.wait_for_requests(1)
+    qtbot.waitUntil(lambda: bool(sandbox.requests), timeout=5000)
     window.close()
-    assert window._pool.activeThreadCount() == 0
+    assert window.outbox._pool.activeThreadCount() == 0
 
 
 def test_typed_statuses_are_offered_again_in_the_next_run(qtbot, make_window, sandbox) -> None:
@@ -266,7 +273,7 @@ def test_a_tls_failure_has_its_own_message(qtbot, make_window, sandbox) -> None:
         click(qtbot, window.submit_button)
     assert window.banner.text() == (
         f"Could not connect securely to 127.0.0.1:{port}: the secure (TLS) connection failed. "
-        "Nothing was sent."
+        "Nothing was sent. The update waits in the outbox and goes out by itself."
     )
     assert all(request.method != "PUT" for request in sandbox.requests)
 
@@ -289,7 +296,8 @@ def test_an_unexpected_error_shows_a_plain_banner_and_goes_to_the_log(
         click(qtbot, window.submit_button)
     assert window.banner.text() == (
         "Something unexpected went wrong (the details are in the log). "
-        "Check the ticket before sending the update again."
+        "Check the ticket before sending the update again. "
+        "It waits in the outbox: resend or discard it there."
     )
     assert "bug in a library" in caplog.text  # with its traceback, for support
     assert window.submit_button.isEnabled()

@@ -198,7 +198,10 @@ def test_rejected_keys_point_to_settings(
     fill(qtbot, window, **{**VENDOR, "ticketId": "tic_1001"})
     with qtbot.waitSignal(window.failed, timeout=10_000):
         click(qtbot, window.submit_button)
-    assert window.banner.text() == "Your keys were rejected (HTTP 401). Check them in Settings."
+    assert window.banner.text() == (
+        "Your keys were rejected (HTTP 401). Check them in Settings. "
+        "It waits in the outbox: resend or discard it there."
+    )
     assert window.open_settings_button.isVisible()
     assert all(request.method == "POST" for request in sandbox.requests)  # no PUT went out
 

@@ -1,0 +1,324 @@
+"""`OutboxDispatcher`: sends what the outbox holds, oldest first, one request at a time.
+
+Every database call and every request runs as a `Job` on the dispatcher's own pool of exactly
+one thread that never expires, so the SQLite connection lives on that one thread and the GUI
+thread never touches the file. A due item is claimed, sent, and then completed, rescheduled or
+held according to `gui.core.retry.decide`; a timer on the GUI thread wakes the dispatcher when
+the next waiting item falls due.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from gui.ui.worker import Job
+
+if TYPE_CHECKING:
+    from gui.core.abort import Abort
+    from gui.core.outbox import OutboxItem, OutboxStore
+    from gui.core.retry import Verdict
+    from gui.core.sender import TicketSender
+    from gui.core.ticket import TicketUpdate
+
+log = logging.getLogger(__name__)
+
+#: How long shutting down waits for the worker (its request is aborted first).
+_SHUTDOWN_WAIT_MS = 3000
+
+
+class Attempt(NamedTuple):
+    """One attempt to send an item, as the worker saw it."""
+
+    item: OutboxItem
+    outcome: object  # an UpdateResult on success, else the exception
+    verdict: Verdict | None  # None on success
+    items: list[OutboxItem]  # the outbox afterwards
+    next_due: float | None
+
+
+class Queued(NamedTuple):
+    item: OutboxItem
+    behind: int  # older items for the same ticket that go first
+    items: list[OutboxItem]
+
+
+class OutboxDispatcher(QObject):
+    """Runs the outbox for the window.
+
+    Signals:
+        queued(Queued): an update was stored in the outbox.
+        attempted(Attempt): an attempt to send an item ended.
+        changed(list): the outbox's items (OutboxItem) after any change.
+        failed(str): the outbox cannot be used (disk full, read-only folder, …).
+    """
+
+    queued = Signal(object)
+    attempted = Signal(object)
+    changed = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        store: Callable[[], OutboxStore],
+        sender: Callable[[], TicketSender],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._open_store = store  # called on the worker thread: sqlite3 loads there, not at start
+        self._opened: OutboxStore | None = None
+        self._sender = sender
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # one thread for good: it owns the SQLite connection
+        self._jobs: dict[int, Job] = {}
+        self._last_job = 0
+        self._pumping = False
+        self._abort: Abort | None = None
+        self._current: int | None = None  # the item being sent (set on the worker thread)
+        self._stopped = False
+        self._wake = QTimer(self, singleShot=True)
+        self._wake.timeout.connect(self.pump)
+
+    # --- What the window asks for ------------------------------------------------------------
+
+    def start(self) -> None:
+        """Recover from a previous run that died mid-request, show the outbox, start sending."""
+        self._run(self._recover, self._on_recovered)
+
+    def enqueue(self, update: TicketUpdate) -> None:
+        self._run(functools.partial(self._add, update), self._on_queued)
+
+    def retry_now(self, item_id: int) -> None:
+        """Send the item at the next opportunity (also "Resend" for one that needs a decision)."""
+        self._run(functools.partial(self._change, "retry_now", item_id), self._on_listed)
+
+    def discard(self, item_id: int) -> None:
+        self._run(functools.partial(self._change, "discard", item_id), self._on_listed)
+
+    def refresh(self) -> None:
+        self._run(self._list, self._on_listed)
+
+    def run_on_store(
+        self, function: Callable[[OutboxStore], Any], on_result: Callable[[object], None]
+    ) -> None:
+        """Run `function(store)` on the store's thread (history, contacts) and hand back."""
+        self._run(lambda: function(self._store), on_result, pump=False)
+
+    def stop_waiting(self, item_id: int | None = None) -> None:
+        """Abort the request in flight (only if it is `item_id`'s, when given); its item then
+        waits for the user's decision."""
+        if self._abort is not None and item_id in (None, self._current):
+            self._abort.abort()
+
+    def shutdown(self) -> None:
+        """Stop timers and the request in flight, wait (bounded) for the worker, close the file."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._wake.stop()
+        self.stop_waiting()
+        closing = Job(self._close_store)  # on the thread whose connection it is
+        self._pool.start(closing)
+        if not self._pool.waitForDone(_SHUTDOWN_WAIT_MS):
+            log.warning("the outbox worker was still busy when the window closed")
+
+    # --- Pumping: one attempt per job, then the next -----------------------------------------
+
+    def pump(self) -> None:
+        """Send the next due item, if any (and if nothing is being sent already)."""
+        if self._pumping or self._stopped:
+            return
+        from gui.core.abort import Abort
+
+        self._pumping = True
+        self._wake.stop()
+        self._abort = Abort()
+        self._run(functools.partial(self._attempt, self._abort), self._on_attempted, pump=False)
+
+    def _attempt(self, abort: Abort) -> Attempt | float | None:
+        """Worker: claim the next due item and send it; or say when the next one falls due."""
+        from gui.core.retry import Action, decide
+
+        store = self._store
+        item = store.claim_next()
+        if item is None:
+            return store.next_due()
+        self._current = item.id
+        try:
+            result = self._sender().send(item.update, abort)
+        except Exception as error:
+            if abort.aborted and self._stopped:
+                # The app is closing: leave the item SENDING, so that the next start treats
+                # it like one whose process died (recover(): resend once if notify is off).
+                return None
+            if abort.aborted:  # the user stopped waiting: never resend that on our own
+                verdict = _stopped_verdict()
+            else:
+                verdict = decide(error, notify=item.notify, attempts=item.attempts)
+            status = getattr(error, "status", None)
+            if verdict.action is Action.RETRY:
+                store.reschedule(
+                    item.id, delay=verdict.delay or 1.0, error=verdict.reason, status=status
+                )
+            elif verdict.action is Action.REFUSED:
+                store.refuse(item.id, error=verdict.reason, status=status)
+            else:
+                store.hold(item.id, error=verdict.reason, status=status)
+            return Attempt(item, error, verdict, store.items(), store.next_due())
+        store.complete(item.id, status=result.status, message=_echo(result.echoed))
+        notification = item.update.notification
+        if notification is not None:
+            store.remember_contacts(notification.type, notification.contacts)
+        return Attempt(item, result, None, store.items(), store.next_due())
+
+    def _on_attempted(self, result: object) -> None:
+        self._pumping = False
+        self._abort = None
+        self._current = None
+        if isinstance(result, Attempt):
+            self.attempted.emit(result)
+            self.changed.emit(result.items)
+            self.pump()  # the next one, if due
+        else:
+            self._wake_at(result if isinstance(result, float) else None)
+
+    def _wake_at(self, due: float | None) -> None:
+        if due is None or self._stopped:
+            return
+        delay_ms = max(0, round((due - time.time()) * 1000))
+        self._wake.start(min(delay_ms, 2**31 - 1))
+
+    # --- Worker-side bodies ------------------------------------------------------------------
+
+    def _recover(self) -> tuple[list[OutboxItem], Path | None]:
+        recovered = self._store.recover()
+        if recovered:
+            log.info("recovered %d update(s) left in flight by the last run", len(recovered))
+        return self._store.items(), self._store.moved_aside
+
+    def _add(self, update: TicketUpdate) -> Queued:
+        item = self._store.add(update)
+        items = self._store.items()
+        behind = sum(
+            1 for other in items if other.ticket_id == item.ticket_id and other.id < item.id
+        )
+        return Queued(item, behind, items)
+
+    def _change(self, change: str, item_id: int) -> list[OutboxItem]:
+        getattr(self._store, change)(item_id)
+        return self._store.items()
+
+    @property
+    def _store(self) -> OutboxStore:
+        """The store, opened on first use (only ever called on the worker thread)."""
+        if self._opened is None:
+            self._opened = self._open_store()
+        return self._opened
+
+    def _close_store(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
+
+    def _list(self) -> list[OutboxItem]:
+        return self._store.items()
+
+    # --- GUI-side results --------------------------------------------------------------------
+
+    def _on_queued(self, queued: object) -> None:
+        assert isinstance(queued, Queued)  # nosec B101
+        self.queued.emit(queued)
+        self.changed.emit(queued.items)
+
+    def _on_listed(self, items: object) -> None:
+        self.changed.emit(items)
+
+    def _on_recovered(self, result: object) -> None:
+        items, moved_aside = cast("tuple[list[OutboxItem], Path | None]", result)
+        self.changed.emit(items)
+        if moved_aside is not None:
+            self.failed.emit(
+                f"The outbox file was damaged and could not be read; it was moved to "
+                f"{moved_aside} and a new, empty outbox was started."
+            )
+
+    def _run(
+        self,
+        function: Callable[[], Any],
+        on_result: Callable[[object], None],
+        *,
+        pump: bool = True,
+    ) -> None:
+        if self._stopped:
+            return
+        self._last_job += 1
+        job = Job(function, request_id=self._last_job)
+        job.signals.succeeded.connect(functools.partial(self._on_job_succeeded, on_result, pump))
+        job.signals.failed.connect(self._on_job_failed)
+        job.signals.finished.connect(self._on_job_finished)
+        self._jobs[self._last_job] = job
+        self._pool.start(job)
+
+    def _on_job_succeeded(
+        self, on_result: Callable[[object], None], pump: bool, _job: int, result: object
+    ) -> None:
+        on_result(result)
+        if pump:
+            self.pump()
+
+    def _on_job_failed(self, _job: int, error: Exception) -> None:
+        self._pumping = False
+        self._abort = None
+        log.error("the outbox failed", exc_info=error)
+        self.failed.emit(_describe_store_error(error))
+
+    def _on_job_finished(self, job: int) -> None:
+        self._jobs.pop(job, None)
+
+
+def open_outbox(path: Path) -> OutboxStore:
+    """The outbox database at `path` (for `OutboxDispatcher(store=partial(open_outbox, path))`)."""
+    from gui.core.outbox import OutboxStore
+
+    return OutboxStore(path)
+
+
+def _stopped_verdict() -> Verdict:
+    from gui.core.retry import Action, Verdict
+
+    return Verdict(
+        Action.DECIDE,
+        None,
+        "You stopped waiting for the server; it may already have applied this update.",
+    )
+
+
+def _echo(echoed: dict[str, Any] | None) -> str:
+    if not echoed:
+        return ""
+    from gui.core.api_contract import clean_message
+
+    return clean_message(", ".join(f"{key}: {value}" for key, value in echoed.items()))
+
+
+def _describe_store_error(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return (
+            "The outbox could not be written (the disk may be full or the data folder "
+            f"read-only: {error.strerror or error}). What you typed is still in the form."
+        )
+    import sqlite3
+
+    if isinstance(error, sqlite3.Error):
+        return (
+            "The outbox could not be written (disk full, read-only data folder or a damaged "
+            f"file: {error}). What you typed is still in the form."
+        )
+    return "Something unexpected went wrong with the outbox; the details are in the log."

@@ -1,0 +1,131 @@
+"""`DraftKeeper`: the unsent form saved within a second of every edit, and restored at start."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from gui.ui.worker import Job
+
+if TYPE_CHECKING:
+    from gui.core.drafts import DraftStore
+    from gui.ui.ticket_form import TicketForm
+
+log = logging.getLogger(__name__)
+
+#: How long after the last keystroke the draft is written.
+SAVE_DELAY_MS = 700
+_SHUTDOWN_WAIT_MS = 3000
+
+
+class DraftKeeper(QObject):
+    """Watches the form and keeps a copy of it in a `DraftStore`.
+
+    Writes run in order on a pool of one thread (a later draft never lands before an earlier
+    one), never on the GUI thread.
+
+    Signals:
+        restored(TicketDraft): the draft of the last run, put back into the form.
+        problem(str): the draft could not be read or written; says what happened.
+    """
+
+    restored = Signal(object)
+    problem = Signal(str)
+
+    def __init__(
+        self, *, store: Callable[[], DraftStore], form: TicketForm, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._open_store = store  # called on the worker thread, not at start-up
+        self._opened: DraftStore | None = None
+        self._form = form
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._jobs: dict[int, Job] = {}
+        self._last_job = 0
+        self._stopped = False
+        self._failing = False
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        form.edited.connect(self._timer.start)
+
+    def restore(self) -> None:
+        """Load the last run's draft; `restored` fills the form with it."""
+        self._run(lambda: self._store.load(), self._on_loaded)
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        draft = self._form.draft()
+        self._run(lambda: self._store.save(draft), self._on_saved)
+
+    def discard(self) -> None:
+        """Forget the draft (after a successful send, or when the user discards it)."""
+        self._timer.stop()
+        self._run(lambda: self._store.clear(), self._on_saved)
+
+    def shutdown(self) -> None:
+        """Write what is pending, then stop (bounded)."""
+        if self._stopped:
+            return
+        if self._timer.isActive():
+            self.save_now()
+        self._stopped = True
+        if not self._pool.waitForDone(_SHUTDOWN_WAIT_MS):
+            log.warning("the draft was still being written when the window closed")
+
+    @property
+    def _store(self) -> DraftStore:
+        if self._opened is None:
+            self._opened = self._open_store()
+        return self._opened
+
+    def _on_loaded(self, draft: object) -> None:
+        if draft is not None:
+            self.restored.emit(draft)
+
+    def _on_saved(self, _result: object) -> None:
+        if self._failing:
+            self._failing = False
+            log.info("the draft can be written again")
+
+    def _run(self, function: Callable[[], Any], on_result: Callable[[object], None]) -> None:
+        if self._stopped:
+            return
+        self._last_job += 1
+        job = Job(function, request_id=self._last_job)
+        job.signals.succeeded.connect(lambda _job, result: on_result(result))
+        job.signals.failed.connect(self._on_failed)
+        job.signals.finished.connect(self._on_finished)
+        self._jobs[self._last_job] = job
+        self._pool.start(job)
+
+    def _on_failed(self, _job: int, error: Exception) -> None:
+        from gui.core.drafts import DraftCorrupt
+
+        if isinstance(error, DraftCorrupt):
+            where = f" It was moved to {error.moved_to}." if error.moved_to else ""
+            self.problem.emit(f"Your unsent draft could not be read.{where}")
+            return
+        if self._failing:
+            return  # said once; the form still holds everything
+        self._failing = True
+        log.warning("could not save the draft: %s", error)
+        reason = getattr(error, "strerror", None) or str(error)
+        self.problem.emit(
+            f"Your draft cannot be saved ({reason}): the disk may be full or the data folder "
+            "read-only. The form keeps what you typed; do not close the app until it is sent."
+        )
+
+    def _on_finished(self, job: int) -> None:
+        self._jobs.pop(job, None)
+
+
+def open_drafts(path: Path) -> DraftStore:
+    """The draft file at `path` (for `DraftKeeper(store=partial(open_drafts, path))`)."""
+    from gui.core.drafts import DraftStore
+
+    return DraftStore(path)

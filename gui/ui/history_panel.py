@@ -1,0 +1,117 @@
+"""`HistoryPanel`: every attempt to send an update, searchable, each loadable into the form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from gui.core.outbox import HistoryEntry
+
+_COLUMNS = ("When", "Ticket", "Outcome", "HTTP", "Message")
+#: How long after the last keystroke in the filter the history is searched again.
+_FILTER_DELAY_MS = 250
+
+
+class HistoryPanel(QDockWidget):
+    """The history table, a filter (ticket id or any text), and Open in form.
+
+    Signals:
+        search_requested(str): look up the history for this filter text.
+        open_requested(object): load this HistoryEntry into the form.
+    """
+
+    search_requested = Signal(str)
+    open_requested = Signal(object)
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("History"), parent)
+        self.setObjectName("historyPanel")
+        self._entries: list[HistoryEntry] = []
+        self.filter = QLineEdit(placeholderText=self.tr("Filter by ticket id or any text"))
+        self.filter.setObjectName("historyFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setObjectName("historyTable")
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in _COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Updates sent before"))
+        self.open_button = QPushButton(self.tr("Open in f&orm"))
+        self.open_button.setObjectName("openHistoryButton")
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.filter)
+        column.addWidget(self.table)
+        column.addLayout(buttons)
+        self.setWidget(body)
+
+        self._search = QTimer(self, singleShot=True, interval=_FILTER_DELAY_MS)
+        self._search.timeout.connect(self.refresh)
+        self.filter.textChanged.connect(self._search.start)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.table.itemActivated.connect(lambda _item: self._on_open_clicked())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.visibilityChanged.connect(self._on_visibility_changed)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        self._search.stop()
+        self.search_requested.emit(self.filter.text().strip())
+
+    def show_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        self._entries = list(entries)
+        self.table.setRowCount(len(self._entries))
+        for row, entry in enumerate(self._entries):
+            cells = (
+                datetime.fromtimestamp(entry.at).strftime("%Y-%m-%d %H:%M:%S"),
+                entry.ticket_id,
+                self.tr(entry.outcome),
+                "" if entry.status is None else str(entry.status),
+                entry.message,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(row, column, cell)
+        self._update_buttons()
+
+    def selected(self) -> HistoryEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._entries):
+            return None
+        return self._entries[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.selected() is not None)
+
+    def _on_open_clicked(self) -> None:
+        if (entry := self.selected()) is not None:
+            self.open_requested.emit(entry)
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.refresh()

@@ -1,0 +1,140 @@
+"""`OutboxPanel`: the updates that are not confirmed yet, and what the user can do with them."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from gui.core.outbox import OutboxItem
+
+_COLUMNS = ("Ticket", "Title", "State", "Attempts", "Last error", "Next try")
+_STATES = {
+    "waiting": "Waiting",
+    "sending": "Sending…",
+    "needs_decision": "Needs your decision",
+}
+
+
+class OutboxPanel(QDockWidget):
+    """A table of the outbox with Retry now (Resend), Discard and Open in form.
+
+    Signals:
+        retry_requested(int): send this item now (for one that needs a decision: resend it).
+        discard_requested(int): drop this item; it will not be sent.
+        open_requested(object): load this OutboxItem's update into the form.
+    """
+
+    retry_requested = Signal(int)
+    discard_requested = Signal(int)
+    open_requested = Signal(object)
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Outbox"), parent)
+        self.setObjectName("outboxPanel")
+        self._items: list[OutboxItem] = []
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setObjectName("outboxTable")
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in _COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Updates waiting to be sent"))
+
+        self.retry_button = QPushButton(self.tr("&Retry now"))
+        self.retry_button.setObjectName("retryNowButton")
+        self.discard_button = QPushButton(self.tr("Disc&ard"))
+        self.discard_button.setObjectName("discardButton")
+        self.open_button = QPushButton(self.tr("Open in &form"))
+        self.open_button.setObjectName("openInFormButton")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.table)
+        column.addLayout(buttons)
+        self.setWidget(body)
+
+        self.retry_button.clicked.connect(self._on_retry_clicked)
+        self.discard_button.clicked.connect(self._on_discard_clicked)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemActivated.connect(lambda _item: self._on_open_clicked())
+        self._update_buttons()
+
+    def show_items(self, items: Sequence[OutboxItem]) -> None:
+        """Show `items`, keeping the selected one selected."""
+        selected = self.selected()
+        self._items = list(items)
+        self.table.setRowCount(len(self._items))
+        for row, item in enumerate(self._items):
+            cells = (
+                item.ticket_id,
+                item.update.title,
+                self.tr(_STATES.get(item.state.value, item.state.value)),
+                str(item.attempts),
+                item.last_error,
+                _when(item.next_try) if item.state.value == "waiting" else "",
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(row, column, cell)
+            if selected is not None and item.id == selected.id:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> OutboxItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._items):
+            return None
+        return self._items[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        item = self.selected()
+        for button in (self.retry_button, self.discard_button, self.open_button):
+            button.setEnabled(item is not None)
+        needs_decision = item is not None and item.state.value == "needs_decision"
+        self.retry_button.setText(self.tr("&Resend") if needs_decision else self.tr("&Retry now"))
+
+    def _on_retry_clicked(self) -> None:
+        if (item := self.selected()) is not None:
+            self.retry_requested.emit(item.id)
+
+    def _on_discard_clicked(self) -> None:
+        if (item := self.selected()) is not None:
+            self.discard_requested.emit(item.id)
+
+    def _on_open_clicked(self) -> None:
+        if (item := self.selected()) is not None:
+            self.open_requested.emit(item)
+
+
+def _when(moment: float | None) -> str:
+    if moment is None:
+        return ""
+    if moment <= time.time():
+        return "now"
+    return datetime.fromtimestamp(moment).strftime("%H:%M:%S")
