@@ -29,7 +29,7 @@ from gui.core.api_contract import (
 )
 from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT
 from gui.core.credentials import Credentials
-from gui.core.logs import redactor
+from gui.core.redaction import redactor
 from gui.core.ticket import TicketUpdate
 from gui.core.transport import new_session
 from gui.core.wire import encode_body, encode_sign_in

@@ -12,7 +12,7 @@ import threading
 from typing import TYPE_CHECKING
 
 import gui
-from gui.core.logs import redactor
+from gui.core.redaction import redactor
 
 if TYPE_CHECKING:
     from gui.core.abort import Abort

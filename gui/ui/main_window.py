@@ -26,8 +26,6 @@ from gui.core.sender import TicketSender
 from gui.ui.banner import Banner, BannerKind
 from gui.ui.dispatcher import Attempt, OutboxDispatcher, Queued, open_outbox
 from gui.ui.draft_keeper import DraftKeeper, open_drafts
-from gui.ui.history_panel import HistoryPanel
-from gui.ui.outbox_panel import OutboxPanel
 from gui.ui.ticket_form import TicketForm
 from gui.ui.worker import Job
 
@@ -38,6 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QDockWidget
 
     from gui.core.client import UpdateResult
     from gui.core.config import Connection
@@ -47,6 +46,8 @@ if TYPE_CHECKING:
     from gui.core.retry import Verdict
     from gui.core.ticket import TicketDraft, TicketUpdate
     from gui.sandbox import SandboxServer
+    from gui.ui.history_panel import HistoryPanel
+    from gui.ui.outbox_panel import OutboxPanel
     from gui.ui.settings import AppSettings
     from gui.ui.settings_dialog import SettingsDialog
 
@@ -142,11 +143,6 @@ class MainWindow(QMainWindow):
         self.outbox.attempted.connect(self._on_attempted)
         self.outbox.changed.connect(self._on_outbox_changed)
         self.outbox.failed.connect(self._on_outbox_failed)
-        self.outbox_panel.retry_requested.connect(self.outbox.retry_now)
-        self.outbox_panel.discard_requested.connect(self.outbox.discard)
-        self.outbox_panel.open_requested.connect(self._on_outbox_open)
-        self.history_panel.search_requested.connect(self._on_history_search)
-        self.history_panel.open_requested.connect(self._on_history_open)
         self.drafts = DraftKeeper(
             store=(lambda: draft_store)
             if draft_store is not None
@@ -157,10 +153,7 @@ class MainWindow(QMainWindow):
         self.drafts.restored.connect(self._on_draft_restored)
         self.drafts.problem.connect(self._on_draft_problem)
         self.form.type.currentIndexChanged.connect(self._load_known_contacts)
-        if ticket_id is None:
-            self.drafts.restore()  # a ticket on the command line wins over last run's draft
-        self.outbox.start()
-        self._load_known_contacts()
+        self._restore_draft = ticket_id is None  # a --ticket wins over last run's draft
 
     # --- Building ----------------------------------------------------------------------------
 
@@ -236,12 +229,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.outbox_status)
         self.statusBar().addPermanentWidget(self.connection_label)
 
-        self.outbox_panel = OutboxPanel(parent=self)
-        self.history_panel = HistoryPanel(parent=self)
-        for panel in (self.outbox_panel, self.history_panel):
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
-            panel.hide()
-        self.tabifyDockWidget(self.outbox_panel, self.history_panel)
+        self._outbox_items: list[OutboxItem] = []
+        self._outbox_panel: OutboxPanel | None = None  # the panels are built when first shown
+        self._history_panel: HistoryPanel | None = None
         self._build_view_menu()
 
         self.submit_button.clicked.connect(self.submit)
@@ -273,11 +263,45 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("&About Particle Tickets"), self._show_about)
 
     def _build_view_menu(self) -> None:
-        panels = ((self.outbox_panel, "Ctrl+Shift+O"), (self.history_panel, "Ctrl+Shift+H"))
-        for panel, keys in panels:
-            action = panel.toggleViewAction()
-            action.setShortcut(QKeySequence(keys))
-            self._view_menu.addAction(action)
+        self.outbox_action = self._view_menu.addAction(self.tr("&Outbox"))
+        self.outbox_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.outbox_action.triggered.connect(self.show_outbox_panel)
+        self.history_action = self._view_menu.addAction(self.tr("&History"))
+        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.history_action.triggered.connect(self.show_history_panel)
+
+    @property
+    def outbox_panel(self) -> OutboxPanel:
+        if self._outbox_panel is None:
+            from gui.ui.outbox_panel import OutboxPanel
+
+            panel = OutboxPanel(parent=self)
+            panel.retry_requested.connect(self.outbox.retry_now)
+            panel.discard_requested.connect(self.outbox.discard)
+            panel.open_requested.connect(self._on_outbox_open)
+            panel.show_items(self._outbox_items)
+            self._dock(panel)
+            self._outbox_panel = panel
+        return self._outbox_panel
+
+    @property
+    def history_panel(self) -> HistoryPanel:
+        if self._history_panel is None:
+            from gui.ui.history_panel import HistoryPanel
+
+            panel = HistoryPanel(parent=self)
+            panel.search_requested.connect(self._on_history_search)
+            panel.open_requested.connect(self._on_history_open)
+            self._dock(panel)
+            self._history_panel = panel
+        return self._history_panel
+
+    def _dock(self, panel: QDockWidget) -> None:
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+        others = [other for other in (self._outbox_panel, self._history_panel) if other]
+        if others:
+            self.tabifyDockWidget(others[0], panel)
+        panel.hide()
 
     def show_history_panel(self) -> None:
         self.history_panel.show()
@@ -555,7 +579,9 @@ class MainWindow(QMainWindow):
         self.failed.emit(error)
 
     def _on_outbox_changed(self, items: list[OutboxItem]) -> None:
-        self.outbox_panel.show_items(items)
+        self._outbox_items = items
+        if self._outbox_panel is not None:
+            self._outbox_panel.show_items(items)
         count = len(items)
         self.outbox_status.setVisible(count > 0)
         text = self.tr("1 update waiting") if count == 1 else self.tr("{count} updates waiting")
@@ -666,6 +692,12 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self.first_painted.emit()
+        # Work that would compete with the first paint for the interpreter starts only now:
+        # the outbox (a crashed run's updates go out first), the draft, the keychain.
+        self.outbox.start()
+        if self._restore_draft:
+            self.drafts.restore()
+        self._load_known_contacts()
         self._load_keychain()
         # PySide builds its QStyle wrapper on the first style() call (4 ms): do it now, while
         # the user reads the window, rather than when the first message has to appear.

@@ -89,14 +89,22 @@ class OutboxPanel(QDockWidget):
         selected = self.selected()
         self._items = list(items)
         self.table.setRowCount(len(self._items))
+        tickets_ahead: set[str] = set()  # an item goes out after the older ones of its ticket
         for row, item in enumerate(self._items):
+            if item.state.value != "waiting":
+                next_try = ""
+            elif item.ticket_id in tickets_ahead:
+                next_try = self.tr("after the earlier update")
+            else:
+                next_try = _when(item.next_try)
+            tickets_ahead.add(item.ticket_id)
             cells = (
                 item.ticket_id,
                 item.update.title,
                 self.tr(_STATES.get(item.state.value, item.state.value)),
                 str(item.attempts),
                 item.last_error,
-                _when(item.next_try) if item.state.value == "waiting" else "",
+                next_try,
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

@@ -19,7 +19,8 @@ from gui.core.abort import Abort
 from gui.core.config import Connection
 from gui.core.credentials import Credentials
 from gui.core.keychain import Keychain
-from gui.core.logs import LOG_FILE, REDACTED, SecretRedactor, redactor, setup_logging
+from gui.core.logs import LOG_FILE, setup_logging
+from gui.core.redaction import REDACTED, SecretRedactor, redactor
 from gui.core.sender import TicketSender
 from gui.core.ticket import TicketUpdate
 from gui.sandbox import Behaviour, SandboxServer

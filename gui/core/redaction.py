@@ -1,0 +1,58 @@
+"""Secrets out of every log line: `redactor`, the filter every log handler goes through.
+
+It replaces key patterns, Bearer tokens, ``secret_key=`` form fields, ``"token": "…"`` in JSON
+and every exact secret the app was given (`SecretRedactor.remember`) with [redacted], in the
+message and in tracebacks. Cheap to import: the sending code registers secrets at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+
+REDACTED = "[redacted]"
+
+_PATTERNS = (
+    re.compile(r"\b[sp]k_(?:test|live)_[A-Za-z0-9_\-]+"),
+    re.compile(r"(?i)(\bBearer\s+)[^\s\"',;]+"),
+    re.compile(r"(?i)((?:secret_key|publish_key|token)=)[^&\s]+"),
+    re.compile(r"(?i)([\"'](?:secret_key|publish_key|token)[\"']\s*:\s*[\"'])[^\"']+"),
+)
+
+
+class SecretRedactor(logging.Filter):
+    """Rewrites each record's message (and traceback) with secrets replaced by [redacted]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._secrets: set[str] = set()
+
+    def remember(self, *secrets: str) -> None:
+        """Also redact these exact values (keys and tokens the app holds)."""
+        with self._lock:
+            self._secrets.update(secret for secret in secrets if len(secret) >= 4)
+
+    def redact(self, text: str) -> str:
+        with self._lock:
+            secrets = sorted(self._secrets, key=len, reverse=True)
+        for secret in secrets:
+            text = text.replace(secret, REDACTED)
+        for pattern in _PATTERNS:
+            text = pattern.sub(lambda match: (match.groups() or ("",))[0] + REDACTED, text)
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self.redact(record.getMessage())
+        record.args = None
+        if record.exc_info:
+            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+#: The one redactor of this process: `gui.core.logs.setup_logging` puts it on every handler.
+redactor = SecretRedactor()
