@@ -122,8 +122,10 @@ class OutboxPanel(QDockWidget):
 
     def _update_buttons(self) -> None:
         item = self.selected()
-        for button in (self.retry_button, self.discard_button, self.open_button):
-            button.setEnabled(item is not None)
+        in_flight = item is not None and item.state.value == "sending"  # wait for its answer
+        for button in (self.retry_button, self.discard_button):
+            button.setEnabled(item is not None and not in_flight)
+        self.open_button.setEnabled(item is not None)
         needs_decision = item is not None and item.state.value == "needs_decision"
         self.retry_button.setText(self.tr("&Resend") if needs_decision else self.tr("&Retry now"))
 
