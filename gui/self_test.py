@@ -221,6 +221,7 @@ class SelfTest:
         from gui.app import create_window
 
         self.window = create_window(["--demo", "--ticket", TICKET])
+        self.window.confirm_quit = lambda waiting: True  # no question box: nobody to answer it
         if self.window.sandbox is None:
             raise StepFailed("--demo did not start the sandbox")
         if self.window.form.ticket_id.text() != TICKET:

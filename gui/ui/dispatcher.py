@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 
 #: How long shutting down waits for the worker (its request is aborted first).
 _SHUTDOWN_WAIT_MS = 3000
+#: How long one batch of sends runs before other outbox jobs get their turn.
+_BATCH_SECONDS = 0.25
+#: How often a batch re-reads the whole outbox for the panel.
+_LIST_EVERY_SECONDS = 0.25
 
 
 class Attempt(NamedTuple):
@@ -39,7 +43,14 @@ class Attempt(NamedTuple):
     item: OutboxItem
     outcome: object  # an UpdateResult on success, else the exception
     verdict: Verdict | None  # None on success
-    items: list[OutboxItem]  # the outbox afterwards
+    items: list[OutboxItem] | None  # the outbox afterwards, now and then (None: not listed)
+
+
+class Drained(NamedTuple):
+    """The end of one batch of attempts."""
+
+    attempted: bool
+    items: list[OutboxItem]
     next_due: float | None
 
 
@@ -54,7 +65,8 @@ class OutboxDispatcher(QObject):
 
     Signals:
         queued(Queued): an update was stored in the outbox.
-        attempted(Attempt): an attempt to send an item ended.
+        attempted(Attempt): an attempt to send an item ended (emitted by the worker thread;
+            connected receivers run on their own thread, the GUI thread).
         changed(list): the outbox's items (OutboxItem) after any change.
         failed(str): the outbox cannot be used (disk full, read-only folder, …).
     """
@@ -133,25 +145,50 @@ class OutboxDispatcher(QObject):
     # --- Pumping: one attempt per job, then the next -----------------------------------------
 
     def pump(self) -> None:
-        """Send the next due item, if any (and if nothing is being sent already)."""
+        """Send the due items, if any (and if nothing is being sent already)."""
         if self._pumping or self._stopped:
             return
-        from gui.core.abort import Abort
-
         self._pumping = True
         self._wake.stop()
-        self._abort = Abort()
-        self._run(functools.partial(self._attempt, self._abort), self._on_attempted, pump=False)
+        self._run(self._drain, self._on_drained, pump=False)
 
-    def _attempt(self, abort: Abort) -> Attempt | float | None:
-        """Worker: claim the next due item and send it; or say when the next one falls due."""
-        from gui.core.retry import Action, decide
+    def _drain(self) -> Drained:
+        """Worker: send due items one after the other for up to `_BATCH_SECONDS`.
+
+        Each attempt is announced as it ends (`attempted` is emitted from here; receivers run
+        on the GUI thread). The batch then returns, so that jobs queued meanwhile (a new
+        update, Retry now) get their turn, and the GUI thread pumps again.
+        """
+        from gui.core.abort import Abort
 
         store = self._store
-        item = store.claim_next()
-        if item is None:
-            return store.next_due()
-        self._current = item.id
+        started = time.monotonic()
+        listed = started
+        attempted = False
+        while not self._stopped and time.monotonic() - started < _BATCH_SECONDS:
+            item = store.claim_next()
+            if item is None:
+                break
+            abort = Abort()
+            self._abort, self._current = abort, item.id
+            attempt = self._send(store, item, abort)
+            self._abort, self._current = None, None
+            if attempt is None:
+                break  # the app is closing
+            attempted = True
+            # The full list for the panel at most a few times a second: re-reading a long
+            # outbox after every send would cost more than the send.
+            now = time.monotonic()
+            if now - listed >= _LIST_EVERY_SECONDS:
+                listed = now
+                attempt = attempt._replace(items=store.items())
+            self.attempted.emit(attempt)
+        return Drained(attempted, store.items(), store.next_due())
+
+    def _send(self, store: OutboxStore, item: OutboxItem, abort: Abort) -> Attempt | None:
+        """Worker: one attempt at `item`, recorded in the store as its outcome says."""
+        from gui.core.retry import Action, decide
+
         try:
             result = self._sender().send(item.update, abort)
         except Exception as error:
@@ -172,23 +209,21 @@ class OutboxDispatcher(QObject):
                 store.refuse(item.id, error=verdict.reason, status=status)
             else:
                 store.hold(item.id, error=verdict.reason, status=status)
-            return Attempt(item, error, verdict, store.items(), store.next_due())
+            return Attempt(item, error, verdict, None)
         store.complete(item.id, status=result.status, message=_echo(result.echoed))
         notification = item.update.notification
         if notification is not None:
             store.remember_contacts(notification.type, notification.contacts)
-        return Attempt(item, result, None, store.items(), store.next_due())
+        return Attempt(item, result, None, None)
 
-    def _on_attempted(self, result: object) -> None:
+    def _on_drained(self, result: object) -> None:
+        drained = cast(Drained, result)
         self._pumping = False
-        self._abort = None
-        self._current = None
-        if isinstance(result, Attempt):
-            self.attempted.emit(result)
-            self.changed.emit(result.items)
-            self.pump()  # the next one, if due
+        self.changed.emit(drained.items)
+        if drained.attempted:
+            self.pump()  # more may be due (or were queued meanwhile)
         else:
-            self._wake_at(result if isinstance(result, float) else None)
+            self._wake_at(drained.next_due)
 
     def _wake_at(self, due: float | None) -> None:
         if due is None or self._stopped:

@@ -30,10 +30,12 @@ class DraftKeeper(QObject):
 
     Signals:
         restored(TicketDraft): the draft of the last run, put back into the form.
+        restore_finished(): looking for a draft is done (whether there was one or not).
         problem(str): the draft could not be read or written; says what happened.
     """
 
     restored = Signal(object)
+    restore_finished = Signal()
     problem = Signal(str)
 
     def __init__(
@@ -51,7 +53,13 @@ class DraftKeeper(QObject):
         self._failing = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
-        form.edited.connect(self._timer.start)
+        form.edited.connect(self._on_edited)
+
+    def _on_edited(self) -> None:
+        # Not a restart on every keystroke: someone typing steadily must be saved too, within
+        # SAVE_DELAY_MS of the first change that is not on disk yet.
+        if not self._timer.isActive():
+            self._timer.start()
 
     def restore(self) -> None:
         """Load the last run's draft; `restored` fills the form with it."""
@@ -86,6 +94,7 @@ class DraftKeeper(QObject):
     def _on_loaded(self, draft: object) -> None:
         if draft is not None:
             self.restored.emit(draft)
+        self.restore_finished.emit()
 
     def _on_saved(self, _result: object) -> None:
         if self._failing:

@@ -537,6 +537,8 @@ class MainWindow(QMainWindow):
         self._awaiting = queued.item.id
 
     def _on_attempted(self, attempt: Attempt) -> None:
+        if attempt.items is not None:
+            self._on_outbox_changed(attempt.items)
         if attempt.verdict is None and attempt.item.notify:
             self._load_known_contacts()  # the contacts it went to are offered from now on
         if attempt.item.id != self._awaiting:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -137,14 +139,41 @@ def permissions_are_enforced(folder: Path) -> bool:
         probe.rmdir()
 
 
+#: Runs the read-only check in a child that keeps root's uid but not its power to write
+#: anywhere (CAP_DAC_OVERRIDE and friends), so that CI, which runs as root, tests it too.
+_WITHOUT_OVERRIDE = (
+    "setpriv",
+    "--bounding-set=-dac_override,-dac_read_search,-fowner",
+    "--inh-caps=-dac_override,-dac_read_search,-fowner",
+)
+
+
 def test_a_read_only_folder_raises_oserror_and_keeps_the_old_draft(
     path: Path, tmp_path: Path
 ) -> None:
     if not permissions_are_enforced(tmp_path):
-        pytest.skip(
-            "this user writes into read-only folders anyway (root); "
-            "test_a_folder_that_is_a_file_cannot_be_written covers the error path"
+        if os.environ.get("PARTICLE_TICKETS_UNPRIVILEGED") or not shutil.which("setpriv"):
+            raise AssertionError("cannot make a folder read-only for this user")
+        # Root writes into read-only folders: run this very test again without that power.
+        child = subprocess.run(
+            [
+                *_WITHOUT_OVERRIDE,
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                f"{__file__}::test_a_read_only_folder_raises_oserror_and_keeps_the_old_draft",
+            ],
+            env={**os.environ, "PARTICLE_TICKETS_UNPRIVILEGED": "1"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
+        assert child.returncode == 0, child.stdout + child.stderr
+        return
     store = DraftStore(path)
     store.save(DRAFT)
     path.parent.chmod(0o500)
