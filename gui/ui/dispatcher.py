@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from gui.ui.worker import Job
+from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
     from gui.core.abort import Abort
@@ -87,11 +87,8 @@ class OutboxDispatcher(QObject):
         self._open_store = store  # called on the worker thread: sqlite3 loads there, not at start
         self._opened: OutboxStore | None = None
         self._sender = sender
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)  # one thread for good: it owns the SQLite connection
-        self._jobs: dict[int, Job] = {}
-        self._last_job = 0
+        # One thread for good: it owns the SQLite connection.
+        self._jobs = JobRunner(threads=1, keep_thread=True, parent=self)
         self._pumping = False
         self._abort: Abort | None = None
         self._current: int | None = None  # the item being sent (set on the worker thread)
@@ -137,9 +134,9 @@ class OutboxDispatcher(QObject):
         self._stopped = True
         self._wake.stop()
         self.stop_waiting()
-        closing = Job(self._close_store)  # on the thread whose connection it is
-        self._pool.start(closing)
-        if not self._pool.waitForDone(_SHUTDOWN_WAIT_MS):
+        # Closed on the thread whose connection it is.
+        self._jobs.run(self._close_store, lambda _result: None, self._on_job_failed)
+        if not self._jobs.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the outbox worker was still busy when the window closed")
 
     # --- Pumping: one attempt per job, then the next -----------------------------------------
@@ -293,29 +290,19 @@ class OutboxDispatcher(QObject):
     ) -> None:
         if self._stopped:
             return
-        self._last_job += 1
-        job = Job(function, request_id=self._last_job)
-        job.signals.succeeded.connect(functools.partial(self._on_job_succeeded, on_result, pump))
-        job.signals.failed.connect(self._on_job_failed)
-        job.signals.finished.connect(self._on_job_finished)
-        self._jobs[self._last_job] = job
-        self._pool.start(job)
 
-    def _on_job_succeeded(
-        self, on_result: Callable[[object], None], pump: bool, _job: int, result: object
-    ) -> None:
-        on_result(result)
-        if pump:
-            self.pump()
+        def succeeded(result: object) -> None:
+            on_result(result)
+            if pump:
+                self.pump()
 
-    def _on_job_failed(self, _job: int, error: Exception) -> None:
+        self._jobs.run(function, succeeded, self._on_job_failed)
+
+    def _on_job_failed(self, error: Exception) -> None:
         self._pumping = False
         self._abort = None
         log.error("the outbox failed", exc_info=error)
         self.failed.emit(_describe_store_error(error))
-
-    def _on_job_finished(self, job: int) -> None:
-        self._jobs.pop(job, None)
 
 
 def open_outbox(path: Path) -> OutboxStore:

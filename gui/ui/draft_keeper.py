@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from gui.ui.worker import Job
+from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
     from gui.core.drafts import DraftStore
@@ -45,10 +45,7 @@ class DraftKeeper(QObject):
         self._open_store = store  # called on the worker thread, not at start-up
         self._opened: DraftStore | None = None
         self._form = form
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._jobs: dict[int, Job] = {}
-        self._last_job = 0
+        self._jobs = JobRunner(threads=1, parent=self)  # one thread: saves land in order
         self._stopped = False
         self._failing = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -60,6 +57,11 @@ class DraftKeeper(QObject):
         # SAVE_DELAY_MS of the first change that is not on disk yet.
         if not self._timer.isActive():
             self._timer.start()
+
+    @property
+    def writing(self) -> bool:
+        """Whether a draft is being read or written right now."""
+        return self._jobs.busy
 
     def restore(self) -> None:
         """Load the last run's draft; `restored` fills the form with it."""
@@ -82,7 +84,7 @@ class DraftKeeper(QObject):
         if self._timer.isActive():
             self.save_now()
         self._stopped = True
-        if not self._pool.waitForDone(_SHUTDOWN_WAIT_MS):
+        if not self._jobs.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the draft was still being written when the window closed")
 
     @property
@@ -102,17 +104,10 @@ class DraftKeeper(QObject):
             log.info("the draft can be written again")
 
     def _run(self, function: Callable[[], Any], on_result: Callable[[object], None]) -> None:
-        if self._stopped:
-            return
-        self._last_job += 1
-        job = Job(function, request_id=self._last_job)
-        job.signals.succeeded.connect(lambda _job, result: on_result(result))
-        job.signals.failed.connect(self._on_failed)
-        job.signals.finished.connect(self._on_finished)
-        self._jobs[self._last_job] = job
-        self._pool.start(job)
+        if not self._stopped:
+            self._jobs.run(function, on_result, self._on_failed)
 
-    def _on_failed(self, _job: int, error: Exception) -> None:
+    def _on_failed(self, error: Exception) -> None:
         from gui.core.drafts import DraftCorrupt
 
         if isinstance(error, DraftCorrupt):
@@ -128,9 +123,6 @@ class DraftKeeper(QObject):
             f"Your draft cannot be saved ({reason}): the disk may be full or the data folder "
             "read-only. The form keeps what you typed; do not close the app until it is sent."
         )
-
-    def _on_finished(self, job: int) -> None:
-        self._jobs.pop(job, None)
 
 
 def open_drafts(path: Path) -> DraftStore:

@@ -7,7 +7,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +27,7 @@ from gui.ui.banner import Banner, BannerKind
 from gui.ui.dispatcher import Attempt, OutboxDispatcher, Queued, open_outbox
 from gui.ui.draft_keeper import DraftKeeper, open_drafts
 from gui.ui.ticket_form import TicketForm
-from gui.ui.worker import Job
+from gui.ui.worker import JobRunner
 
 # What is needed only once the user sends is imported where it is used: the warm-up job loads
 # it on a worker thread right after the first paint, so start-up does not pay for it and the
@@ -70,8 +70,9 @@ _MAY_HAVE_ARRIVED = (
 class MainWindow(QMainWindow):
     """The window staff use to update a ticket.
 
-    Sending runs as a `Job` on the window's thread pool; while it runs the form is read-only,
-    Update is disabled, a busy bar shows, and Cancel (or Esc) gives the controls back at once.
+    Update puts the update in the outbox (`OutboxDispatcher` sends it); while its first
+    attempt is on its way the form is read-only, Update is disabled, a busy bar shows, and
+    Cancel (or Esc) gives the controls back at once.
 
     Signals:
         sent(UpdateResult): the server confirmed an update.
@@ -110,9 +111,8 @@ class MainWindow(QMainWindow):
         self._keychain_available = True  # until the keychain says otherwise
         self._resolve = resolve
         self._settings_dialog: SettingsDialog | None = None
-        self._keychain_job: Job | None = None
         self._sender = TicketSender(connection)
-        self._pool = QThreadPool(self)  # warm-up, keychain and settings jobs
+        self._jobs = JobRunner(parent=self)  # warm-up, keychain and settings jobs
         self._awaiting: int | None = None  # the outbox item whose answer the window wants
         self._sending: TicketUpdate | None = None
         self._waiting = 0  # items in the outbox
@@ -120,7 +120,6 @@ class MainWindow(QMainWindow):
         #: Asked before closing with updates still in the outbox; True closes.
         self.confirm_quit: Callable[[int], bool] = self._ask_before_quitting
         self._warm_up_started = False
-        self._warm_up_job: Job | None = None
         self._shut_down = False
         self._deadline = QTimer(self, singleShot=True, interval=round(deadline_seconds * 1000))
         self._deadline.timeout.connect(self._on_deadline_timeout)
@@ -394,7 +393,7 @@ class MainWindow(QMainWindow):
                 keychain=self._keychain,
                 credentials=self.connection.credentials,
                 keychain_available=self._keychain_available,
-                pool=self._pool,
+                jobs=self._jobs,
                 parent=self,
             )
             self._settings_dialog.saved.connect(self._on_settings_saved)
@@ -418,15 +417,14 @@ class MainWindow(QMainWindow):
         if not self._resolve(Credentials()).credentials.empty:
             return  # options or environment already sign in: leave the keychain alone
         keychain = self._keychain
-        job = Job(lambda: (keychain.load(), keychain.available), request_id=0)
-        job.signals.succeeded.connect(self._on_keychain_loaded)
-        job.signals.failed.connect(self._on_keychain_failed)
-        job.signals.finished.connect(self._on_keychain_finished)
-        self._keychain_job = job
         self._keychain_deadline.start()
-        self._pool.start(job)
+        self._jobs.run(
+            lambda: (keychain.load(), keychain.available),
+            self._on_keychain_loaded,
+            self._on_keychain_failed,
+        )
 
-    def _on_keychain_loaded(self, _request_id: int, result: tuple[Credentials, bool]) -> None:
+    def _on_keychain_loaded(self, result: tuple[Credentials, bool]) -> None:
         if not self._keychain_deadline.isActive():
             return  # too late: the window already said the keychain did not answer
         self._keychain_deadline.stop()
@@ -434,7 +432,7 @@ class MainWindow(QMainWindow):
         if self._resolve is not None:  # always: the keychain is only read when it is set
             self.set_connection(self._resolve(credentials))
 
-    def _on_keychain_failed(self, _request_id: int, error: Exception) -> None:
+    def _on_keychain_failed(self, error: Exception) -> None:
         if not self._keychain_deadline.isActive():
             return
         from gui.core.errors import TicketError
@@ -445,9 +443,6 @@ class MainWindow(QMainWindow):
         self.banner.show_message(
             BannerKind.ERROR, message + " " + self.tr("Open Settings to enter your keys.")
         )
-
-    def _on_keychain_finished(self, _request_id: int) -> None:
-        self._keychain_job = None
 
     def _on_keychain_deadline(self) -> None:
         self.banner.show_message(
@@ -704,18 +699,12 @@ class MainWindow(QMainWindow):
         # PySide builds its QStyle wrapper on the first style() call (4 ms): do it now, while
         # the user reads the window, rather than when the first message has to appear.
         self.style()
-        job = Job(self._sender.warm_up, request_id=0)
-        job.signals.succeeded.connect(self.warmed_up)
-        job.signals.failed.connect(self._on_warm_up_failed)
-        job.signals.finished.connect(self._on_warm_up_finished)
-        self._warm_up_job = job
-        self._pool.start(job)
+        self._jobs.run(
+            self._sender.warm_up, lambda _result: self.warmed_up.emit(), self._on_warm_up_failed
+        )
 
-    def _on_warm_up_failed(self, _request_id: int, error: Exception) -> None:
+    def _on_warm_up_failed(self, error: Exception) -> None:
         log.warning("could not preload the modules for sending", exc_info=error)
-
-    def _on_warm_up_finished(self, _request_id: int) -> None:
-        self._warm_up_job = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         waiting = self._waiting or (1 if self.busy else 0)
@@ -733,7 +722,7 @@ class MainWindow(QMainWindow):
         self._stop_waiting()
         self.drafts.shutdown()
         self.outbox.shutdown()
-        if not self._pool.waitForDone(_SHUTDOWN_WAIT_MS):
+        if not self._jobs.wait(_SHUTDOWN_WAIT_MS):
             log.warning("a worker thread was still running when the window closed")
         self._sender.close()
         if self.sandbox is not None:

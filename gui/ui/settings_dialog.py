@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +34,7 @@ from gui.core.credentials import Credentials, check_credentials
 from gui.core.errors import ConfigurationError, FieldError, InvalidCredentials, TicketError
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.ui.banner import BannerKind
-from gui.ui.worker import Job
+from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
     from gui.core.keychain import Keychain
@@ -48,7 +48,7 @@ _FIELDS = ("apiBase", "secretKey", "publishKey", "token", "caBundle")
 class SettingsDialog(QDialog):
     """API address, key pair or token, timeouts, SMS region and CA bundle.
 
-    Secrets go to the OS keychain through a job on `pool` (never the GUI thread), the other
+    Secrets go to the OS keychain through a job on `jobs` (never the GUI thread), the other
     values to `AppSettings`. "Test connection" signs in (or reaches the server with the token)
     without touching any ticket.
 
@@ -65,7 +65,7 @@ class SettingsDialog(QDialog):
         keychain: Keychain,
         credentials: Credentials,
         keychain_available: bool,
-        pool: QThreadPool,
+        jobs: JobRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,10 +73,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self._keychain = keychain
-        self._pool = pool
-        self._jobs: dict[int, Job] = {}
-        self._last_job = 0
-        self._awaiting: int | None = None
+        self._jobs = jobs
+        self._awaiting: object | None = None
         self._saved = credentials
         self._keychain_deadline = QTimer(
             self, singleShot=True, interval=round(KEYCHAIN_WAIT_SECONDS * 1000)
@@ -398,27 +396,26 @@ class SettingsDialog(QDialog):
         *,
         keychain: bool = False,
     ) -> None:
-        self._last_job += 1
-        job = Job(function, request_id=self._last_job)
-        job.signals.succeeded.connect(functools.partial(self._on_job_succeeded, on_success))
-        job.signals.failed.connect(self._on_job_failed)
-        job.signals.finished.connect(self._on_job_finished)
-        self._jobs[self._last_job] = job
-        self._awaiting = self._last_job
+        token = object()  # the answer the dialog waits for; a later action replaces it
+        self._awaiting = token
         self._set_busy(True)
         if keychain:
             self._keychain_deadline.start()
-        self._pool.start(job)
+        self._jobs.run(
+            function,
+            lambda result: self._on_job_succeeded(token, on_success, result),
+            lambda error: self._on_job_failed(token, error),
+        )
 
     def _on_job_succeeded(
-        self, on_success: Callable[[object], None], request_id: int, result: object
+        self, token: object, on_success: Callable[[object], None], result: object
     ) -> None:
-        if request_id == self._awaiting:
+        if token is self._awaiting:
             self._done()
             on_success(result)
 
-    def _on_job_failed(self, request_id: int, error: Exception) -> None:
-        if request_id != self._awaiting:
+    def _on_job_failed(self, token: object, error: Exception) -> None:
+        if token is not self._awaiting:
             return
         self._done()
         if isinstance(error, TicketError):
@@ -426,9 +423,6 @@ class SettingsDialog(QDialog):
         else:
             log.error("settings action failed", exc_info=error)
             self._say(BannerKind.ERROR, self.tr("Something unexpected went wrong; see the log."))
-
-    def _on_job_finished(self, request_id: int) -> None:
-        self._jobs.pop(request_id, None)
 
     def _on_keychain_deadline(self) -> None:
         self._done()

@@ -108,7 +108,7 @@ def type_draft(window: MainWindow, text: str) -> None:
             timer.stop()
             say(f"typed {typed}")
             return
-        if window.drafts._jobs:
+        if window.drafts.writing:
             return  # the previous draft is still being written
         QTest.keyClicks(editor, text[typed])
         typed += 1

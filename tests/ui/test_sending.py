@@ -222,7 +222,7 @@ def test_closing_the_window_mid_request_ends_the_worker(qtbot, make_window, sand
     click(qtbot, window.submit_button)
     qtbot.waitUntil(lambda: bool(sandbox.requests), timeout=5000)
     window.close()
-    assert window.outbox._pool.activeThreadCount() == 0
+    assert window.outbox._jobs.pool.activeThreadCount() == 0
 
 
 def test_typed_statuses_are_offered_again_in_the_next_run(qtbot, make_window, sandbox) -> None:

@@ -156,7 +156,7 @@ def test_options_win_over_the_keychain(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.warmed_up, timeout=10_000):  # after the keychain would be read
         window.show()
-    assert window._pool.waitForDone(10_000)
+    assert window._jobs.wait(10_000)
     assert window.connection.credentials.token == "option-token"
     assert counting.reads == 0  # the keychain is left alone (no unlock prompt for nothing)
     assert not window.test_mode_badge.isVisible()  # a bare token's mode is unknown
