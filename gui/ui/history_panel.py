@@ -8,17 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from gui.ui.record_table import RecordTable
 
 if TYPE_CHECKING:
     from gui.core.outbox import HistoryEntry
@@ -46,16 +44,11 @@ class HistoryPanel(QDockWidget):
         self.filter = QLineEdit(placeholderText=self.tr("Filter by ticket id or any text"))
         self.filter.setObjectName("historyFilter")
         self.filter.setClearButtonEnabled(True)
-        self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setObjectName("historyTable")
-        self.table.setHorizontalHeaderLabels([self.tr(name) for name in _COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Updates sent before"))
+        self.table = RecordTable(
+            columns=[self.tr(name) for name in _COLUMNS],
+            object_name="historyTable",
+            accessible_name=self.tr("Updates sent before"),
+        )
         self.open_button = QPushButton(self.tr("Open in f&orm"))
         self.open_button.setObjectName("openHistoryButton")
 
@@ -84,26 +77,23 @@ class HistoryPanel(QDockWidget):
 
     def show_entries(self, entries: Sequence[HistoryEntry]) -> None:
         self._entries = list(entries)
-        self.table.setRowCount(len(self._entries))
-        for row, entry in enumerate(self._entries):
-            cells = (
-                datetime.fromtimestamp(entry.at).strftime("%Y-%m-%d %H:%M:%S"),
-                entry.ticket_id,
-                self.tr(entry.outcome),
-                "" if entry.status is None else str(entry.status),
-                entry.message,
-            )
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.table.setItem(row, column, cell)
+        self.table.set_rows(
+            [
+                (
+                    datetime.fromtimestamp(entry.at).strftime("%Y-%m-%d %H:%M:%S"),
+                    entry.ticket_id,
+                    self.tr(entry.outcome),
+                    "" if entry.status is None else str(entry.status),
+                    entry.message,
+                )
+                for entry in self._entries
+            ]
+        )
         self._update_buttons()
 
     def selected(self) -> HistoryEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self._entries):
-            return None
-        return self._entries[rows[0].row()]
+        row = self.table.selected_row()
+        return self._entries[row] if row is not None and row < len(self._entries) else None
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected() is not None)

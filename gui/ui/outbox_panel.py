@@ -9,16 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from gui.ui.record_table import RecordTable
 
 if TYPE_CHECKING:
     from gui.core.outbox import OutboxItem
@@ -48,16 +46,11 @@ class OutboxPanel(QDockWidget):
         super().__init__(self.tr("Outbox"), parent)
         self.setObjectName("outboxPanel")
         self._items: list[OutboxItem] = []
-        self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setObjectName("outboxTable")
-        self.table.setHorizontalHeaderLabels([self.tr(name) for name in _COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Updates waiting to be sent"))
+        self.table = RecordTable(
+            columns=[self.tr(name) for name in _COLUMNS],
+            object_name="outboxTable",
+            accessible_name=self.tr("Updates waiting to be sent"),
+        )
 
         self.retry_button = QPushButton(self.tr("&Retry now"))
         self.retry_button.setObjectName("retryNowButton")
@@ -88,9 +81,9 @@ class OutboxPanel(QDockWidget):
         """Show `items`, keeping the selected one selected."""
         selected = self.selected()
         self._items = list(items)
-        self.table.setRowCount(len(self._items))
+        rows = []
         tickets_ahead: set[str] = set()  # an item goes out after the older ones of its ticket
-        for row, item in enumerate(self._items):
+        for item in self._items:
             if item.state.value != "waiting":
                 next_try = ""
             elif item.ticket_id in tickets_ahead:
@@ -98,27 +91,26 @@ class OutboxPanel(QDockWidget):
             else:
                 next_try = _when(item.next_try)
             tickets_ahead.add(item.ticket_id)
-            cells = (
-                item.ticket_id,
-                item.update.title,
-                self.tr(_STATES.get(item.state.value, item.state.value)),
-                str(item.attempts),
-                item.last_error,
-                next_try,
+            state = self.tr(_STATES.get(item.state.value, item.state.value))
+            rows.append(
+                (
+                    item.ticket_id,
+                    item.update.title,
+                    state,
+                    str(item.attempts),
+                    item.last_error,
+                    next_try,
+                )
             )
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.table.setItem(row, column, cell)
+        self.table.set_rows(rows)
+        for row, item in enumerate(self._items):
             if selected is not None and item.id == selected.id:
                 self.table.selectRow(row)
         self._update_buttons()
 
     def selected(self) -> OutboxItem | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self._items):
-            return None
-        return self._items[rows[0].row()]
+        row = self.table.selected_row()
+        return self._items[row] if row is not None and row < len(self._items) else None
 
     def _update_buttons(self) -> None:
         item = self.selected()
