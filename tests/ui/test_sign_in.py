@@ -117,7 +117,7 @@ def test_test_connection_says_what_happened(
     host = sandbox.url.split("/")[2]
     assert dialog.status.text() == f"Signed in to {host} with your test keys."
 
-    enter_keys(qtbot, dialog, sandbox.url, "sk_live_nope1234", "pk_live_nope1234")
+    enter_keys(qtbot, dialog, sandbox.url, "sk_live_no-pe-1234", "pk_live_no-pe-1234")
     click(qtbot, dialog.test_button)
     qtbot.waitUntil(lambda: dialog.status.property("kind") == "error", timeout=10_000)
     assert dialog.status.text() == "Your keys were rejected (HTTP 401). Check them in Settings."
@@ -188,7 +188,7 @@ def test_rejected_keys_point_to_settings(
             "--api-base",
             sandbox.url,
             "--secret-key",
-            "sk_live_x1y2z3",
+            "sk_live_x1-y2-z3",
             "--publish-key",
             "pk_live_a1b2c3",
         ]

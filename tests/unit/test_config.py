@@ -284,7 +284,7 @@ def test_help_names_the_environment_variables(capsys: pytest.CaptureFixture[str]
 
 OPTION_KEYS = Options(secret_key="sk_test_options", publish_key="pk_test_options")
 ENV_KEYS = {ENV_SECRET_KEY: "sk_test_environment", ENV_PUBLISH_KEY: "pk_test_environment"}
-KEYCHAIN_KEYS = Credentials(secret_key="sk_live_keychain", publish_key="pk_live_keychain")
+KEYCHAIN_KEYS = Credentials(secret_key="sk_live_key-chain", publish_key="pk_live_key-chain")
 
 
 def test_option_keys_win_over_environment_and_keychain() -> None:
