@@ -112,9 +112,6 @@ class OutboxDispatcher(QObject):
     def discard(self, item_id: int) -> None:
         self._run(functools.partial(self._change, "discard", item_id), self._on_listed)
 
-    def refresh(self) -> None:
-        self._run(self._list, self._on_listed)
-
     def run_on_store(
         self, function: Callable[[OutboxStore], Any], on_result: Callable[[object], None]
     ) -> None:
@@ -258,9 +255,6 @@ class OutboxDispatcher(QObject):
     def _close_store(self) -> None:
         if self._opened is not None:
             self._opened.close()
-
-    def _list(self) -> list[OutboxItem]:
-        return self._store.items()
 
     # --- GUI-side results --------------------------------------------------------------------
 
