@@ -520,12 +520,18 @@ class MainWindow(QMainWindow):
             return
         if queued.behind:
             self._stop_waiting()
-            self.banner.show_message(
-                BannerKind.INFO,
-                self.tr(
-                    "Saved in the outbox. It goes out after the {count} earlier update(s) to "
+            if queued.behind == 1:
+                text = self.tr(
+                    "Saved in the outbox. It goes out after the earlier update to ticket "
+                    "{ticket} that is still waiting there."
+                )
+            else:
+                text = self.tr(
+                    "Saved in the outbox. It goes out after the {count} earlier updates to "
                     "ticket {ticket} that are still waiting there."
-                ).format(count=queued.behind, ticket=queued.item.ticket_id),
+                )
+            self.banner.show_message(
+                BannerKind.INFO, text.format(count=queued.behind, ticket=queued.item.ticket_id)
             )
             self.drafts.discard()
             return
@@ -668,10 +674,15 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Updates are waiting"),
-            self.tr(
-                "{count} update(s) are still in the outbox. They stay there and are sent the "
-                "next time you open Particle Tickets. Quit now?"
-            ).format(count=waiting),
+            (
+                self.tr("1 update is still in the outbox.")
+                if waiting == 1
+                else self.tr("{count} updates are still in the outbox.").format(count=waiting)
+            )
+            + " "
+            + self.tr("It stays there and goes out the next time you open Particle Tickets.")
+            + " "
+            + self.tr("Quit now?"),
         )
         return answer == QMessageBox.StandardButton.Yes
 
