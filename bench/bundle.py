@@ -39,7 +39,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from run import CHILD_TIMEOUT, TIMES, MeasurementFailed, child_environment
+from run import CHILD_TIMEOUT, TIMES, MeasurementFailed, child_environment, format_table
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
@@ -163,11 +163,7 @@ def verdict_table(sizes: tuple[int, int] | None, starts: tuple[float, float] | N
                 "ok" if ratio <= target else "MISSED",
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
+    return format_table(rows)
 
 
 def main(argv: list[str] | None = None) -> int:

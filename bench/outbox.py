@@ -50,6 +50,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from run import TIMES, MeasurementFailed, format_table
+from run import child_environment as run_child_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve()
 
@@ -61,11 +64,6 @@ TICKETS = ("tic_2001", "tic_2002", "tic_2003", "tic_2004")
 TICK_MS = 10
 CHUNK = 5  # characters typed per tick
 BURST = 250  # characters typed before a pause
-TIMES = "\N{MULTIPLICATION SIGN}"
-
-
-class MeasurementFailed(Exception):
-    """A child crashed, timed out or reported nonsense: there is no figure to give."""
 
 
 # --- Shared by parent and children -----------------------------------------------------------
@@ -384,22 +382,14 @@ def child_main(options: argparse.Namespace) -> int:
 
 
 def child_environment(folder: Path) -> dict[str, str]:
+    """bench/run.py's child environment, talking straight to the loopback sandbox (no proxy)
+    and to no keychain."""
     env = {
         name: value
-        for name, value in os.environ.items()
-        if not name.startswith("PARTICLESPACE_") and not name.lower().endswith("_proxy")
+        for name, value in run_child_environment(folder).items()
+        if not name.lower().endswith("_proxy")
     }
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        NO_PROXY="*",  # straight to the sandbox on 127.0.0.1
-        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-        PYTHONPYCACHEPREFIX=str(folder / "pycache"),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
-        path = folder / name.lower()
-        path.mkdir(mode=0o700)
-        env[name] = str(path)
+    env.update(NO_PROXY="*", PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
     return env
 
 
@@ -574,11 +564,7 @@ def verdict_table(
         )
     else:
         rows.append(("largest GUI gap typing, autosave", "-", "-", "-", "≤16 ms", "FAILED"))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
+    return format_table(rows)
 
 
 def _gap_verdict(measured: float, baseline: float, fine: bool) -> str:

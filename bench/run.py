@@ -379,6 +379,11 @@ def verdict_table(
         )
     else:
         rows.append(("sending modules at start-up", "-", "-", "-", "none", "FAILED"))
+    return format_table(rows)
+
+
+def format_table(rows: list[tuple[str, ...]]) -> list[str]:
+    """The verdict table's lines: columns padded to their widest cell (shared by bench/*.py)."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
