@@ -1,0 +1,116 @@
+"""Messages for the user that the UI can translate, while the core stays free of Qt.
+
+The core writes every sentence a user may read as
+
+    QT_TRANSLATE_NOOP("validation", "Enter a title.")
+    QT_TRANSLATE_NOOP("validation", "This one has {count:,} characters.").format(count=n)
+
+`QT_TRANSLATE_NOOP` is Qt's own marker, so `pyside6-lupdate` finds these texts in the core's
+source and puts them in resources/i18n/*.ts with the UI's; here it only returns a `Message`.
+
+A `Message` is a `str` (the English sentence, arguments filled in), so logs, the command line
+and every test that compares text keep working; it also remembers its context, its source text
+and its arguments, from which `gui.ui.i18n.translated` builds the sentence in the user's
+language. Arguments that are Messages themselves are translated too (see `join`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+#: Types an argument may have and still be stored (`to_json`) and read back.
+_PLAIN = (str, int, float)
+
+
+class Message(str):
+    """An English sentence that remembers how to build it in another language."""
+
+    context: str
+    source: str
+    args: Mapping[str, object]
+
+    def __new__(
+        cls, context: str, source: str, args: Mapping[str, object] | None = None
+    ) -> Message:
+        arguments = dict(args or {})
+        self = super().__new__(cls, source.format(**arguments) if arguments else source)
+        self.context = context
+        self.source = source
+        self.args = arguments
+        return self
+
+    def format(self, *args: object, **kwargs: object) -> Message:
+        """This message with its `{name}` placeholders filled in (keywords only)."""
+        if args:
+            raise TypeError("Message.format takes keyword arguments only")
+        return Message(self.context, self.source, {**self.args, **kwargs})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Message, (self.context, self.source, dict(self.args)))
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> Message:
+    """Mark `source` for translation in `context` (Qt's name, so that lupdate finds it)."""
+    return Message(context, source)
+
+
+def plain(text: str) -> Message:
+    """Text that is never translated (a server's own words, a file name) as a Message."""
+    return Message("", "{text}", {"text": text})
+
+
+def join(parts: Iterable[str], separator: str = " ") -> Message:
+    """`parts` joined by `separator`; each part that is a Message is translated on its own."""
+    items = list(parts)
+    source = (
+        separator.replace("{", "{{")
+        .replace("}", "}}")
+        .join(f"{{p{index}}}" for index in range(len(items)))
+    )
+    return Message("", source, {f"p{index}": item for index, item in enumerate(items)})
+
+
+def to_json(text: str) -> str:
+    """`text` for a database column: a Message keeps its source and arguments."""
+    if not isinstance(text, Message):
+        return text
+    return json.dumps(_to_document(text), sort_keys=True, separators=(",", ":"))
+
+
+def from_json(text: str) -> str:
+    """What `to_json` stored: a Message again, or the plain text (older rows hold plain text)."""
+    if not text.startswith('{"'):
+        return text
+    try:
+        return _from_document(json.loads(text))
+    except (ValueError, TypeError, KeyError):
+        return text
+
+
+def _to_document(message: Message) -> dict[str, Any]:
+    args: dict[str, Any] = {}
+    for name, value in message.args.items():
+        if isinstance(value, Message):
+            args[name] = {"message": _to_document(value)}
+        elif isinstance(value, _PLAIN):
+            args[name] = value
+        else:
+            args[name] = str(value)
+    return {"context": message.context, "source": message.source, "args": args}
+
+
+def _from_document(document: dict[str, Any]) -> Message:
+    args: dict[str, object] = {}
+    for name, value in document["args"].items():
+        if isinstance(value, dict):
+            args[name] = _from_document(value["message"])
+        elif isinstance(value, _PLAIN) and not isinstance(value, bool):
+            args[name] = value
+        else:
+            raise ValueError(f"argument {name!r} cannot be read back")
+    context, source = document["context"], document["source"]
+    if not isinstance(context, str) or not isinstance(source, str):
+        raise ValueError("context and source must be text")
+    return Message(context, source, args)
