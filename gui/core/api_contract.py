@@ -7,6 +7,8 @@ nowhere else:
 * success bodies are JSON, probably ``{"data": {...}}``; any 2xx counts as success;
 * error bodies come in the shapes `read_error_body` accepts, or are not JSON at all;
 * ``time`` is ISO 8601 with the UTC offset, ``""`` meaning "send now";
+* a created ticket's id is at ``data.id`` of the answer to ``POST /ticket/new``, and an empty
+  description (optional on create) is left out of the form rather than sent as ``description=``;
 * 429 and 503 may carry ``Retry-After`` (seconds or an HTTP date);
 * a sign-in answer holds its token at ``data.token``, and the token's lifetime is unknown: an
   expired one gives 401.
@@ -36,6 +38,10 @@ _MAX_MESSAGE = 300
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 
 
+#: ``POST`` with the ticket's fields creates a ticket (description optional).
+NEW_TICKET_PATH = "/ticket/new"
+
+
 def update_path(ticket_id: str) -> str:
     """``/ticket/{id}``, the id percent-encoded as exactly one path segment."""
     return "/ticket/" + quote(ticket_id, safe="")
@@ -57,6 +63,22 @@ def read_success_body(body: bytes) -> dict[str, Any] | None:
         return None
     data = document.get("data", document)
     return data if isinstance(data, dict) and data else None
+
+
+def read_created_id(body: bytes) -> str | None:
+    """The id of a ticket ``POST /ticket/new`` created: ``{"data": {"id": "tic_…"}}`` (assumed,
+    like the update's echo); None when the answer does not say."""
+    data = read_success_body(body)
+    ticket_id = data.get("id") if data is not None else None
+    if isinstance(ticket_id, int) and not isinstance(ticket_id, bool):
+        ticket_id = str(ticket_id)
+    if (
+        not isinstance(ticket_id, str)
+        or not ticket_id.isprintable()
+        or not 0 < len(ticket_id) <= 200
+    ):
+        return None
+    return ticket_id
 
 
 def read_token(body: bytes) -> str | None:

@@ -20,7 +20,9 @@ from gui.core.abort import Abort
 from gui.core.api_contract import (
     AUTHENTICATE_PATH,
     FORM_CONTENT_TYPE,
+    NEW_TICKET_PATH,
     clean_message,
+    read_created_id,
     read_error_body,
     read_success_body,
     read_token,
@@ -46,7 +48,8 @@ _MAY_HAVE_ARRIVED = (
 
 @dataclass(frozen=True)
 class UpdateResult:
-    """A confirmed update: the HTTP status and what the server echoed (if anything)."""
+    """A confirmed update or creation: the ticket's id (for a new ticket the one the server
+    gave it, "" if it did not say), the HTTP status and what the server echoed (if anything)."""
 
     ticket_id: str
     status: int
@@ -94,12 +97,27 @@ class TicketClient:
     def close(self) -> None:
         self._session.close()
 
+    def send(self, update: TicketUpdate, *, abort: Abort | None = None) -> UpdateResult:
+        """Create or update the ticket, as `update.operation` says."""
+        if update.creates:
+            return self.create_ticket(update, abort=abort)
+        return self.update_ticket(update, abort=abort)
+
     def update_ticket(self, update: TicketUpdate, *, abort: Abort | None = None) -> UpdateResult:
         """PUT the update; `UpdateResult` on 2xx, else a `TicketError` subclass is raised."""
-        answer = self._signed(abort or Abort(), update_path(update.ticket_id), encode_body(update))
+        path = update_path(update.ticket_id)
+        answer = self._signed(abort or Abort(), "PUT", path, encode_body(update))
         if answer.ok:
             return UpdateResult(update.ticket_id, answer.status, read_success_body(answer.body))
         raise _api_error(update.ticket_id, *answer)
+
+    def create_ticket(self, update: TicketUpdate, *, abort: Abort | None = None) -> UpdateResult:
+        """POST a new ticket; its id (from the answer) in the `UpdateResult`."""
+        answer = self._signed(abort or Abort(), "POST", NEW_TICKET_PATH, encode_body(update))
+        if answer.ok:
+            created = read_created_id(answer.body) or ""
+            return UpdateResult(created, answer.status, read_success_body(answer.body))
+        raise _api_error("", *answer, creating=True)
 
     def check_connection(self, *, abort: Abort | None = None) -> str:
         """Whether these credentials work here, in a sentence; changes nothing on the server."""
@@ -113,13 +131,13 @@ class TicketClient:
             raise _api_error("", *answer)
         return f"Reached {self._host}. The token is checked with the first update."
 
-    def _signed(self, abort: Abort, path: str, body: str) -> _Answer:
+    def _signed(self, abort: Abort, method: str, path: str, body: str) -> _Answer:
         """PUT with a valid token: a 401 with keys means the token expired, so sign in again
         once and retry once (a 401 was not applied, so the retry cannot apply it twice)."""
         for attempt in (1, 2):
             if self._token is None:
                 self._token = self._sign_in(abort)
-            answer = self._request(abort, "PUT", path, body, token=self._token)
+            answer = self._request(abort, method, path, body, token=self._token)
             if answer.status != 401 or not self._credentials.uses_keys:
                 return answer
             self._token = None
@@ -251,7 +269,13 @@ class _BearerAuth(requests.auth.AuthBase):
 
 
 def _api_error(
-    ticket_id: str, status: int, reason: str, headers: dict[str, str], body: bytes
+    ticket_id: str,
+    status: int,
+    reason: str,
+    headers: dict[str, str],
+    body: bytes,
+    *,
+    creating: bool = False,
 ) -> errors.ApiError:
     label = f"HTTP {status} {reason or _phrase(status)}".strip()
     parsed = read_error_body(body)
@@ -259,6 +283,12 @@ def _api_error(
     if status in (401, 403):
         return errors.TokenRejected(
             f"The token was rejected ({label}). Check the token or ask for a new one.",
+            status=status,
+        )
+    if status == 404 and creating:  # POST /ticket/new: the address itself is wrong
+        return errors.RejectedByServer(
+            f"Particle Space does not offer creating tickets at this address ({label}). "
+            "Check the API address in Settings.",
             status=status,
         )
     if status == 404:

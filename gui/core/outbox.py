@@ -13,6 +13,7 @@ a history entry holds the form pairs as they went over the wire (`gui.core.wire.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import json
 import logging
@@ -28,7 +29,7 @@ from typing import Any
 
 from gui.core.drafts import aside_path, fsync_folder
 from gui.core.fields import ContactType
-from gui.core.ticket import TicketUpdate, update_from_json, update_to_json
+from gui.core.ticket import Operation, TicketUpdate, update_from_json, update_to_json
 from gui.core.wire import encode_pairs
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,11 @@ class HistoryEntry:
     outcome: str  # "sent" | "failed" | "refused" | "discarded"
     status: int | None  # the HTTP status, if the server answered
     message: str  # the server's message, or why the attempt failed
+    operation: Operation = Operation.UPDATE  # a new ticket's entry carries the id it was given
+
+    @property
+    def created(self) -> bool:
+        return self.operation is Operation.CREATE
 
 
 class OutboxCorrupt(Exception):
@@ -135,10 +141,17 @@ _SCHEMA_V1: tuple[str, ...] = (
     "CREATE INDEX contacts_by_recency ON contacts (type, seq)",
 )
 
+#: Version 2: new tickets. Their outbox rows have ticket_id '' (the server gives the id), and
+#: their history rows say they created the ticket.
+_SCHEMA_V2: tuple[str, ...] = (
+    "ALTER TABLE history ADD COLUMN operation TEXT NOT NULL DEFAULT 'update'",
+)
+
 #: Step i brings a database from ``user_version`` i to i + 1.
-_MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1,)
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1, _SCHEMA_V2)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
+_OPERATIONS = frozenset(operation.value for operation in Operation)
 _ITEM_COLUMNS = "id, payload, state, attempts, created_at, next_try, last_error"
 
 
@@ -243,7 +256,8 @@ class OutboxStore:
                 " FROM outbox AS item"
                 " WHERE state = 'waiting' AND next_try <= ? AND NOT EXISTS ("
                 "   SELECT 1 FROM outbox AS older"
-                "   WHERE older.ticket_id = item.ticket_id AND older.id < item.id)"
+                "   WHERE older.ticket_id = item.ticket_id AND older.id < item.id"
+                "   AND item.ticket_id != '')"
                 " ORDER BY id LIMIT 1",
                 (now,),
             ).fetchone()
@@ -275,15 +289,19 @@ class OutboxStore:
                     "SELECT min(next_try) FROM outbox AS item"
                     " WHERE state = 'waiting' AND NOT EXISTS ("
                     "   SELECT 1 FROM outbox AS older"
-                    "   WHERE older.ticket_id = item.ticket_id AND older.id < item.id)"
+                    "   WHERE older.ticket_id = item.ticket_id AND older.id < item.id"
+                    "   AND item.ticket_id != '')"
                 )
                 .fetchone()
             )
             return float(row[0]) if row[0] is not None else None
 
-    def complete(self, item_id: int, *, status: int, message: str = "") -> None:
-        """The server confirmed the item: remove it, record "sent"."""
-        self._finish(item_id, "sent", status, message)
+    def complete(
+        self, item_id: int, *, status: int, message: str = "", created_id: str = ""
+    ) -> None:
+        """The server confirmed the item: remove it, record "sent" (with the id the server gave
+        a new ticket, if it said)."""
+        self._finish(item_id, "sent", status, message, created_id=created_id)
 
     def reschedule(
         self, item_id: int, *, delay: float, error: str, status: int | None = None
@@ -331,9 +349,9 @@ class OutboxStore:
     def recover(self) -> list[OutboxItem]:
         """Call once at start-up: settle the items a process that died mid-request left SENDING.
 
-        They may have reached the server. With notify off the item waits to go out again now (a
-        PUT is idempotent); with notify on it waits for the user's decision. Returns the items
-        as changed.
+        They may have reached the server. An update with notify off waits to go out again now (a
+        PUT is idempotent); one with notify on, and a new ticket, wait for the user's decision.
+        Returns the items as changed.
         """
         now = self._clock()
         changed: list[OutboxItem] = []
@@ -344,7 +362,7 @@ class OutboxStore:
             ).fetchall()
             for row in rows:
                 item = _item(row)
-                if item.notify:
+                if not item.update.resend_is_safe:
                     state, next_try, error = (
                         ItemState.NEEDS_DECISION,
                         None,
@@ -374,7 +392,8 @@ class OutboxStore:
         needle = text.strip().casefold()
         with self._guarded():
             rows = self._connection().execute(
-                "SELECT id, at, ticket_id, fields, outcome, status, message FROM history"
+                "SELECT id, at, ticket_id, fields, outcome, status, message, operation"
+                " FROM history"
                 " WHERE (? = '' OR ticket_id = ?) AND (? = '' OR instr(search, ?) > 0)"
                 " ORDER BY id DESC LIMIT ?",
                 (ticket_id, ticket_id, needle, needle, max(0, limit)),
@@ -388,6 +407,7 @@ class OutboxStore:
                     outcome=row[4],
                     status=row[5],
                     message=row[6],
+                    operation=Operation(row[7]) if row[7] in _OPERATIONS else Operation.UPDATE,
                 )
                 for row in rows
             ]
@@ -577,7 +597,9 @@ class OutboxStore:
         with _transaction(connection):
             yield connection
 
-    def _finish(self, item_id: int, outcome: str, status: int | None, message: str) -> None:
+    def _finish(
+        self, item_id: int, outcome: str, status: int | None, message: str, *, created_id: str = ""
+    ) -> None:
         """Remove the item and record `outcome`; nothing if it is gone already."""
         now = self._clock()
         with self._guarded(), self._writing() as connection:
@@ -587,7 +609,10 @@ class OutboxStore:
             if row is None:
                 return
             connection.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
-            _record(connection, now, update_from_json(row[0]), outcome, status, message)
+            update = update_from_json(row[0])
+            if created_id and update.creates:
+                update = dataclasses.replace(update, ticket_id=created_id)
+            _record(connection, now, update, outcome, status, message)
 
     def _change(
         self,
@@ -635,9 +660,18 @@ def _record(
     pairs = encode_pairs(update)
     search = "\x1f".join([update.ticket_id, message, *(value for _, value in pairs)]).casefold()
     connection.execute(
-        "INSERT INTO history (at, ticket_id, fields, outcome, status, message, search)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (at, update.ticket_id, json.dumps(pairs), outcome, status, message, search),
+        "INSERT INTO history (at, ticket_id, fields, outcome, status, message, search, operation)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            at,
+            update.ticket_id,
+            json.dumps(pairs),
+            outcome,
+            status,
+            message,
+            search,
+            update.operation.value,
+        ),
     )
 
 

@@ -5,7 +5,8 @@ The rule that matters: an update is resent without asking only when it provably 
 the server (nothing listened, DNS failed, TLS failed, the connection could not be opened or the
 connect timed out), when the server itself asked us to come back (429 / 503), or when a resend
 cannot notify anybody twice (notify off: the PUT is idempotent). Anything that may have reached
-the server with notify on waits for the user, because the server may already have texted people.
+the server with notify on waits for the user, because the server may already have texted people;
+so does a new ticket, because a second POST would create a second ticket.
 """
 
 from __future__ import annotations
@@ -70,11 +71,18 @@ def backoff(attempts: int, *, rng: random.Random | None = None) -> float:
 
 
 def decide(
-    error: Exception, *, notify: bool, attempts: int, rng: random.Random | None = None
+    error: Exception,
+    *,
+    notify: bool,
+    attempts: int,
+    creates: bool = False,
+    rng: random.Random | None = None,
 ) -> Verdict:
     """What to do after `error` ended the `attempts`-th attempt to send an item.
 
     `notify` is the item's notify flag: with it off, resending cannot notify anybody twice.
+    `creates` says the item is a new ticket, which is never resent without asking when the
+    server may have created it.
     """
     if isinstance(error, errors.ServerBusy):
         delay = max(backoff(attempts, rng=rng), float(error.retry_after or 0))
@@ -87,6 +95,13 @@ def decide(
 
     ambiguous = _ambiguous_reason(error)
     if ambiguous is not None:
+        if creates:
+            return Verdict(
+                Action.DECIDE,
+                None,
+                f"{ambiguous}, so the ticket may already have been created: check, then resend "
+                "or discard it.",
+            )
         if notify:
             return Verdict(
                 Action.DECIDE,

@@ -47,7 +47,8 @@ class TicketSender:
         _ = gui.__version__  # read once here: it costs the importlib.metadata machinery
 
     def send(self, update: TicketUpdate, abort: Abort) -> UpdateResult:
-        """Blocking PUT of `update`; raises a `TicketError` with the user's message."""
+        """Blocking PUT (or POST for a new ticket) of `update`; raises a `TicketError` with the
+        user's message."""
         if not self.connection.usable:
             from gui.core.errors import ConfigurationError
 
@@ -56,7 +57,7 @@ class TicketSender:
         # One request at a time: a send that starts while a cancelled one is still unwinding
         # (its socket already shut down by `abort`) waits the moment that takes.
         with self._sending:
-            return client.update_ticket(update, abort=abort)
+            return client.send(update, abort=abort)
 
     def check_connection(self, abort: Abort) -> str:
         """Blocking check of the credentials against the server, as a sentence for the user."""

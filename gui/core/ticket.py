@@ -8,12 +8,20 @@ Reading it back raises `ValueError` for anything malformed, never another except
 
 from __future__ import annotations
 
+import enum
 import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
 from gui.core.fields import ContactType
+
+
+class Operation(enum.StrEnum):
+    """What sending does: update an existing ticket or create a new one."""
+
+    UPDATE = "update"  # PUT /ticket/{id}
+    CREATE = "new"  # POST /ticket/new; the server gives the id
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class TicketDraft:
     notify_subject: str = ""
     notify_message: str = ""
     automated: bool = False
+    operation: Operation = Operation.UPDATE
 
 
 @dataclass(frozen=True)
@@ -54,10 +63,22 @@ class TicketUpdate:
     status: str
     automated: bool
     notification: Notification | None = None
+    operation: Operation = Operation.UPDATE
 
     @property
     def notify(self) -> bool:
         return self.notification is not None
+
+    @property
+    def creates(self) -> bool:
+        return self.operation is Operation.CREATE
+
+    @property
+    def resend_is_safe(self) -> bool:
+        """Whether sending it twice changes nothing: an update without notification (a PUT of
+        the same values). A second create would make a second ticket; a second notification
+        would text people twice."""
+        return not self.notify and not self.creates
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -73,6 +94,7 @@ def update_to_json(update: TicketUpdate) -> str:
         "status": update.status,
         "automated": update.automated,
         "notification": None,
+        "operation": update.operation.value,
     }
     if notification is not None:
         document["notification"] = {
@@ -88,7 +110,8 @@ def update_to_json(update: TicketUpdate) -> str:
 def update_from_json(text: str) -> TicketUpdate:
     """The `TicketUpdate` that `update_to_json` wrote; `ValueError` on anything malformed.
 
-    Every field is required except ``notification`` (missing means none); unknown keys are
+    Every field is required except ``notification`` (missing means none) and ``operation``
+    (missing means an update, as records written before new tickets existed); unknown keys are
     ignored so that a newer app's records still load.
     """
     document = _loads(text)
@@ -114,6 +137,7 @@ def update_from_json(text: str) -> TicketUpdate:
         status=_required(document, "status", str),
         automated=_required(document, "automated", bool),
         notification=notification,
+        operation=_operation(_optional(document, "operation", str, Operation.UPDATE.value)),
     )
 
 
@@ -131,6 +155,7 @@ def draft_to_json(draft: TicketDraft) -> str:
         "notify_subject": draft.notify_subject,
         "notify_message": draft.notify_message,
         "automated": draft.automated,
+        "operation": draft.operation.value,
     }
     return _dumps(document)
 
@@ -164,6 +189,7 @@ def draft_from_json(text: str) -> TicketDraft:
         notify_subject=_optional(document, "notify_subject", str, default.notify_subject),
         notify_message=_optional(document, "notify_message", str, default.notify_message),
         automated=_optional(document, "automated", bool, default.automated),
+        operation=_operation(_optional(document, "operation", str, default.operation.value)),
     )
 
 
@@ -212,6 +238,13 @@ def _contact_type(value: str) -> ContactType:
         return ContactType(value)
     except ValueError:
         raise ValueError(f"type: unknown contact type {value!r}") from None
+
+
+def _operation(value: str) -> Operation:
+    try:
+        return Operation(value)
+    except ValueError:
+        raise ValueError(f"operation: unknown operation {value!r}") from None
 
 
 def _time_to_json(moment: datetime | None, *, required_offset: bool) -> str | None:

@@ -9,14 +9,18 @@ from gui.core.contacts import DEFAULT_REGION, parse_contacts
 from gui.core.errors import FieldError, InvalidTicket
 from gui.core.fields import FIELDS, ContactType
 from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
-from gui.core.ticket import Notification, TicketDraft, TicketUpdate
+from gui.core.ticket import Notification, Operation, TicketDraft, TicketUpdate
 
+_NEW_TICKET_ID = "A new ticket gets its id from Particle Space: leave the ticket id empty."
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
 
 
 def validate(draft: TicketDraft, *, now: datetime, region: str = DEFAULT_REGION) -> TicketUpdate:
-    """The checked, normalised update; `InvalidTicket` listing every problem in form order."""
+    """The checked, normalised update; `InvalidTicket` listing every problem in form order.
+
+    A new ticket (`Operation.CREATE`) has no id yet and may have no description.
+    """
     errors: list[FieldError] = []
 
     def check(field: str, message: str | None) -> None:
@@ -26,9 +30,14 @@ def validate(draft: TicketDraft, *, now: datetime, region: str = DEFAULT_REGION)
     ticket_id = draft.ticket_id.strip()
     title = draft.title.strip()
     status = draft.status.strip()
-    check("ticketId", _ticket_id_problem(ticket_id))
+    creating = draft.operation is Operation.CREATE
+    if creating:
+        check("ticketId", _NEW_TICKET_ID if ticket_id else None)
+    else:
+        check("ticketId", _ticket_id_problem(ticket_id))
     check("title", _required_line(title, "Enter a title."))
-    check("description", None if draft.description.strip() else "Enter a description.")
+    if not creating:
+        check("description", None if draft.description.strip() else "Enter a description.")
     check("status", _required_line(status, "Choose or type a status."))
 
     notification = None
@@ -46,6 +55,7 @@ def validate(draft: TicketDraft, *, now: datetime, region: str = DEFAULT_REGION)
         status=status,
         automated=draft.automated,
         notification=notification,
+        operation=draft.operation,
     )
 
 

@@ -18,13 +18,14 @@ from gui.core.ticket import TicketDraft, TicketUpdate
 
 
 def encode_pairs(update: TicketUpdate) -> list[tuple[str, str]]:
-    """The form pairs for `update`, in the order of the vendor's example."""
-    pairs = [
-        ("title", update.title),
-        ("description", update.description),
-        ("status", update.status),
-        ("notify", _flag(update.notify)),
-    ]
+    """The form pairs for `update`, in the order of the vendor's example.
+
+    A new ticket's empty description is left out: the field is optional on create.
+    """
+    pairs = [("title", update.title)]
+    if update.description or not update.creates:
+        pairs.append(("description", update.description))
+    pairs += [("status", update.status), ("notify", _flag(update.notify))]
     notification = update.notification
     if notification is not None:
         pairs += [

@@ -193,7 +193,9 @@ class OutboxDispatcher(QObject):
             if abort.aborted:  # the user stopped waiting: never resend that on our own
                 verdict = _stopped_verdict()
             else:
-                verdict = decide(error, notify=item.notify, attempts=item.attempts)
+                verdict = decide(
+                    error, notify=item.notify, creates=item.update.creates, attempts=item.attempts
+                )
             status = getattr(error, "status", None)
             if verdict.action is Action.RETRY:
                 store.reschedule(
@@ -204,7 +206,12 @@ class OutboxDispatcher(QObject):
             else:
                 store.hold(item.id, error=verdict.reason, status=status)
             return Attempt(item, error, verdict, None)
-        store.complete(item.id, status=result.status, message=_echo(result.echoed))
+        store.complete(
+            item.id,
+            status=result.status,
+            message=_echo(result.echoed),
+            created_id=result.ticket_id if item.update.creates else "",
+        )
         notification = item.update.notification
         if notification is not None:
             store.remember_contacts(notification.type, notification.contacts)
