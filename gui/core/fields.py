@@ -16,6 +16,13 @@ class ContactType(enum.StrEnum):
     SMS = "sms"
 
 
+class Operation(enum.StrEnum):
+    """What sending does: update an existing ticket or create a new one."""
+
+    UPDATE = "update"  # PUT /ticket/{id}
+    CREATE = "new"  # POST /ticket/new; the server gives the id
+
+
 #: Every field of the form, in form order.
 FIELDS: tuple[str, ...] = (
     "ticketId",

@@ -8,20 +8,23 @@ Reading it back raises `ValueError` for anything malformed, never another except
 
 from __future__ import annotations
 
-import enum
 import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from gui.core.fields import ContactType
+from gui.core.fields import ContactType, Operation
 
-
-class Operation(enum.StrEnum):
-    """What sending does: update an existing ticket or create a new one."""
-
-    UPDATE = "update"  # PUT /ticket/{id}
-    CREATE = "new"  # POST /ticket/new; the server gives the id
+__all__ = [
+    "Notification",
+    "Operation",
+    "TicketDraft",
+    "TicketUpdate",
+    "draft_from_json",
+    "draft_to_json",
+    "update_from_json",
+    "update_to_json",
+]
 
 
 @dataclass(frozen=True)

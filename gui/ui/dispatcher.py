@@ -244,8 +244,10 @@ class OutboxDispatcher(QObject):
         item = self._store.add(update)
         items = self._store.items()
         behind = sum(
-            1 for other in items if other.ticket_id == item.ticket_id and other.id < item.id
-        )
+            1
+            for other in items
+            if other.ticket_id == item.ticket_id and other.id < item.id and not update.creates
+        )  # a new ticket has no id yet, so nothing goes before it (OutboxStore.claim_next)
         return Queued(item, behind, items)
 
     def _change(self, change: str, item_id: int) -> list[OutboxItem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from datetime import datetime
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.credentials import Credentials, Mode
+from gui.core.fields import Operation
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.core.sender import TicketSender
 from gui.ui.banner import Banner, BannerKind
@@ -61,14 +63,10 @@ _SHUTDOWN_WAIT_MS = 3000
 #: `_awaiting` while the update is being stored, before the outbox gives it an id.
 _QUEUEING = -1
 
-_MAY_HAVE_ARRIVED = (
-    "The server may already have applied the update (a request cannot be taken back once "
-    "sent); check ticket {ticket} before sending it again."
-)
-
 
 class MainWindow(QMainWindow):
-    """The window staff use to update a ticket.
+    """The window staff use to update a ticket, or to open a new one (File ▸ New ticket,
+    `newTicketAction`: the same form, checks, outbox and history, without a ticket id).
 
     Update puts the update in the outbox (`OutboxDispatcher` sends it); while its first
     attempt is on its way the form is read-only, Update is disabled, a busy bar shows, and
@@ -162,10 +160,9 @@ class MainWindow(QMainWindow):
         if ticket_id:
             self.form.ticket_id.setText(ticket_id)
 
-        self.submit_button = QPushButton(self.tr("&Update ticket"))
+        self.submit_button = QPushButton()
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setDefault(True)
-        self.submit_button.setToolTip(self.tr("Send the update (Ctrl+Enter)"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setToolTip(self.tr("Stop waiting for the server (Esc)"))
@@ -196,6 +193,14 @@ class MainWindow(QMainWindow):
         self.discard_draft_button.setObjectName("discardDraftButton")
         self.discard_draft_button.hide()
         self.discard_draft_button.clicked.connect(self._on_discard_draft_clicked)
+        self.update_created_button = QPushButton(self.tr("U&pdate this ticket"))
+        self.update_created_button.setObjectName("updateCreatedButton")
+        self.update_created_button.setToolTip(
+            self.tr("Switch to updating the ticket that was just created")
+        )
+        self.update_created_button.hide()
+        self.update_created_button.clicked.connect(self._on_update_created_clicked)
+        self._created_id = ""
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -211,6 +216,7 @@ class MainWindow(QMainWindow):
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.open_settings_button, 0, Qt.AlignmentFlag.AlignTop)
         banner_row.addWidget(self.discard_draft_button, 0, Qt.AlignmentFlag.AlignTop)
+        banner_row.addWidget(self.update_created_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(banner_row)
         column.addWidget(scroll, 1)
         column.addLayout(buttons)
@@ -239,6 +245,9 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, self.submit)
         QShortcut(QKeySequence("Esc"), self, self.cancel)
 
+        self.form.operation_changed.connect(self._on_operation_changed)
+        self._on_operation_changed(self.form.operation())
+
         self.setTabOrder(self.form.automated, self.cancel_button)
         self.setTabOrder(self.cancel_button, self.submit_button)
         # The cursor starts in the first field left to fill.
@@ -247,6 +256,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_ticket_action = file_menu.addAction(self.tr("&New ticket"))
+        self.new_ticket_action.setObjectName("newTicketAction")
+        self.new_ticket_action.setCheckable(True)
+        self.new_ticket_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_ticket_action.setToolTip(
+            self.tr("Open a new ticket instead of updating one (Ctrl+N switches back)")
+        )
+        self.new_ticket_action.toggled.connect(self._on_new_ticket_toggled)
+        file_menu.addSeparator()
         self.settings_action = file_menu.addAction(self.tr("&Settings…"))
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -349,12 +367,7 @@ class MainWindow(QMainWindow):
     def _show_connection(self) -> None:
         connection = self.connection
         test_mode = connection.credentials.mode is Mode.TEST
-        title = self.tr("Particle Tickets")
-        if self.sandbox is not None:
-            title += self.tr(" — Sandbox")
-        elif test_mode:
-            title += self.tr(" — TEST")
-        self.setWindowTitle(title)
+        self._update_title()
         self.test_mode_badge.setVisible(test_mode and self.sandbox is None)
         if self.sandbox is not None:
             where = self.tr("Sandbox at {address}").format(address=self.sandbox.url)
@@ -380,6 +393,16 @@ class MainWindow(QMainWindow):
         self._connection_problem = problem
         if not showing_other:
             self.banner.show_message(BannerKind.ERROR, problem)
+
+    def _update_title(self) -> None:
+        title = self.tr("Particle Tickets")
+        if self.form.operation() is Operation.CREATE:
+            title += self.tr(" — New ticket")
+        if self.sandbox is not None:
+            title += self.tr(" — Sandbox")
+        elif self.connection.credentials.mode is Mode.TEST:
+            title += self.tr(" — TEST")
+        self.setWindowTitle(title)
 
     def open_settings(self) -> None:
         """Show the Settings dialog (not while an update is on its way)."""
@@ -515,6 +538,41 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
+    def _on_new_ticket_toggled(self, checked: bool) -> None:
+        if self.busy:  # the form is read-only while sending: keep the mode it is sending in
+            self.new_ticket_action.setChecked(self.form.operation() is Operation.CREATE)
+            return
+        self.form.set_operation(Operation.CREATE if checked else Operation.UPDATE)
+
+    def _on_operation_changed(self, operation: Operation) -> None:
+        creating = operation is Operation.CREATE
+        self.new_ticket_action.setChecked(creating)
+        if creating:
+            self.submit_button.setText(self.tr("C&reate ticket"))
+            self.submit_button.setToolTip(self.tr("Create the new ticket (Ctrl+Enter)"))
+        else:
+            self.submit_button.setText(self.tr("&Update ticket"))
+            self.submit_button.setToolTip(self.tr("Send the update (Ctrl+Enter)"))
+        self.update_created_button.hide()
+        self._update_title()
+        if creating or not self.form.ticket_id.text():
+            (self.form.title if creating else self.form.ticket_id).setFocus()
+
+    def _on_update_created_clicked(self) -> None:
+        """Switch to updating the ticket just created: its id in the form, the rest kept."""
+        created = self._created_id
+        if self.busy or not created:
+            return
+        self.form.set_operation(Operation.UPDATE)
+        self.form.ticket_id.setText(created)
+        self.banner.show_message(
+            BannerKind.INFO,
+            self.tr("Now updating ticket {ticket}: change what you need, then Update.").format(
+                ticket=created
+            ),
+        )
+        self.form.status.setFocus()
+
     def _on_queued(self, queued: Queued) -> None:
         if self._awaiting != _QUEUEING:
             return
@@ -547,8 +605,16 @@ class MainWindow(QMainWindow):
         self._stop_waiting()
         if attempt.verdict is None:
             result = cast("UpdateResult", attempt.outcome)
-            self.banner.show_message(BannerKind.SUCCESS, describe_success(result))
+            self.banner.show_message(
+                BannerKind.SUCCESS, describe_success(result, created=attempt.item.update.creates)
+            )
             self.drafts.discard()
+            if attempt.item.update.creates and result.ticket_id:
+                self._created_id = result.ticket_id
+                self.update_created_button.show()
+                self.update_created_button.setFocus()
+                self.sent.emit(attempt.outcome)
+                return
             self.submit_button.setFocus()
             self.sent.emit(attempt.outcome)
             return
@@ -603,9 +669,19 @@ class MainWindow(QMainWindow):
 
     def _give_up(self, kind: BannerKind, lead: str) -> None:
         """Stop waiting (the request cannot be recalled) and say what that means."""
-        ticket = self._sending.ticket_id if self._sending else ""
+        sending = self._sending
         self._stop_waiting()
-        self.banner.show_message(kind, f"{lead} {_MAY_HAVE_ARRIVED.format(ticket=ticket)}")
+        if sending is not None and sending.creates:
+            warning = self.tr(
+                "The server may already have created the ticket (a request cannot be taken "
+                "back once sent); check Particle Space before sending it again."
+            )
+        else:
+            warning = self.tr(
+                "The server may already have applied the update (a request cannot be taken "
+                "back once sent); check ticket {ticket} before sending it again."
+            ).format(ticket=sending.ticket_id if sending else "")
+        self.banner.show_message(kind, f"{lead} {warning}")
         self.cancelled.emit()
 
     # --- Drafts, outbox items and history in the form ---------------------------------------
@@ -632,8 +708,9 @@ class MainWindow(QMainWindow):
     def _on_outbox_open(self, item: OutboxItem) -> None:
         from gui.core.wire import decode_pairs, encode_pairs
 
+        draft = decode_pairs(item.ticket_id, encode_pairs(item.update))
         self._load_into_form(
-            decode_pairs(item.ticket_id, encode_pairs(item.update)), item.ticket_id
+            dataclasses.replace(draft, operation=item.update.operation), item.ticket_id
         )
 
     def _on_history_search(self, text: str) -> None:
@@ -652,10 +729,11 @@ class MainWindow(QMainWindow):
         if self.busy:
             return
         self.form.set_draft(draft)
-        self.banner.show_message(
-            BannerKind.INFO,
-            self.tr("Loaded the update to {ticket} into the form.").format(ticket=ticket_id),
-        )
+        if draft.operation is Operation.CREATE:
+            text = self.tr("Loaded the new ticket into the form.")
+        else:
+            text = self.tr("Loaded the update to {ticket} into the form.").format(ticket=ticket_id)
+        self.banner.show_message(BannerKind.INFO, text)
         self.form.title.setFocus()
 
     def _load_known_contacts(self, *_: object) -> None:
@@ -753,11 +831,16 @@ class MainWindow(QMainWindow):
         )
 
 
-def describe_success(result: UpdateResult) -> str:
-    """ "Ticket tic_… updated." plus the status and title the server echoed, if it did."""
+def describe_success(result: UpdateResult, *, created: bool = False) -> str:
+    """ "Ticket tic_… updated." (or "created.") plus the status and title the server echoed."""
     from gui.core.api_contract import clean_message
 
-    text = f"Ticket {result.ticket_id} updated."
+    if created and result.ticket_id:
+        text = f"Ticket {result.ticket_id} created."
+    elif created:
+        text = "Ticket created; Particle Space did not say its id."
+    else:
+        text = f"Ticket {result.ticket_id} updated."
     echoed = result.echoed or {}
     details = []
     if isinstance(echoed.get("status"), str) and echoed["status"]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.fields import FIELDS, KNOWN_STATUSES, NOTIFY_FIELDS, ContactType
+from gui.core.fields import FIELDS, KNOWN_STATUSES, NOTIFY_FIELDS, ContactType, Operation
 from gui.ui.list_completer import ListCompleter
 from gui.ui.time_field import OptionalDateTimeEdit
 
@@ -35,11 +35,16 @@ class TicketForm(QWidget):
     """The update form. Each editor's objectName is its API field name; its error label is
     `<field>Error`, visible only while that field has an error.
 
+    It edits an update of an existing ticket or a new ticket (`operation`): a new ticket has no
+    id yet (the row is hidden) and its description is optional.
+
     Signals:
         edited: the user changed any field.
+        operation_changed(Operation): the form switched between updating and creating.
     """
 
     edited = Signal()
+    operation_changed = Signal(object)
 
     def __init__(self, *, statuses: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +92,9 @@ class TicketForm(QWidget):
         for field, editor in self._editors.items():
             editor.setObjectName(field)  # the API name: for tests, styles and automation
         self.error_labels: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
+        self._operation = Operation.UPDATE
         self._lay_out()
         self._connect_edits()
         self._on_type_changed()
@@ -98,8 +106,9 @@ class TicketForm(QWidget):
         """What the user typed, unchecked."""
         from gui.core.ticket import TicketDraft  # loaded by the warm-up, not at start-up
 
+        creating = self._operation is Operation.CREATE
         return TicketDraft(
-            ticket_id=self.ticket_id.text(),
+            ticket_id="" if creating else self.ticket_id.text(),
             title=self.title.text(),
             description=self.description.toPlainText(),
             status=self.status.currentText(),
@@ -110,11 +119,14 @@ class TicketForm(QWidget):
             notify_subject=self.notify_subject.text(),
             notify_message=self.notify_message.toPlainText(),
             automated=self.automated.isChecked(),
+            operation=self._operation,
         )
 
     def set_draft(self, draft: TicketDraft) -> None:
         """Fill every field from `draft` (a restored draft, an outbox item, a history entry)."""
-        self.ticket_id.setText(draft.ticket_id)
+        self.set_operation(draft.operation)
+        if draft.ticket_id or draft.operation is Operation.UPDATE:
+            self.ticket_id.setText(draft.ticket_id)
         self.title.setText(draft.title)
         self.description.setPlainText(draft.description)
         self.status.setCurrentText(draft.status)
@@ -127,6 +139,23 @@ class TicketForm(QWidget):
         self.notify_message.setPlainText(draft.notify_message)
         self.automated.setChecked(draft.automated)
         self.clear_errors()
+        self.edited.emit()
+
+    def operation(self) -> Operation:
+        return self._operation
+
+    def set_operation(self, operation: Operation) -> None:
+        """Edit an update (the ticket id row shows, description required) or a new ticket."""
+        if operation is self._operation:
+            return
+        self._operation = operation
+        creating = operation is Operation.CREATE
+        layout, cell = self._rows["ticketId"]
+        layout.setRowVisible(cell, not creating)
+        self.labels["description"].setText(self._description_label())
+        self.clear_error("ticketId")
+        self.clear_error("description")
+        self.operation_changed.emit(operation)
         self.edited.emit()
 
     def set_known_contacts(self, contacts: Sequence[str]) -> None:
@@ -194,7 +223,7 @@ class TicketForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._add_row(form, self.tr("&Ticket ID *"), "ticketId")
         self._add_row(form, self.tr("T&itle *"), "title")
-        self._add_row(form, self.tr("&Description *"), "description")
+        self._add_row(form, self._description_label(), "description")
         self._add_row(form, self.tr("&Status *"), "status")
         self._add_row(form, None, "notify")
 
@@ -243,10 +272,17 @@ class TicketForm(QWidget):
             form.addRow(cell)
             editor.setAccessibleName(editor.property("text").replace("&", ""))
             return
+        self._rows[field] = (form, cell)
         label = QLabel(text)
         label.setBuddy(editor)
+        self.labels[field] = label
         editor.setAccessibleName(text.replace("&", "").rstrip(" *"))
         form.addRow(label, cell)
+
+    def _description_label(self) -> str:
+        if self._operation is Operation.CREATE:
+            return self.tr("&Description")  # optional for a new ticket
+        return self.tr("&Description *")
 
     def _connect_edits(self) -> None:
         def clears(field: str) -> Callable[..., None]:
