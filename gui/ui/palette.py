@@ -105,14 +105,16 @@ LIGHT = Colours(
 )
 
 DARK = Colours(
-    window="#262626",
-    base="#1c1c1c",
-    alternate_base="#2e2e2e",
+    # Editors lighter than the window: Fusion outlines them in a darker shade of the window,
+    # which a dark window swallows, so only their own colour marks fields and check boxes.
+    window="#202020",
+    base="#333333",
+    alternate_base="#3a3a3a",
     text="#e6e6e6",
-    button="#333333",
+    button="#3a3a3a",
     disabled_text="#7a7a7a",
-    focus="#3574c4",
-    focus_text="#ffffff",
+    focus="#5b9be6",
+    focus_text="#000000",
     link="#8ab4f8",
     hint_text="#ababab",
     error_text="#ff8f85",
@@ -245,26 +247,26 @@ class ColourScheme(QObject):
     def apply(self, scheme: Scheme) -> None:
         """Give the window (and, where needed, the app) `scheme`'s colours."""
         self.scheme = scheme
+        self.release()
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            self._restore_platform_palette(app)
-            if is_dark(app.palette()) != (scheme is Scheme.DARK):
-                app.setPalette(qpalette(VARIANTS[scheme]))
-                self._replaced_palette = True
+        if isinstance(app, QApplication) and is_dark(app.palette()) != (scheme is Scheme.DARK):
+            app.setPalette(qpalette(VARIANTS[scheme]))
+            self._replaced_palette = True
         self._window.setStyleSheet(stylesheet(VARIANTS[scheme]))
         log.debug("colour scheme %s (palette replaced: %s)", scheme, self._replaced_palette)
         self.applied.emit(scheme)
 
-    def _restore_platform_palette(self, app: QApplication) -> None:
-        if self._replaced_palette:
+    def release(self) -> None:
+        """Give the app the platform's palette back, if this replaced it (for when the window
+        goes away but the app stays: the screenshot script, tests)."""
+        app = QApplication.instance()
+        if self._replaced_palette and isinstance(app, QApplication):
             # An empty palette resolves every role from the platform's palette again.
             app.setPalette(QPalette())
-            self._replaced_palette = False
+        self._replaced_palette = False
 
     def _on_style_hints_color_scheme_changed(self, qt_scheme: Qt.ColorScheme) -> None:
         if self._forced is not None:
             return
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            self._restore_platform_palette(app)  # judge by the platform's palette, not ours
+        self.release()  # judge by the platform's palette, not the one set here
         self.apply(scheme_of(qt_scheme, QGuiApplication.palette()))
