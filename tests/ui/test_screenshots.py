@@ -36,9 +36,10 @@ def screenshots() -> Iterator[ModuleType]:
 def test_it_renders_states_into_the_folder_given(
     screenshots: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert screenshots.main(["--out", str(tmp_path), "validation", "dark"]) == 0
+    assert screenshots.main(["--out", str(tmp_path), "validation", "dark", "success"]) == 0
 
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["dark.png", "validation.png"]
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == ["dark.png", "success.png", "validation.png"]
     light, dark = QImage(str(tmp_path / "validation.png")), QImage(str(tmp_path / "dark.png"))
     assert light.size() == dark.size() and light.width() >= 600
     empty = (light.width() // 2, light.height() - 120)  # below the form: the window itself
