@@ -235,9 +235,15 @@ class ColourScheme(QObject):
         self.scheme = self._forced or scheme_of(
             QGuiApplication.styleHints().colorScheme(), QGuiApplication.palette()
         )
-        QGuiApplication.styleHints().colorSchemeChanged.connect(
-            self._on_style_hints_color_scheme_changed
-        )
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
+        if self._forced is not None:
+            # Where the platform can switch by itself (Qt 6.8+ on Windows 11, macOS, some Linux
+            # desktops) its native style then draws in the forced scheme too; elsewhere (the
+            # offscreen platform) this does nothing and the palette below does the work.
+            hints.setColorScheme(
+                Qt.ColorScheme.Dark if self._forced is Scheme.DARK else Qt.ColorScheme.Light
+            )
         self.apply(self.scheme)
 
     @property
