@@ -164,13 +164,13 @@ def child_plain(api_base: str, count: int) -> dict[str, Any]:
 
 
 def _window(api_base: str, folder: Path, draft_store: Any = None, outbox: Path | None = None):
-    from gui.app import RESOURCES
     from gui.core.config import Connection
     from gui.core.credentials import Credentials
     from gui.core.drafts import DraftStore
     from gui.core.outbox import OutboxStore
     from gui.sandbox import SandboxServer
     from gui.ui.main_window import MainWindow
+    from gui.ui.palette import ColourScheme
     from gui.ui.settings import AppSettings
 
     window = MainWindow(
@@ -180,7 +180,7 @@ def _window(api_base: str, folder: Path, draft_store: Any = None, outbox: Path |
         draft_store=draft_store or DraftStore(folder / "draft.json"),
     )
     window.confirm_quit = lambda waiting: True
-    window.setStyleSheet((RESOURCES / "style.qss").read_text("utf-8"))
+    ColourScheme(window)
     return window
 
 

@@ -27,11 +27,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gui.app import RESOURCES
 from gui.core.config import Connection
 from gui.core.credentials import Credentials
 from gui.sandbox import Behaviour, SandboxServer
 from gui.ui.main_window import MainWindow
+from gui.ui.palette import ColourScheme
 from gui.ui.settings import AppSettings
 
 TICK_MS = 10
@@ -127,7 +127,7 @@ def measure(settings_file: Path, slow_seconds: float) -> dict[str, Any]:
             settings=AppSettings(settings_file),
         )
         try:
-            window.setStyleSheet((RESOURCES / "style.qss").read_text("utf-8"))
+            ColourScheme(window)
             fill_form(window)
 
             warm_up = Ticks(until=(("warmed_up", window.warmed_up),), limit_seconds=30)

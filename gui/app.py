@@ -17,6 +17,7 @@ from gui.core.config import Connection, parse_options, resolve_connection
 from gui.core.credentials import Credentials
 from gui.core.keychain import Keychain
 from gui.ui.main_window import MainWindow
+from gui.ui.palette import ColourScheme
 from gui.ui.settings import APPLICATION, AppSettings
 
 if TYPE_CHECKING:
@@ -68,7 +69,9 @@ def create_window(argv: Sequence[str]) -> MainWindow:
         resolve=resolve,
         ticket_id=options.ticket,
     )
-    window.setStyleSheet((RESOURCES / "style.qss").read_text("utf-8"))
+    # The stylesheet's colours (and a dark palette where Qt gives none), light or dark as the
+    # system is or PARTICLE_TICKETS_COLOR_SCHEME says; kept in step while the app runs.
+    ColourScheme(window)
     # The SVG icon needs Qt's SVG plugin (a few ms): loaded once the window is on screen.
     window.first_painted.connect(lambda: _set_icon(window))
     return window
