@@ -180,42 +180,14 @@ class OutboxDispatcher(QObject):
         return Drained(attempted, store.items(), store.next_due())
 
     def _send(self, store: OutboxStore, item: OutboxItem, abort: Abort) -> Attempt | None:
-        """Worker: one attempt at `item`, recorded in the store as its outcome says."""
-        from gui.core.retry import Action, decide
+        """Worker: one attempt at `item`, recorded in the store as its outcome says (the same
+        code path as the command line's: `gui.core.delivery.deliver`)."""
+        from gui.core.delivery import deliver
 
-        try:
-            result = self._sender().send(item.update, abort)
-        except Exception as error:
-            if abort.aborted and self._stopped:
-                # The app is closing: leave the item SENDING, so that the next start treats
-                # it like one whose process died (recover(): resend once if notify is off).
-                return None
-            if abort.aborted:  # the user stopped waiting: never resend that on our own
-                verdict = _stopped_verdict()
-            else:
-                verdict = decide(
-                    error, notify=item.notify, creates=item.update.creates, attempts=item.attempts
-                )
-            status = getattr(error, "status", None)
-            if verdict.action is Action.RETRY:
-                store.reschedule(
-                    item.id, delay=verdict.delay or 1.0, error=verdict.reason, status=status
-                )
-            elif verdict.action is Action.REFUSED:
-                store.refuse(item.id, error=verdict.reason, status=status)
-            else:
-                store.hold(item.id, error=verdict.reason, status=status)
-            return Attempt(item, error, verdict, None)
-        store.complete(
-            item.id,
-            status=result.status,
-            message=_echo(result.echoed),
-            created_id=result.ticket_id if item.update.creates else "",
-        )
-        notification = item.update.notification
-        if notification is not None:
-            store.remember_contacts(notification.type, notification.contacts)
-        return Attempt(item, result, None, None)
+        delivery = deliver(store, item, self._sender(), abort, closing=lambda: self._stopped)
+        if delivery is None:
+            return None  # the app is closing: the item stays SENDING for the next start
+        return Attempt(delivery.item, delivery.outcome, delivery.verdict, None)
 
     def _on_drained(self, result: object) -> None:
         drained = cast(Drained, result)
@@ -313,24 +285,6 @@ def open_outbox(path: Path) -> OutboxStore:
     from gui.core.outbox import OutboxStore
 
     return OutboxStore(path)
-
-
-def _stopped_verdict() -> Verdict:
-    from gui.core.retry import Action, Verdict
-
-    return Verdict(
-        Action.DECIDE,
-        None,
-        "You stopped waiting for the server; it may already have applied this update.",
-    )
-
-
-def _echo(echoed: dict[str, Any] | None) -> str:
-    if not echoed:
-        return ""
-    from gui.core.api_contract import clean_message
-
-    return clean_message(", ".join(f"{key}: {value}" for key, value in echoed.items()))
 
 
 def _describe_store_error(error: Exception) -> str:

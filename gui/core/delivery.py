@@ -1,0 +1,98 @@
+"""Sending one claimed outbox item and recording what happened, for the window and the CLI alike.
+
+`deliver` is the one code path both use: the window's dispatcher (gui/ui/dispatcher.py) calls it
+on its worker thread, the command line (gui/cli) in its own process. It sends the item with a
+`TicketSender`, then asks `gui.core.retry.decide` what a failure means and applies that verdict
+to the `OutboxStore`: complete, reschedule, hold for a decision, or refuse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from gui.core.abort import Abort
+    from gui.core.outbox import OutboxItem, OutboxStore
+    from gui.core.retry import Verdict
+    from gui.core.sender import TicketSender
+
+#: Why an item waits for a decision after the user stopped waiting for the server.
+STOPPED_WAITING = "You stopped waiting for the server; it may already have applied this update."
+
+
+class Delivery(NamedTuple):
+    """One attempt to send an item, as it ended."""
+
+    item: OutboxItem
+    outcome: object  # an UpdateResult on success, else the exception
+    verdict: Verdict | None  # None on success
+
+
+def _never() -> bool:
+    return False
+
+
+def deliver(
+    store: OutboxStore,
+    item: OutboxItem,
+    sender: TicketSender,
+    abort: Abort,
+    *,
+    closing: Callable[[], bool] = _never,
+) -> Delivery | None:
+    """One attempt at the claimed `item`, recorded in `store` as its outcome says (blocking).
+
+    Returns None, leaving the item SENDING, when `abort` ended the request because the app is
+    `closing`: the next start then treats it like an item whose process died (see
+    `OutboxStore.recover`). An abort for any other reason means the user stopped waiting, and
+    such an item is never resent on its own.
+    """
+    from gui.core.retry import Action, decide
+
+    try:
+        result = sender.send(item.update, abort)
+    except Exception as error:
+        if abort.aborted and closing():
+            return None
+        if abort.aborted:
+            verdict = stopped_verdict()
+        else:
+            verdict = decide(
+                error, notify=item.notify, creates=item.update.creates, attempts=item.attempts
+            )
+        status = getattr(error, "status", None)
+        if verdict.action is Action.RETRY:
+            store.reschedule(
+                item.id, delay=verdict.delay or 1.0, error=verdict.reason, status=status
+            )
+        elif verdict.action is Action.REFUSED:
+            store.refuse(item.id, error=verdict.reason, status=status)
+        else:
+            store.hold(item.id, error=verdict.reason, status=status)
+        return Delivery(item, error, verdict)
+    store.complete(
+        item.id,
+        status=result.status,
+        message=_echo(result.echoed),
+        created_id=result.ticket_id if item.update.creates else "",
+    )
+    notification = item.update.notification
+    if notification is not None:
+        store.remember_contacts(notification.type, notification.contacts)
+    return Delivery(item, result, None)
+
+
+def stopped_verdict() -> Verdict:
+    """The verdict on an item whose request the user stopped waiting for."""
+    from gui.core.retry import Action, Verdict
+
+    return Verdict(Action.DECIDE, None, STOPPED_WAITING)
+
+
+def _echo(echoed: dict[str, Any] | None) -> str:
+    if not echoed:
+        return ""
+    from gui.core.api_contract import clean_message
+
+    return clean_message(", ".join(f"{key}: {value}" for key, value in echoed.items()))
