@@ -1,0 +1,127 @@
+"""Draining the outbox from the command line: claim, send, record, item after item.
+
+The same per-item code as the window (`gui.core.delivery.deliver`); what differs is the loop
+around it. It runs in the foreground and stops as soon as the server cannot take updates now
+(the first verdict to retry later): the items left wait in the outbox for the next
+`outbox send` or the window, which send them when they fall due.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+from gui.core.delivery import STOPPED_WAITING, Delivery, deliver
+
+if TYPE_CHECKING:
+    from gui.core.outbox import OutboxStore
+    from gui.core.sender import TicketSender
+
+#: The least time between two rewrites of the progress line on a terminal, in seconds.
+_TTY_EVERY = 0.1
+
+
+class Progress:
+    """``sent 120/500`` on stderr: rewritten in place on a terminal, else one line per 10 %."""
+
+    def __init__(self, total: int, stream: TextIO, *, enabled: bool = True) -> None:
+        self.total = total
+        self._stream = stream
+        self._enabled = enabled and total > 1
+        self._tty = _is_tty(stream)
+        self._next_step = 1  # the next tenth to report (non-terminal)
+        self._shown_at = 0.0
+        self._dirty = False
+
+    def update(self, done: int, sent: int) -> None:
+        if not self._enabled:
+            return
+        if self._tty:
+            now = time.monotonic()
+            if now - self._shown_at >= _TTY_EVERY or done == self.total:
+                self._shown_at = now
+                self._stream.write(f"\r{_line(sent, done, self.total)}")
+                self._stream.flush()
+                self._dirty = True
+            return
+        while self._next_step <= 10 and done >= math.ceil(self.total * self._next_step / 10):
+            self._next_step += 1
+            self._stream.write(_line(sent, done, self.total) + "\n")
+            self._stream.flush()
+
+    def finish(self, done: int, sent: int) -> None:
+        """End the line (a terminal) or say where it stopped (when it stopped short)."""
+        if not self._enabled:
+            return
+        if self._tty:
+            if self._dirty or done:
+                self._stream.write(f"\r{_line(sent, done, self.total)}\n")
+                self._stream.flush()
+        elif done < self.total and self._next_step <= 10:
+            self._stream.write(_line(sent, done, self.total) + "\n")
+            self._stream.flush()
+
+
+def _line(sent: int, done: int, total: int) -> str:
+    line = f"sent {sent}/{total}"
+    if done > sent:
+        line += f" ({done - sent} not sent)"
+    return line
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass
+class Drained:
+    """What one drain did: every attempt, by item id, and whether it was cut short."""
+
+    deliveries: dict[int, Delivery] = field(default_factory=dict)
+    stopped_early: str = ""  # why the drain stopped before the outbox was empty of due items
+    interrupted: int | None = None  # the item held because the user pressed Ctrl+C
+
+
+def drain(
+    store: OutboxStore,
+    sender: TicketSender,
+    *,
+    ours: Collection[int] | None = None,
+    on_delivered: Callable[[Delivery], None] = lambda _delivery: None,
+) -> Drained:
+    """Send the due items, oldest first, until none is due or, when `ours` is given, until
+    every item of `ours` has had its attempt. Stops at the first failure to be retried later.
+
+    Items of other tickets that are due go out on the way, in order, as the window would send
+    them. Ctrl+C holds the item in flight for a decision (it may have arrived) and stops.
+    """
+    from gui.core.abort import Abort
+    from gui.core.retry import Action
+
+    drained = Drained()
+    pending = set(ours) if ours is not None else None
+    while pending is None or pending:
+        item = store.claim_next()
+        if item is None:
+            break
+        try:
+            delivery = deliver(store, item, sender, Abort())
+        except KeyboardInterrupt:
+            store.hold(item.id, error=STOPPED_WAITING)
+            drained.interrupted = item.id
+            break
+        assert delivery is not None  # nosec B101 - only None while closing, never here
+        drained.deliveries[item.id] = delivery
+        if pending is not None:
+            pending.discard(item.id)
+        on_delivered(delivery)
+        if delivery.verdict is not None and delivery.verdict.action is Action.RETRY:
+            drained.stopped_early = delivery.verdict.reason
+            break
+    return drained

@@ -1,0 +1,251 @@
+"""Many tickets from one CSV file: one row per ticket, the header names the form's fields.
+
+The header holds field names from `gui.core.fields.FIELDS` (``ticketId``, ``title``, …); a
+column that is not a field, a field given twice or a required column that is missing is an error
+naming the column. Cells are read as the form reads what is typed: ``notify`` and ``automated``
+are ``0`` or ``1``; ``type`` is ``email`` or ``sms``; ``time`` is ISO 8601 with a UTC offset, or
+without one meaning this computer's local time, or empty for "send now". Every row is then
+checked by `gui.core.validation.validate`, with the window's messages.
+
+Rows are numbered as a spreadsheet shows them: the header is row 1, the first ticket row 2 (a
+cell with a line break inside quotes is still one row). Rows whose cells are all empty are
+skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from gui.core.contacts import DEFAULT_REGION
+from gui.core.errors import FieldError, InvalidTicket
+from gui.core.fields import FIELDS, ContactType
+from gui.core.ticket import TicketDraft, TicketUpdate
+
+#: Columns every file must have, for updates and for new tickets.
+REQUIRED_FOR_UPDATE: tuple[str, ...] = (
+    "ticketId",
+    "title",
+    "description",
+    "status",
+    "notify",
+    "automated",
+)
+REQUIRED_FOR_NEW: tuple[str, ...] = ("title", "status", "notify", "automated")
+
+HEADER_ROW = 1
+
+#: The draft attribute each column fills.
+_ATTRIBUTES = {
+    "ticketId": "ticket_id",
+    "title": "title",
+    "description": "description",
+    "status": "status",
+    "notify": "notify",
+    "time": "time",
+    "type": "type",
+    "contacts": "contacts",
+    "notifySubject": "notify_subject",
+    "notifyMessage": "notify_message",
+    "automated": "automated",
+}
+
+
+class CsvUnreadable(Exception):
+    """The file as a whole cannot be used (not found, not UTF-8, not CSV, a bad header).
+
+    `problems` lists each one as (row, column, message); row is 1 for the header.
+    """
+
+    def __init__(self, problems: Iterable[tuple[int, str, str]]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(f"row {row}: {col}: {text}" for row, col, text in self.problems))
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One ticket row: the draft as read, or what is wrong with its cells."""
+
+    row: int  # as a spreadsheet numbers it (the header is row 1)
+    draft: TicketDraft | None
+    errors: tuple[FieldError, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckedRow:
+    """One ticket row after validation: the update to send, or every problem with it."""
+
+    row: int
+    ticket_id: str  # as typed (empty for a new ticket)
+    update: TicketUpdate | None
+    errors: tuple[FieldError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.update is not None
+
+
+def read_file(path: Path, *, new_tickets: bool = False) -> list[CsvRow]:
+    """The rows of the CSV file at `path`; `CsvUnreadable` if the file cannot be used."""
+    try:
+        # utf-8-sig: spreadsheets often start a UTF-8 file with a byte order mark.
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CsvUnreadable(
+            [(0, "file", f"{path} is not UTF-8 text (byte {error.start}); save it as CSV UTF-8.")]
+        ) from None
+    except OSError as error:
+        raise CsvUnreadable([(0, "file", f"{path}: {error.strerror or error}")]) from None
+    return read_text(text, new_tickets=new_tickets)
+
+
+def read_text(text: str, *, new_tickets: bool = False) -> list[CsvRow]:
+    """The rows of CSV `text` (see the module docstring); `CsvUnreadable` for a bad header."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise CsvUnreadable(
+                [(HEADER_ROW, "header", "The file is empty; row 1 names the fields.")]
+            )
+        columns = _check_header([cell.strip() for cell in header], new_tickets=new_tickets)
+        rows: list[CsvRow] = []
+        for number, cells in enumerate(reader, start=HEADER_ROW + 1):
+            if not any(cell.strip() for cell in cells):
+                continue
+            rows.append(_read_row(number, cells, columns, new_tickets=new_tickets))
+    except csv.Error as error:
+        raise CsvUnreadable(
+            [(reader.line_num, "file", f"This is not valid CSV: {error}.")]
+        ) from None
+    return rows
+
+
+def check_rows(
+    rows: Iterable[CsvRow], *, now: datetime, region: str = DEFAULT_REGION
+) -> list[CheckedRow]:
+    """Every row validated as the window validates its form (`validate`, the same messages),
+    after the problems found while reading its cells."""
+    from gui.core.validation import validate
+
+    checked: list[CheckedRow] = []
+    for row in rows:
+        if row.draft is None:
+            checked.append(CheckedRow(row.row, "", None, row.errors))
+            continue
+        ticket_id = row.draft.ticket_id.strip()
+        try:
+            update = validate(row.draft, now=now, region=region)
+        except InvalidTicket as invalid:
+            # A cell that could not be read was left at the form's default: what validation
+            # says about that field would only repeat the problem less precisely.
+            unread = {error.field for error in row.errors}
+            found = [error for error in invalid.field_errors if error.field not in unread]
+            checked.append(
+                CheckedRow(row.row, ticket_id, None, _in_field_order([*row.errors, *found]))
+            )
+            continue
+        if row.errors:
+            checked.append(CheckedRow(row.row, ticket_id, None, row.errors))
+        else:
+            checked.append(CheckedRow(row.row, ticket_id, update))
+    return checked
+
+
+def parse_time(text: str) -> datetime | None:
+    """A notification time as typed: ISO 8601 with a UTC offset, or without one meaning local
+    time (the result always carries an offset); None for empty ("send now").
+
+    `ValueError` with the user's message if it is not a date and time.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"“{text}” is not a date and time; write it as ISO 8601, like "
+            "2026-12-01T09:00 (local time) or 2026-12-01T09:00:00-05:00."
+        ) from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def parse_flag(text: str) -> bool:
+    """``0`` or ``1`` (around blanks); `ValueError` with the user's message otherwise."""
+    value = text.strip()
+    if value in ("0", "1"):
+        return value == "1"
+    shown = f"“{value}”" if value else "an empty cell"
+    raise ValueError(f"Write 0 or 1, not {shown}.")
+
+
+def parse_type(text: str) -> ContactType | None:
+    """``email`` or ``sms`` (any case); None when empty (validation then asks to choose)."""
+    value = text.strip().lower()
+    if not value:
+        return None
+    try:
+        return ContactType(value)
+    except ValueError:
+        raise ValueError(f"Write email or sms, not “{text.strip()}”.") from None
+
+
+def _check_header(header: list[str], *, new_tickets: bool) -> list[str]:
+    problems: list[tuple[int, str, str]] = []
+    seen: set[str] = set()
+    for name in header:
+        if not name:
+            problems.append((HEADER_ROW, "header", "A column has no name; name it or delete it."))
+        elif name not in FIELDS:
+            known = ", ".join(FIELDS)
+            problems.append((HEADER_ROW, name, f"Not a field of the form (the fields: {known})."))
+        elif name in seen:
+            problems.append((HEADER_ROW, name, "This column appears more than once."))
+        seen.add(name)
+    required = REQUIRED_FOR_NEW if new_tickets else REQUIRED_FOR_UPDATE
+    for name in required:
+        if name not in seen:
+            problems.append((HEADER_ROW, name, "This column is missing; every file needs it."))
+    if problems:
+        raise CsvUnreadable(problems)
+    return header
+
+
+def _read_row(number: int, cells: list[str], columns: list[str], *, new_tickets: bool) -> CsvRow:
+    if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
+        message = f"This row has {len(cells)} cells but the header names {len(columns)} columns."
+        return CsvRow(number, None, (FieldError("row", message),))
+    cells = cells + [""] * (len(columns) - len(cells))  # spreadsheets drop empty trailing cells
+    fields: dict[str, object] = {}
+    errors: list[FieldError] = []
+    for column, value in zip(columns, cells, strict=False):
+        attribute = _ATTRIBUTES[column]
+        try:
+            if column in ("notify", "automated"):
+                fields[attribute] = parse_flag(value)
+            elif column == "time":
+                fields[attribute] = parse_time(value)
+            elif column == "type":
+                fields[attribute] = parse_type(value)
+            else:
+                fields[attribute] = value
+        except ValueError as error:
+            errors.append(FieldError(column, str(error)))
+    if new_tickets and str(fields.get("ticket_id", "")).strip():
+        errors.append(
+            FieldError("ticketId", "Leave the ticket id empty: the server gives new tickets one.")
+        )
+    draft = TicketDraft(**fields)  # type: ignore[arg-type]
+    return CsvRow(number, draft, _in_field_order(errors))
+
+
+def _in_field_order(errors: Iterable[FieldError]) -> tuple[FieldError, ...]:
+    def key(error: FieldError) -> int:
+        return FIELDS.index(error.field) if error.field in FIELDS else -1
+
+    return tuple(sorted(errors, key=key))
