@@ -35,6 +35,7 @@ from gui.core.errors import FieldError
 if TYPE_CHECKING:
     from gui.core.config import Connection
     from gui.core.delivery import Delivery
+    from gui.core.fields import Operation
     from gui.core.outbox import OutboxStore
     from gui.core.ticket import TicketDraft
 
@@ -262,8 +263,14 @@ class Command:
             notify_subject=args.subject or "",
             notify_message=args.message or "",
             automated=args.automated,
+            operation=self._operation(),
         )
         return draft, problems
+
+    def _operation(self) -> Operation:
+        from gui.core.fields import Operation
+
+        return Operation.CREATE if self.args.command == "new" else Operation.UPDATE
 
     # --- Many tickets from a CSV file ----------------------------------------------------------
 
@@ -284,7 +291,7 @@ class Command:
             )
             return EXIT_INVALID
         try:
-            rows = read_file(args.from_csv, new_tickets=args.command == "new")
+            rows = read_file(args.from_csv, operation=self._operation())
         except CsvUnreadable as unreadable:
             for number, column, message in unreadable.problems:
                 where = f"row {number}: " if number else ""
@@ -335,7 +342,7 @@ class Command:
             result.row = row_number
             results[row_number] = result
         ordered = [results[number] for number in sorted(results)]
-        self.out.rows(ordered, total_rows=len(checked), skipped=len(invalid))
+        self.out.rows(ordered, total_rows=len(checked))
         return exit_code(result for result in ordered if result.state != INVALID)
 
     # --- The outbox ----------------------------------------------------------------------------
@@ -528,12 +535,13 @@ def _delivered(delivery: Delivery) -> Result:
 
     item = delivery.item
     if delivery.verdict is None:
-        return Result(
-            SENT,
-            item.ticket_id,
-            f"Ticket {item.ticket_id} updated.",
-            http_status=getattr(delivery.outcome, "status", None),
-        )
+        ticket_id = str(getattr(delivery.outcome, "ticket_id", "") or item.ticket_id)
+        if item.update.creates:
+            text = f"Ticket {ticket_id} created." if ticket_id else "Ticket created."
+        else:
+            text = f"Ticket {ticket_id} updated."
+        status = getattr(delivery.outcome, "status", None)
+        return Result(SENT, ticket_id, text, http_status=status)
     error = delivery.outcome
     status = getattr(error, "status", None)
     errors = error.field_errors if isinstance(error, TicketError) else ()

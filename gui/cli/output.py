@@ -113,12 +113,13 @@ class Output:
         """An outbox item that was not sent (the --json document lists every attempt)."""
         self._describe(result, prefix="")
 
-    def rows(self, results: Sequence[Result], *, total_rows: int, skipped: int) -> None:
+    def rows(self, results: Sequence[Result], *, total_rows: int) -> None:
         """The outcome of a CSV file: rows that need attention, then a summary."""
         counts = {state: sum(r.state == state for r in results) for state in _STATES}
         self.document(
             {
-                "ok": exit_code(results) == EXIT_SENT and counts[INVALID] == skipped == 0,
+                # As the exit status: skipped invalid rows (--skip-invalid) do not count.
+                "ok": exit_code(r for r in results if r.state != INVALID) == EXIT_SENT,
                 "rows": total_rows,
                 **{_JSON_COUNT[state]: counts[state] for state in _STATES},
                 "results": [result.to_json() for result in results],

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.errors import FieldError, InvalidTicket
-from gui.core.fields import FIELDS, ContactType
+from gui.core.fields import FIELDS, ContactType, Operation
 from gui.core.ticket import TicketDraft, TicketUpdate
 
 #: Columns every file must have, for updates and for new tickets.
@@ -89,7 +89,7 @@ class CheckedRow:
         return self.update is not None
 
 
-def read_file(path: Path, *, new_tickets: bool = False) -> list[CsvRow]:
+def read_file(path: Path, *, operation: Operation = Operation.UPDATE) -> list[CsvRow]:
     """The rows of the CSV file at `path`; `CsvUnreadable` if the file cannot be used."""
     try:
         # utf-8-sig: spreadsheets often start a UTF-8 file with a byte order mark.
@@ -100,11 +100,15 @@ def read_file(path: Path, *, new_tickets: bool = False) -> list[CsvRow]:
         ) from None
     except OSError as error:
         raise CsvUnreadable([(0, "file", f"{path}: {error.strerror or error}")]) from None
-    return read_text(text, new_tickets=new_tickets)
+    return read_text(text, operation=operation)
 
 
-def read_text(text: str, *, new_tickets: bool = False) -> list[CsvRow]:
-    """The rows of CSV `text` (see the module docstring); `CsvUnreadable` for a bad header."""
+def read_text(text: str, *, operation: Operation = Operation.UPDATE) -> list[CsvRow]:
+    """The rows of CSV `text` (see the module docstring); `CsvUnreadable` for a bad header.
+
+    For new tickets (`Operation.CREATE`) the ticketId and description columns may be left out;
+    a ticketId given anyway is refused by validation, as in the window.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -112,12 +116,12 @@ def read_text(text: str, *, new_tickets: bool = False) -> list[CsvRow]:
             raise CsvUnreadable(
                 [(HEADER_ROW, "header", "The file is empty; row 1 names the fields.")]
             )
-        columns = _check_header([cell.strip() for cell in header], new_tickets=new_tickets)
+        columns = _check_header([cell.strip() for cell in header], operation=operation)
         rows: list[CsvRow] = []
         for number, cells in enumerate(reader, start=HEADER_ROW + 1):
             if not any(cell.strip() for cell in cells):
                 continue
-            rows.append(_read_row(number, cells, columns, new_tickets=new_tickets))
+            rows.append(_read_row(number, cells, columns, operation=operation))
     except csv.Error as error:
         raise CsvUnreadable(
             [(reader.line_num, "file", f"This is not valid CSV: {error}.")]
@@ -195,7 +199,7 @@ def parse_type(text: str) -> ContactType | None:
         raise ValueError(f"Write email or sms, not “{text.strip()}”.") from None
 
 
-def _check_header(header: list[str], *, new_tickets: bool) -> list[str]:
+def _check_header(header: list[str], *, operation: Operation) -> list[str]:
     problems: list[tuple[int, str, str]] = []
     seen: set[str] = set()
     for name in header:
@@ -207,7 +211,7 @@ def _check_header(header: list[str], *, new_tickets: bool) -> list[str]:
         elif name in seen:
             problems.append((HEADER_ROW, name, "This column appears more than once."))
         seen.add(name)
-    required = REQUIRED_FOR_NEW if new_tickets else REQUIRED_FOR_UPDATE
+    required = REQUIRED_FOR_NEW if operation is Operation.CREATE else REQUIRED_FOR_UPDATE
     for name in required:
         if name not in seen:
             problems.append((HEADER_ROW, name, "This column is missing; every file needs it."))
@@ -216,7 +220,7 @@ def _check_header(header: list[str], *, new_tickets: bool) -> list[str]:
     return header
 
 
-def _read_row(number: int, cells: list[str], columns: list[str], *, new_tickets: bool) -> CsvRow:
+def _read_row(number: int, cells: list[str], columns: list[str], *, operation: Operation) -> CsvRow:
     if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
         message = f"This row has {len(cells)} cells but the header names {len(columns)} columns."
         return CsvRow(number, None, (FieldError("row", message),))
@@ -236,11 +240,7 @@ def _read_row(number: int, cells: list[str], columns: list[str], *, new_tickets:
                 fields[attribute] = value
         except ValueError as error:
             errors.append(FieldError(column, str(error)))
-    if new_tickets and str(fields.get("ticket_id", "")).strip():
-        errors.append(
-            FieldError("ticketId", "Leave the ticket id empty: the server gives new tickets one.")
-        )
-    draft = TicketDraft(**fields)  # type: ignore[arg-type]
+    draft = TicketDraft(**fields, operation=operation)  # type: ignore[arg-type]
     return CsvRow(number, draft, _in_field_order(errors))
 
 
