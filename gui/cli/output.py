@@ -208,4 +208,4 @@ def item_to_json(item: OutboxItem) -> dict[str, Any]:
 def _iso(epoch: float | None) -> str | None:
     if epoch is None:
         return None
-    return datetime.fromtimestamp(epoch).astimezone().isoformat(timespec="seconds")
+    return datetime.fromtimestamp(epoch).astimezone().isoformat(timespec="milliseconds")
