@@ -105,6 +105,9 @@ def drain(
     from gui.core.retry import Action
 
     drained = Drained()
+    # Items a process that died mid-request left SENDING are settled first, as the window
+    # does at start-up; items a running window is sending right now are left to it.
+    store.recover()
     pending = set(ours) if ours is not None else None
     while pending is None or pending:
         item = store.claim_next()

@@ -29,6 +29,7 @@ from typing import Any
 
 from gui.core.drafts import aside_path, fsync_folder
 from gui.core.fields import ContactType
+from gui.core.liveness import LifeMark, is_alive
 from gui.core.ticket import Operation, TicketUpdate, update_from_json, update_to_json
 from gui.core.wire import encode_pairs
 
@@ -143,8 +144,11 @@ _SCHEMA_V1: tuple[str, ...] = (
 
 #: Version 2: new tickets. Their outbox rows have ticket_id '' (the server gives the id), and
 #: their history rows say they created the ticket.
+#: And the process sending an item marks it (gui.core.liveness), so that a second process
+#: (the window and the command line share the outbox) never takes it for abandoned.
 _SCHEMA_V2: tuple[str, ...] = (
     "ALTER TABLE history ADD COLUMN operation TEXT NOT NULL DEFAULT 'update'",
+    "ALTER TABLE outbox ADD COLUMN claimed_by TEXT NOT NULL DEFAULT ''",
 )
 
 #: Step i brings a database from ``user_version`` i to i + 1.
@@ -198,6 +202,8 @@ class OutboxStore:
         self._finalizers: set[weakref.finalize[Any, Any]] = set()
         self._generation = 0  # bumped by close_all: older connections are closed
         self._checked = False  # the file was checked by this store's first connection
+        # Held while this process may have items SENDING; see gui.core.liveness.
+        self._life_mark = LifeMark(self._claims_folder())
 
     # --- The queue ---------------------------------------------------------------------------
 
@@ -251,6 +257,7 @@ class OutboxStore:
         """
         now = self._clock()
         with self._guarded(), self._writing() as connection:
+            claimer = self._life_mark.acquire()
             row = connection.execute(
                 "SELECT id, payload, state, attempts, created_at, next_try, last_error"
                 " FROM outbox AS item"
@@ -264,9 +271,9 @@ class OutboxStore:
             if row is None:
                 return None
             connection.execute(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_try = NULL"
-                " WHERE id = ?",
-                (row[0],),
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_try = NULL,"
+                " claimed_by = ? WHERE id = ?",
+                (claimer, row[0]),
             )
         claimed = _item(row)
         return OutboxItem(
@@ -347,7 +354,10 @@ class OutboxStore:
         self._finish(item_id, "discarded", None, "")
 
     def recover(self) -> list[OutboxItem]:
-        """Call once at start-up: settle the items a process that died mid-request left SENDING.
+        """Call at start-up: settle the items a process that died mid-request left SENDING.
+
+        Items another running process is sending (the window, or the command line) are left
+        to it: their claimer's life mark is still locked (gui.core.liveness).
 
         They may have reached the server. An update with notify off waits to go out again now (a
         PUT is idempotent); one with notify on, and a new ticket, wait for the user's decision.
@@ -357,11 +367,14 @@ class OutboxStore:
         changed: list[OutboxItem] = []
         with self._guarded(), self._writing() as connection:
             rows = connection.execute(
-                "SELECT id, payload, state, attempts, created_at, next_try, last_error"
+                "SELECT id, payload, state, attempts, created_at, next_try, last_error, claimed_by"
                 " FROM outbox WHERE state = 'sending' ORDER BY id"
             ).fetchall()
+            folder = self._claims_folder()
             for row in rows:
-                item = _item(row)
+                if is_alive(folder, row[7]):
+                    continue  # a live process is sending it right now
+                item = _item(row[:7])
                 if not item.update.resend_is_safe:
                     state, next_try, error = (
                         ItemState.NEEDS_DECISION,
@@ -452,9 +465,12 @@ class OutboxStore:
 
     def close_all(self) -> None:
         """Close every connection this store opened, in every thread. Call it at shutdown, once
-        the threads that use the store have stopped; a later call opens a new connection."""
+        the threads that use the store have stopped; a later call opens a new connection.
+
+        An item still SENDING then counts as abandoned: the next `recover` settles it."""
         with self._lock:
             self._close_all_locked()
+            self._life_mark.release()
         with contextlib.suppress(AttributeError):
             del self._local.slot
 
@@ -463,6 +479,9 @@ class OutboxStore:
         finalizers, self._finalizers = self._finalizers, set()
         for finalizer in finalizers:
             finalizer()
+
+    def _claims_folder(self) -> Path:
+        return self.path.with_name(self.path.name + ".claims")
 
     def _connection(self) -> sqlite3.Connection:
         slot: _Slot | None = getattr(self._local, "slot", None)

@@ -256,6 +256,7 @@ def test_a_version_1_history_reads_as_updates(tmp_path: Path) -> None:
     store.close_all()
     old = sqlite3.connect(path)  # back to version 1, as an older app left it
     old.execute("ALTER TABLE history DROP COLUMN operation")
+    old.execute("ALTER TABLE outbox DROP COLUMN claimed_by")
     old.execute("PRAGMA user_version = 1")
     old.commit()
     old.close()

@@ -428,13 +428,16 @@ def test_contacts_outlive_the_store(store: OutboxStore, db: Path, clock: Clock) 
 # --- Recovery after a crash ------------------------------------------------------------------
 
 
-def test_recover_settles_items_left_sending(store: OutboxStore, clock: Clock) -> None:
-    quiet = store.add(update("tic_q", notify=False))
-    loud = store.add(update("tic_l", notify=True))
-    untouched = store.add(update("tic_u"))
-    store.claim_next()
-    store.claim_next()
+def test_recover_settles_items_left_sending(db: Path, clock: Clock) -> None:
+    crashed = reopen(db, clock)
+    quiet = crashed.add(update("tic_q", notify=False))
+    loud = crashed.add(update("tic_l", notify=True))
+    untouched = crashed.add(update("tic_u"))
+    crashed.claim_next()
+    crashed.claim_next()
+    crashed.close_all()  # as its process ends: what it was sending is abandoned
     clock.advance(50)
+    store = reopen(db, clock)
     changed = store.recover()
     assert [item.id for item in changed] == [quiet.id, loud.id]
     assert changed == [store.get(quiet.id), store.get(loud.id)]
@@ -445,6 +448,25 @@ def test_recover_settles_items_left_sending(store: OutboxStore, clock: Clock) ->
     assert store.get(untouched.id) == untouched
     assert [e.outcome for e in store.history()] == ["failed", "failed"]
     assert store.recover() == []  # once is enough
+    store.close_all()
+
+
+def test_recover_leaves_the_items_a_live_store_is_sending(db: Path, clock: Clock) -> None:
+    """The window and the command line share the outbox: one starting up must not take what
+    the other is sending right now (each store holds its own life mark, even in one process)."""
+    sending = reopen(db, clock)
+    starting = reopen(db, clock)
+    try:
+        item = sending.add(update("tic_1", notify=False))
+        assert sending.claim_next() is not None
+        assert starting.recover() == []
+        assert starting.get(item.id).state is ItemState.SENDING
+        sending.close_all()  # it ends without an answer
+        (recovered,) = starting.recover()
+        assert (recovered.id, recovered.state) == (item.id, ItemState.WAITING)
+    finally:
+        sending.close_all()
+        starting.close_all()
 
 
 # --- Damaged files and migrations ------------------------------------------------------------
@@ -732,10 +754,11 @@ def test_sigkill_mid_request_makes_recover_resend_or_ask(db: Path, clock: Clock)
     line = child.read_line()
     assert line.startswith("claimed ")
     quiet_id, loud_id = map(int, line.split()[1:])
-    child.kill()
-    assert child.process.returncode == -9
     store = reopen(db, clock)
     try:
+        assert store.recover() == []  # the child lives: its items are its own
+        child.kill()
+        assert child.process.returncode == -9
         assert [item.state for item in store.items()] == [ItemState.SENDING, ItemState.SENDING]
         changed = {item.id: item for item in store.recover()}
         assert changed[quiet_id].state is ItemState.WAITING
