@@ -15,6 +15,8 @@ import json
 import pickle
 import random
 import socket
+import string
+import xml.etree.ElementTree as ET  # nosec B405 - our own file
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -588,3 +590,55 @@ def test_the_messages_module_stays_small_and_free_of_qt() -> None:
     text = Path(messages.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in text
     assert "shiboken" not in text
+
+
+# --- The Spanish catalogue -----------------------------------------------------------------------
+
+TS_FILE = CORE.parents[1] / "resources" / "i18n" / "core_es.ts"
+
+
+def _marked_in_source() -> set[tuple[str, str]]:
+    marked = set()
+    for path in _core_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _called(node) == "QT_TRANSLATE_NOOP":
+                context, source = node.args
+                assert isinstance(context, ast.Constant)
+                assert isinstance(source, ast.Constant)
+                marked.add((context.value, source.value))
+    return marked
+
+
+def _catalogue() -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(TS_FILE).getroot()
+    return {
+        (context.findtext("name", ""), message.findtext("source", "")): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def _fields(text: str) -> set[tuple[str, str]]:
+    return {(name, spec) for _, name, spec, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_the_spanish_catalogue_has_every_core_message_and_no_other() -> None:
+    # After changing a core message, update the catalogue (lupdate keeps what is translated):
+    #   .venv/bin/pyside6-lupdate gui/core/*.py -target-language es \
+    #       -ts resources/i18n/core_es.ts -no-obsolete -locations none
+    # then translate what it marks unfinished.
+    assert set(_catalogue()) == _marked_in_source()
+
+
+def test_every_spanish_translation_is_finished_and_keeps_its_placeholders() -> None:
+    for (context, source), message in _catalogue().items():
+        where = f"{context}: {source}"
+        translation = message.find("translation")
+        assert translation is not None, where
+        assert translation.get("type") is None, where  # not "unfinished", "vanished", …
+        text = translation.text or ""
+        assert text.strip(), where
+        assert _fields(text) <= _fields(source), where  # the same names and format specs
+        if not source.endswith("{detail}"):  # only email-validator's English may be left out
+            assert _fields(text) == _fields(source), where
+        assert "“" not in text and "”" not in text, where  # «» in Spanish
