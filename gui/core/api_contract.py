@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
 from gui.core.fields import FIELDS
+from gui.core.messages import plain
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -113,7 +114,7 @@ def read_error_body(body: bytes) -> ErrorBody:
             return
         field = form_field(str(name)) if name is not None else None
         if field:
-            fields.append(FieldError(field, text))
+            fields.append(FieldError(field, plain(text)))  # the server's words
         else:
             messages.append(f"{name}: {text}" if name else text)
 

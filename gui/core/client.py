@@ -30,7 +30,8 @@ from gui.core.api_contract import (
     update_path,
 )
 from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT
-from gui.core.credentials import Credentials
+from gui.core.credentials import Credentials, Mode
+from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain
 from gui.core.redaction import redactor
 from gui.core.ticket import TicketUpdate
 from gui.core.transport import new_session
@@ -41,9 +42,12 @@ log = logging.getLogger(__name__)
 #: Bodies are read up to this size; anything longer is an error page we will not show anyway.
 _MAX_BODY = 1024 * 1024
 
-_MAY_HAVE_ARRIVED = (
-    "The update may or may not have been applied; check the ticket before sending it again."
+_MAY_HAVE_ARRIVED = QT_TRANSLATE_NOOP(
+    "client",
+    "The update may or may not have been applied; check the ticket before sending it again.",
 )
+
+_STOPPED_WAITING = QT_TRANSLATE_NOOP("client", "Stopped waiting for the server.")
 
 
 @dataclass(frozen=True)
@@ -120,16 +124,27 @@ class TicketClient:
         raise _api_error("", *answer, creating=True)
 
     def check_connection(self, *, abort: Abort | None = None) -> str:
-        """Whether these credentials work here, in a sentence; changes nothing on the server."""
+        """Whether these credentials work here, in a sentence (a `Message`); changes nothing on
+        the server."""
         abort = abort or Abort()
         if self._credentials.uses_keys:
             self._token = self._sign_in(abort)
             mode = self._credentials.mode
-            return f"Signed in to {self._host} with your {mode} keys." if mode else "Signed in."
+            if mode is Mode.TEST:
+                return QT_TRANSLATE_NOOP(
+                    "client", "Signed in to {host} with your test keys."
+                ).format(host=self._host)
+            if mode is Mode.LIVE:
+                return QT_TRANSLATE_NOOP(
+                    "client", "Signed in to {host} with your live keys."
+                ).format(host=self._host)
+            return QT_TRANSLATE_NOOP("client", "Signed in.")
         answer = self._request(abort, "GET", "", None, token=self._token)
         if answer.status in (401, 403) or 300 <= answer.status < 400:
             raise _api_error("", *answer)
-        return f"Reached {self._host}. The token is checked with the first update."
+        return QT_TRANSLATE_NOOP(
+            "client", "Reached {host}. The token is checked with the first update."
+        ).format(host=self._host)
 
     def _signed(self, abort: Abort, method: str, path: str, body: str) -> _Answer:
         """PUT with a valid token: a 401 with keys means the token expired, so sign in again
@@ -143,8 +158,11 @@ class TicketClient:
             self._token = None
             log.info("token refused (attempt %d); signing in again", attempt)
         raise errors.KeysRejected(
-            "Your keys were rejected: Particle Space refused the token it had just given. "
-            "Check them in Settings.",
+            QT_TRANSLATE_NOOP(
+                "client",
+                "Your keys were rejected: Particle Space refused the token it had just given. "
+                "Check them in Settings.",
+            ),
             status=401,
         )
 
@@ -152,7 +170,9 @@ class TicketClient:
         answer = self._request(abort, "POST", AUTHENTICATE_PATH, encode_sign_in(self._credentials))
         if answer.status in (400, 401, 403, 422):
             raise errors.KeysRejected(
-                f"Your keys were rejected (HTTP {answer.status}). Check them in Settings.",
+                QT_TRANSLATE_NOOP(
+                    "client", "Your keys were rejected (HTTP {status}). Check them in Settings."
+                ).format(status=answer.status),
                 status=answer.status,
             )
         if not answer.ok:
@@ -160,7 +180,10 @@ class TicketClient:
         token = read_token(answer.body)
         if not token or not (token.isascii() and token.isprintable()) or " " in token:
             raise errors.ServerFailed(
-                "Particle Space accepted the keys but sent no usable token.", status=answer.status
+                QT_TRANSLATE_NOOP(
+                    "client", "Particle Space accepted the keys but sent no usable token."
+                ),
+                status=answer.status,
             )
         redactor.remember(token)
         return token
@@ -169,20 +192,26 @@ class TicketClient:
         self, abort: Abort, method: str, path: str, body: str | None, *, token: str | None = None
     ) -> _Answer:
         if abort.aborted:
-            raise errors.Cancelled("Cancelled before anything was sent.")
+            raise errors.Cancelled(
+                QT_TRANSLATE_NOOP("client", "Cancelled before anything was sent.")
+            )
         started = time.monotonic()
         try:
             with abort.watching():
                 answer = self._exchange(method, path, body, token)
         except requests.RequestException as error:
             if abort.aborted:
-                raise errors.Cancelled("Stopped waiting for the server.") from None
+                raise errors.Cancelled(_STOPPED_WAITING) from None
             log.info("%s %s: %s", method, path or "/", type(error).__name__)
             raise self._network_error(error) from None
         except OSError as error:  # requests: a CA bundle path that does not exist
-            raise errors.ConfigurationError(f"The CA bundle cannot be used: {error}") from None
+            raise errors.ConfigurationError(
+                QT_TRANSLATE_NOOP("client", "The CA bundle cannot be used: {reason}").format(
+                    reason=plain(str(error))
+                )
+            ) from None
         if abort.aborted:  # the user already walked away from this answer
-            raise errors.Cancelled("Stopped waiting for the server.")
+            raise errors.Cancelled(_STOPPED_WAITING)
         log.info(
             "%s %s: HTTP %d in %.2f s",
             method,
@@ -219,15 +248,27 @@ class TicketClient:
         connect, read = self._timeouts
         if isinstance(error, requests.exceptions.SSLError):
             if "CERTIFICATE_VERIFY" in str(error):
-                why = "its certificate is not trusted"
-            else:
-                why = "the secure (TLS) connection failed"
+                return errors.TlsFailed(
+                    QT_TRANSLATE_NOOP(
+                        "client",
+                        "Could not connect securely to {host}: its certificate is not trusted. "
+                        "Nothing was sent.",
+                    ).format(host=host)
+                )
             return errors.TlsFailed(
-                f"Could not connect securely to {host}: {why}. Nothing was sent."
+                QT_TRANSLATE_NOOP(
+                    "client",
+                    "Could not connect securely to {host}: the secure (TLS) connection failed. "
+                    "Nothing was sent.",
+                ).format(host=host)
             )
         if isinstance(error, requests.exceptions.ConnectTimeout):
             return errors.TimedOut(
-                f"{host} did not answer within {connect:g} s. Check the network; nothing was sent.",
+                QT_TRANSLATE_NOOP(
+                    "client",
+                    "{host} did not answer within {seconds:g} s. Check the network; nothing was "
+                    "sent.",
+                ).format(host=host, seconds=connect),
                 may_have_reached_server=False,
             )
         causes = list(_causes(error))
@@ -235,25 +276,40 @@ class TicketClient:
         if isinstance(error, requests.exceptions.ReadTimeout) or any(
             isinstance(cause, urllib3.exceptions.ReadTimeoutError) for cause in causes
         ):
+            no_answer = QT_TRANSLATE_NOOP("client", "No answer from {host} within {seconds:g} s.")
             return errors.TimedOut(
-                f"No answer from {host} within {read:g} s. {_MAY_HAVE_ARRIVED}",
+                join([no_answer.format(host=host, seconds=read), _MAY_HAVE_ARRIVED]),
                 may_have_reached_server=True,
             )
         if any(isinstance(cause, urllib3.exceptions.NameResolutionError) for cause in causes):
             return errors.HostNotFound(
-                f"Could not find {host}. Check the API address and that this computer is online."
+                QT_TRANSLATE_NOOP(
+                    "client",
+                    "Could not find {host}. Check the API address and that this computer is "
+                    "online.",
+                ).format(host=host)
             )
         if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
             return errors.ConnectionRefused(
-                f"{host} refused the connection: the service is down or the address is wrong."
+                QT_TRANSLATE_NOOP(
+                    "client",
+                    "{host} refused the connection: the service is down or the address is wrong.",
+                ).format(host=host)
             )
         if any(isinstance(cause, urllib3.exceptions.NewConnectionError) for cause in causes):
             return errors.Unreachable(
-                f"Could not connect to {host}. Check that this computer is online."
+                QT_TRANSLATE_NOOP(
+                    "client", "Could not connect to {host}. Check that this computer is online."
+                ).format(host=host)
             )
         if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.InvalidHeader):
-            return errors.ConfigurationError(f"The API address or token cannot be used: {error}")
-        return errors.ConnectionLost(f"The connection to {host} broke. {_MAY_HAVE_ARRIVED}")
+            return errors.ConfigurationError(
+                QT_TRANSLATE_NOOP(
+                    "client", "The API address or token cannot be used: {reason}"
+                ).format(reason=plain(str(error)))
+            )
+        broke = QT_TRANSLATE_NOOP("client", "The connection to {host} broke.").format(host=host)
+        return errors.ConnectionLost(join([broke, _MAY_HAVE_ARRIVED]))
 
 
 class _BearerAuth(requests.auth.AuthBase):
@@ -277,54 +333,96 @@ def _api_error(
     *,
     creating: bool = False,
 ) -> errors.ApiError:
-    label = f"HTTP {status} {reason or _phrase(status)}".strip()
+    # The status line and whatever the server said are its own words: arguments, not translated.
+    label = plain(f"HTTP {status} {reason or _phrase(status)}".strip())
     parsed = read_error_body(body)
-    said = " ".join(parsed.messages)
+    said = plain(" ".join(parsed.messages))
     if status in (401, 403):
         return errors.TokenRejected(
-            f"The token was rejected ({label}). Check the token or ask for a new one.",
+            QT_TRANSLATE_NOOP(
+                "client", "The token was rejected ({label}). Check the token or ask for a new one."
+            ).format(label=label),
             status=status,
         )
     if status == 404 and creating:  # POST /ticket/new: the address itself is wrong
         return errors.RejectedByServer(
-            f"Particle Space does not offer creating tickets at this address ({label}). "
-            "Check the API address in Settings.",
+            QT_TRANSLATE_NOOP(
+                "client",
+                "Particle Space does not offer creating tickets at this address ({label}). "
+                "Check the API address in Settings.",
+            ).format(label=label),
             status=status,
         )
     if status == 404:
         return errors.TicketNotFound(
-            f"Particle Space has no ticket “{ticket_id}”.",
+            QT_TRANSLATE_NOOP("client", "Particle Space has no ticket “{ticket_id}”.").format(
+                ticket_id=ticket_id
+            ),
             status=status,
-            field_errors=[errors.FieldError("ticketId", "No ticket with this id.")],
+            field_errors=[
+                errors.FieldError(
+                    "ticketId", QT_TRANSLATE_NOOP("client", "No ticket with this id.")
+                )
+            ],
         )
     if status in (429, 503):
         seconds = retry_after_seconds(_header(headers, "Retry-After"), now=datetime.now(UTC))
-        wait = f"in {seconds} s" if seconds is not None else "in a minute"
-        return errors.ServerBusy(
-            f"Particle Space is busy. Try again {wait}.", status=status, retry_after=seconds
-        )
-    if 400 <= status < 500:
-        if said:
-            message = f"Particle Space refused the update: {said}"
-        elif parsed.field_errors:
-            message = "Particle Space refused some values; see the marked fields."
+        if seconds is None:
+            busy = QT_TRANSLATE_NOOP("client", "Particle Space is busy. Try again in a minute.")
         else:
-            message = f"Particle Space refused the update ({label})."
+            busy = QT_TRANSLATE_NOOP(
+                "client", "Particle Space is busy. Try again in {seconds} s."
+            ).format(seconds=seconds)
+        return errors.ServerBusy(busy, status=status, retry_after=seconds)
+    if 400 <= status < 500:
+        message: Message
+        if said:
+            message = QT_TRANSLATE_NOOP(
+                "client", "Particle Space refused the update: {said}"
+            ).format(said=said)
+        elif parsed.field_errors:
+            message = QT_TRANSLATE_NOOP(
+                "client", "Particle Space refused some values; see the marked fields."
+            )
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "client", "Particle Space refused the update ({label})."
+            ).format(label=label)
         return errors.RejectedByServer(message, status=status, field_errors=parsed.field_errors)
     if status >= 500:
-        detail = f" It said: {clean_message(said)}" if said else ""
-        return errors.ServerFailed(
-            f"Particle Space had a problem ({label}).{detail} {_MAY_HAVE_ARRIVED}", status=status
-        )
+        had_problem = QT_TRANSLATE_NOOP("client", "Particle Space had a problem ({label}).")
+        parts = [had_problem.format(label=label)]
+        if said:
+            parts.append(
+                QT_TRANSLATE_NOOP("client", "It said: {said}").format(
+                    said=plain(clean_message(said))
+                )
+            )
+        parts.append(_MAY_HAVE_ARRIVED)
+        return errors.ServerFailed(join(parts), status=status)
     if 300 <= status < 400:
-        target = urlsplit(_header(headers, "Location") or "").netloc or "another address"
-        return errors.Redirected(
-            f"Particle Space sent the request on to {target} ({label}). The app does not follow "
-            "redirects, so nothing was sent there and nothing was applied. Check the API "
-            "address in Settings.",
-            status=status,
-        )
-    return errors.ServerFailed(f"Unexpected answer from Particle Space ({label}).", status=status)
+        target = urlsplit(_header(headers, "Location") or "").netloc
+        if target:
+            redirected = QT_TRANSLATE_NOOP(
+                "client",
+                "Particle Space sent the request on to {target} ({label}). The app does not "
+                "follow redirects, so nothing was sent there and nothing was applied. Check the "
+                "API address in Settings.",
+            ).format(target=target, label=label)
+        else:
+            redirected = QT_TRANSLATE_NOOP(
+                "client",
+                "Particle Space sent the request on to another address ({label}). The app does "
+                "not follow redirects, so nothing was sent there and nothing was applied. Check "
+                "the API address in Settings.",
+            ).format(label=label)
+        return errors.Redirected(redirected, status=status)
+    return errors.ServerFailed(
+        QT_TRANSLATE_NOOP("client", "Unexpected answer from Particle Space ({label}).").format(
+            label=label
+        ),
+        status=status,
+    )
 
 
 def _header(headers: dict[str, str], name: str) -> str | None:

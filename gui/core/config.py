@@ -18,6 +18,7 @@ import gui
 from gui.core.api_contract import DEFAULT_API_BASE
 from gui.core.credentials import Credentials, check_credentials
 from gui.core.errors import ConfigurationError, InvalidCredentials
+from gui.core.messages import QT_TRANSLATE_NOOP
 
 ENV_API_BASE = "PARTICLESPACE_API_BASE"
 # The names of environment variables, not secrets (bandit B105 reads "TOKEN" as a password).
@@ -47,7 +48,8 @@ class Options(NamedTuple):
 
 
 class Connection(NamedTuple):
-    """Where to send, as whom and how; `problem` says why sending is impossible, if it is."""
+    """Where to send, as whom and how; `problem` says why sending is impossible, if it is (a
+    `Message` the UI translates)."""
 
     api_base: str
     credentials: Credentials
@@ -159,8 +161,11 @@ def resolve_connection(
         )
         if credentials.empty:
             raise ConfigurationError(
-                "Not signed in: open Settings and enter your keys (or a token), "
-                "or try the app with --demo."
+                QT_TRANSLATE_NOOP(
+                    "config",
+                    "Not signed in: open Settings and enter your keys (or a token), "
+                    "or try the app with --demo.",
+                )
             )
         connection = connection._replace(credentials=check_credentials(credentials))
     except (ConfigurationError, InvalidCredentials) as error:
@@ -174,9 +179,17 @@ def _timeout(*values: str | float | None) -> float:
     try:
         seconds = float(value)
     except ValueError:
-        raise ConfigurationError(f"“{value}” is not a number of seconds.") from None
+        raise ConfigurationError(
+            QT_TRANSLATE_NOOP("config", "“{value}” is not a number of seconds.").format(
+                value=str(value)
+            )
+        ) from None
     if not 0.1 <= seconds <= 600:
-        raise ConfigurationError(f"A timeout of {value} s is outside 0.1 to 600 s.")
+        raise ConfigurationError(
+            QT_TRANSLATE_NOOP("config", "A timeout of {value} s is outside 0.1 to 600 s.").format(
+                value=str(value)
+            )
+        )
     return seconds
 
 
@@ -184,9 +197,13 @@ def check_api_base(url: str) -> str:
     """The API base without a trailing slash; `ConfigurationError` if it is not safe to use."""
     url = url.strip()
     if _UNPRINTABLE.search(url):
-        raise ConfigurationError("The API address contains control characters.")
+        raise ConfigurationError(
+            QT_TRANSLATE_NOOP("config", "The API address contains control characters.")
+        )
     unusable = ConfigurationError(
-        f"“{url}” is not a usable API address; it should look like {DEFAULT_API_BASE}."
+        QT_TRANSLATE_NOOP(
+            "config", "“{url}” is not a usable API address; it should look like {example}."
+        ).format(url=url, example=DEFAULT_API_BASE)
     )
     try:
         parts = urlsplit(url)
@@ -200,8 +217,11 @@ def check_api_base(url: str) -> str:
         raise unusable  # /ticket/{id} would end up inside the query
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ConfigurationError(
-            f"Refusing plain http to {parts.hostname}: the token would travel unencrypted. "
-            "Use an https:// address."
+            QT_TRANSLATE_NOOP(
+                "config",
+                "Refusing plain http to {host}: the token would travel unencrypted. "
+                "Use an https:// address.",
+            ).format(host=parts.hostname)
         )
     return url.rstrip("/")
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from gui.core.fields import ContactType
+from gui.core.messages import QT_TRANSLATE_NOOP, Message, plain
 
 #: The region a phone number without a +country code belongs to.
 DEFAULT_REGION = "US"
@@ -22,7 +23,8 @@ _SEPARATORS = re.compile(r"[,;\r\n]+")
 
 @dataclass(frozen=True)
 class ParsedContacts:
-    """The normalised contacts, and one message for each entry that is not usable."""
+    """The normalised contacts, and one message (a `Message`) for each entry that is not
+    usable."""
 
     contacts: tuple[str, ...]
     problems: tuple[str, ...] = field(default=())
@@ -44,7 +46,7 @@ def parse_contacts(
         try:
             value = normalise(entry, region=region)
         except ValueError as error:
-            problems.append(str(error))
+            problems.append(_problem(error))
         else:
             if value not in contacts:  # nobody should get the same message twice
                 contacts.append(value)
@@ -59,7 +61,13 @@ def normalise_email(entry: str, *, region: str = DEFAULT_REGION) -> str:
     try:
         return validate_email(entry, check_deliverability=False).normalized
     except EmailNotValidError as error:
-        raise ValueError(f"“{entry}” is not a valid email address: {error}") from None
+        # email-validator's own explanation is English: it goes in as an argument, and the
+        # sentence reads well in a translation that leaves it out.
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "contacts", "“{entry}” is not a valid email address: {detail}"
+            ).format(entry=entry, detail=plain(str(error)))
+        ) from None
 
 
 def normalise_phone(entry: str, *, region: str = DEFAULT_REGION) -> str:
@@ -69,11 +77,27 @@ def normalise_phone(entry: str, *, region: str = DEFAULT_REGION) -> str:
     try:
         number = phonenumbers.parse(entry, region)
     except phonenumbers.NumberParseException:
-        raise ValueError(f"“{entry}” is not a phone number.") from None
+        raise ValueError(
+            QT_TRANSLATE_NOOP("contacts", "“{entry}” is not a phone number.").format(entry=entry)
+        ) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"“{entry}” is not a valid phone number.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("contacts", "“{entry}” is not a valid phone number.").format(
+                entry=entry
+            )
+        )
     if number.extension:
-        raise ValueError(f"“{entry}” has an extension; text messages cannot reach extensions.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "contacts", "“{entry}” has an extension; text messages cannot reach extensions."
+            ).format(entry=entry)
+        )
     if number.country_code == 1:
         return str(number.national_number)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _problem(error: ValueError) -> Message:
+    """What the user reads about an unusable entry: the Message `normalise_*` raised with."""
+    text = error.args[0] if error.args else None
+    return text if isinstance(text, Message) else plain(str(error))

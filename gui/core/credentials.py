@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from gui.core.errors import FieldError, InvalidCredentials
+from gui.core.messages import QT_TRANSLATE_NOOP
 
 #: Tokens and keys are printable ASCII without spaces; anything else (a line break, a no-break
 #: space, "€") would break the HTTP header or hide a paste error.
@@ -67,7 +68,12 @@ def check_credentials(credentials: Credentials) -> Credentials:
     for field, value in zip(("token", "secretKey", "publishKey"), cleaned, strict=True):
         if _UNPRINTABLE.search(value):
             problems.append(
-                FieldError(field, "This contains spaces, line breaks or control characters.")
+                FieldError(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "credentials", "This contains spaces, line breaks or control characters."
+                    ),
+                )
             )
     if cleaned.uses_keys and not problems:
         problems += _key_pair_problems(cleaned.secret_key, cleaned.publish_key)
@@ -81,17 +87,41 @@ def _key_pair_problems(secret_key: str, publish_key: str) -> list[FieldError]:
     publish_mode = _mode_of(publish_key, "pk")
     problems = []
     if secret_mode is None:
-        problems.append(FieldError("secretKey", "A secret key starts with sk_test_ or sk_live_."))
-    if publish_mode is None:
         problems.append(
-            FieldError("publishKey", "A publishable key starts with pk_test_ or pk_live_.")
+            FieldError(
+                "secretKey",
+                QT_TRANSLATE_NOOP("credentials", "A secret key starts with sk_test_ or sk_live_."),
+            )
         )
-    if secret_mode and publish_mode and secret_mode is not publish_mode:
+    if publish_mode is None:
         problems.append(
             FieldError(
                 "publishKey",
-                f"This is a {publish_mode.value} key but the secret key is a "
-                f"{secret_mode.value} key: use the two keys of one pair.",
+                QT_TRANSLATE_NOOP(
+                    "credentials", "A publishable key starts with pk_test_ or pk_live_."
+                ),
+            )
+        )
+    if secret_mode is Mode.LIVE and publish_mode is Mode.TEST:
+        problems.append(
+            FieldError(
+                "publishKey",
+                QT_TRANSLATE_NOOP(
+                    "credentials",
+                    "This is a test key but the secret key is a live key: use the two keys of "
+                    "one pair.",
+                ),
+            )
+        )
+    if secret_mode is Mode.TEST and publish_mode is Mode.LIVE:
+        problems.append(
+            FieldError(
+                "publishKey",
+                QT_TRANSLATE_NOOP(
+                    "credentials",
+                    "This is a live key but the secret key is a test key: use the two keys of "
+                    "one pair.",
+                ),
             )
         )
     return problems

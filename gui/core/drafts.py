@@ -13,6 +13,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain
 from gui.core.ticket import TicketDraft, draft_from_json, draft_to_json
 
 
@@ -66,12 +67,17 @@ class DraftStore:
             return None
         except OSError as error:
             reason = error.strerror or str(error)
-            raise self._move_aside(f"The saved draft could not be read ({reason}).") from None
+            unreadable = QT_TRANSLATE_NOOP(
+                "drafts", "The saved draft could not be read ({reason})."
+            )
+            raise self._move_aside(unreadable.format(reason=plain(reason))) from None
         try:
             return draft_from_json(data.decode("utf-8"))
         except ValueError:  # also UnicodeDecodeError
             raise self._move_aside(
-                "The saved draft was damaged and could not be restored."
+                QT_TRANSLATE_NOOP(
+                    "drafts", "The saved draft was damaged and could not be restored."
+                )
             ) from None
 
     def clear(self) -> None:
@@ -90,14 +96,16 @@ class DraftStore:
                 with contextlib.suppress(OSError):
                     leftover.unlink()
 
-    def _move_aside(self, message: str) -> DraftCorrupt:
+    def _move_aside(self, message: Message) -> DraftCorrupt:
         target = aside_path(self.path)
         try:
             os.replace(self.path, target)
         except OSError:
-            return DraftCorrupt(f"{message} It could not be moved aside.", moved_to=None)
+            not_moved = QT_TRANSLATE_NOOP("drafts", "It could not be moved aside.")
+            return DraftCorrupt(join([message, not_moved]), moved_to=None)
         fsync_folder(self.path.parent)
-        return DraftCorrupt(f"{message} It was kept as {target.name}.", moved_to=target)
+        kept = QT_TRANSLATE_NOOP("drafts", "It was kept as {name}.").format(name=target.name)
+        return DraftCorrupt(join([message, kept]), moved_to=target)
 
 
 def aside_path(path: Path) -> Path:

@@ -1,13 +1,16 @@
 """What can go wrong, as exceptions that carry a plain-language message for the user.
 
 Every exception here is a `TicketError`: the UI shows `message` in the banner and each entry of
-`field_errors` under its field. Nothing here holds a token or a raw server body.
+`field_errors` under its field. Messages are `gui.core.messages.Message`s (English `str`s the UI
+translates) wherever the core writes them. Nothing here holds a token or a raw server body.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import NamedTuple
+
+from gui.core.messages import QT_TRANSLATE_NOOP, join
 
 
 class FieldError(NamedTuple):
@@ -35,8 +38,13 @@ class InvalidTicket(TicketError):
     def __init__(self, field_errors: Iterable[FieldError]) -> None:
         errors = tuple(field_errors)
         count = len(errors)
-        noun = "field needs" if count == 1 else "fields need"
-        super().__init__(f"{count} {noun} your attention.", field_errors=errors)
+        if count == 1:
+            message = QT_TRANSLATE_NOOP("errors", "1 field needs your attention.")
+        else:
+            message = QT_TRANSLATE_NOOP("errors", "{count} fields need your attention.").format(
+                count=count
+            )
+        super().__init__(message, field_errors=errors)
 
 
 class InvalidCredentials(TicketError):
@@ -44,7 +52,7 @@ class InvalidCredentials(TicketError):
 
     def __init__(self, field_errors: Iterable[FieldError]) -> None:
         errors = tuple(field_errors)
-        super().__init__(" ".join(error.message for error in errors), field_errors=errors)
+        super().__init__(join(error.message for error in errors), field_errors=errors)
 
 
 class KeychainError(TicketError):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from gui.core.credentials import Credentials
 from gui.core.errors import KeychainError
+from gui.core.messages import QT_TRANSLATE_NOOP, plain
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -28,6 +29,12 @@ SERVICE = "Particle Tickets"
 #: How long the window waits for the keychain (it may be waiting for its unlock prompt).
 KEYCHAIN_WAIT_SECONDS = 15.0
 _ENTRIES = ("token", "secret_key", "publish_key")
+#: What the user reads when the keychain refuses to read, store or remove the keys.
+_REFUSED = {
+    "read": QT_TRANSLATE_NOOP("keychain", "The keychain refused to read your keys ({reason})."),
+    "store": QT_TRANSLATE_NOOP("keychain", "The keychain refused to store your keys ({reason})."),
+    "remove": QT_TRANSLATE_NOOP("keychain", "The keychain refused to remove your keys ({reason})."),
+}
 
 
 class Keychain:
@@ -94,8 +101,8 @@ class Keychain:
         try:
             result: str | None = getattr(self._keyring(), method)(SERVICE, *args)
         except KeyringError as error:
-            reason = str(error) or type(error).__name__
-            raise KeychainError(f"The keychain refused to {verb} your keys ({reason}).") from error
+            reason = plain(str(error) or type(error).__name__)  # the keychain's own words
+            raise KeychainError(_REFUSED[verb].format(reason=reason)) from error
         return result
 
     def _keyring(self) -> KeyringBackend:

@@ -85,7 +85,9 @@ def from_json(text: str) -> str:
         return text
     try:
         return _from_document(json.loads(text))
-    except (ValueError, TypeError, KeyError):
+    # A row that only looks like a stored Message: arguments that are not an object, a source
+    # with "{0}" or fields the arguments lack, JSON nested too deep to read.
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError):
         return text
 
 
@@ -94,16 +96,19 @@ def _to_document(message: Message) -> dict[str, Any]:
     for name, value in message.args.items():
         if isinstance(value, Message):
             args[name] = {"message": _to_document(value)}
-        elif isinstance(value, _PLAIN):
+        elif isinstance(value, _PLAIN) and not isinstance(value, bool):
             args[name] = value
-        else:
+        else:  # a bool, a path, …: kept as the text it showed
             args[name] = str(value)
     return {"context": message.context, "source": message.source, "args": args}
 
 
 def _from_document(document: dict[str, Any]) -> Message:
+    stored = document["args"]
+    if not isinstance(stored, dict):
+        raise ValueError("the arguments must be an object")
     args: dict[str, object] = {}
-    for name, value in document["args"].items():
+    for name, value in stored.items():
         if isinstance(value, dict):
             args[name] = _from_document(value["message"])
         elif isinstance(value, _PLAIN) and not isinstance(value, bool):

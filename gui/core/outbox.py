@@ -8,6 +8,10 @@ threads or two processes never claim the same item. The schema carries its versi
 
 Nothing here stores a token or a key: an item holds the `TicketUpdate` (the form's values only),
 a history entry holds the form pairs as they went over the wire (`gui.core.wire.encode_pairs`).
+
+An item's `last_error` and a history entry's `message` are stored with `gui.core.messages.to_json`,
+so a `Message` comes back as one (the panels show it in the user's language); rows written as
+plain text read back as that text. The history's search column holds the English text.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Any
 from gui.core.drafts import aside_path, fsync_folder
 from gui.core.fields import ContactType
 from gui.core.liveness import LifeMark, is_alive
+from gui.core.messages import QT_TRANSLATE_NOOP, from_json, to_json
 from gui.core.ticket import Operation, TicketUpdate, update_from_json, update_to_json
 from gui.core.wire import encode_pairs
 
@@ -41,9 +46,12 @@ BUSY_TIMEOUT = 10.0
 MAX_CONTACTS = 500
 
 #: What `recover` writes on items that were being sent when the app stopped.
-STOPPED_MAY_HAVE_ARRIVED = "The app stopped while this update was being sent; it may have arrived."
-STOPPED_RESENDING = (
-    "The app stopped while this update was being sent; it goes out again (no one is notified)."
+STOPPED_MAY_HAVE_ARRIVED = QT_TRANSLATE_NOOP(
+    "outbox", "The app stopped while this update was being sent; it may have arrived."
+)
+STOPPED_RESENDING = QT_TRANSLATE_NOOP(
+    "outbox",
+    "The app stopped while this update was being sent; it goes out again (no one is notified).",
 )
 
 # SQLite's primary result codes for a damaged file (extended codes keep these in the low byte).
@@ -318,7 +326,7 @@ class OutboxStore:
         self._change(
             item_id,
             "UPDATE outbox SET state = 'waiting', next_try = ?, last_error = ? WHERE id = ?",
-            (now + delay, error, item_id),
+            (now + delay, to_json(error), item_id),
             status,
             error,
         )
@@ -329,7 +337,7 @@ class OutboxStore:
             item_id,
             "UPDATE outbox SET state = 'needs_decision', next_try = NULL, last_error = ?"
             " WHERE id = ?",
-            (error, item_id),
+            (to_json(error), item_id),
             status,
             error,
         )
@@ -385,7 +393,7 @@ class OutboxStore:
                     state, next_try, error = ItemState.WAITING, now, STOPPED_RESENDING
                 connection.execute(
                     "UPDATE outbox SET state = ?, next_try = ?, last_error = ? WHERE id = ?",
-                    (state.value, next_try, error, item.id),
+                    (state.value, next_try, to_json(error), item.id),
                 )
                 _record(connection, now, item.update, "failed", None, error)
                 changed.append(
@@ -419,7 +427,7 @@ class OutboxStore:
                     fields=tuple((str(name), str(value)) for name, value in json.loads(row[3])),
                     outcome=row[4],
                     status=row[5],
-                    message=row[6],
+                    message=from_json(row[6]),
                     operation=Operation(row[7]) if row[7] in _OPERATIONS else Operation.UPDATE,
                 )
                 for row in rows
@@ -543,8 +551,11 @@ class OutboxStore:
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         if version > SCHEMA_VERSION:
             raise sqlite3.DatabaseError(
-                f"The outbox {self.path} was written by a newer version of the app "
-                f"(schema {version}; this app knows {SCHEMA_VERSION})."
+                QT_TRANSLATE_NOOP(
+                    "outbox",
+                    "The outbox {path} was written by a newer version of the app "
+                    "(schema {version}; this app knows {known}).",
+                ).format(path=str(self.path), version=version, known=SCHEMA_VERSION)
             )
         return int(version)
 
@@ -605,8 +616,11 @@ class OutboxStore:
             if moved is None:  # close_all ran meanwhile; nothing was moved
                 raise
             raise OutboxCorrupt(
-                f"The outbox file was damaged. It was kept as {moved.name}, and a new, empty "
-                "outbox was started.",
+                QT_TRANSLATE_NOOP(
+                    "outbox",
+                    "The outbox file was damaged. It was kept as {name}, and a new, empty "
+                    "outbox was started.",
+                ).format(name=moved.name),
                 moved_to=moved,
             ) from error
 
@@ -687,7 +701,7 @@ def _record(
             json.dumps(pairs),
             outcome,
             status,
-            message,
+            to_json(message),
             search,
             update.operation.value,
         ),
@@ -703,7 +717,7 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         attempts=attempts,
         created_at=created_at,
         next_try=next_try,
-        last_error=last_error,
+        last_error=from_json(last_error),
     )
 
 

@@ -17,6 +17,7 @@ import random
 from typing import NamedTuple
 
 from gui.core import errors
+from gui.core.messages import QT_TRANSLATE_NOOP, Message, plain
 
 #: The longest backoff between two attempts, in seconds (a server's Retry-After may ask for more).
 MAX_BACKOFF = 300.0
@@ -53,7 +54,7 @@ class Action(enum.StrEnum):
 class Verdict(NamedTuple):
     action: Action
     delay: float | None  # seconds, for RETRY only
-    reason: str  # one plain sentence for the outbox panel
+    reason: str  # one plain sentence for the outbox panel (a Message the UI translates)
 
 
 def backoff(attempts: int, *, rng: random.Random | None = None) -> float:
@@ -86,7 +87,8 @@ def decide(
     """
     if isinstance(error, errors.ServerBusy):
         delay = max(backoff(attempts, rng=rng), float(error.retry_after or 0))
-        return _retry(f"Particle Space is busy (HTTP {error.status})", delay)
+        busy = QT_TRANSLATE_NOOP("retry", "Particle Space is busy (HTTP {status})")
+        return _retry(busy.format(status=error.status), delay)
 
     if isinstance(error, _NOT_SENT) or (
         isinstance(error, errors.TimedOut) and not error.may_have_reached_server
@@ -99,91 +101,125 @@ def decide(
             return Verdict(
                 Action.DECIDE,
                 None,
-                f"{ambiguous}, so the ticket may already have been created: check, then resend "
-                "or discard it.",
+                QT_TRANSLATE_NOOP(
+                    "retry",
+                    "{reason}, so the ticket may already have been created: check, then resend "
+                    "or discard it.",
+                ).format(reason=ambiguous),
             )
         if notify:
             return Verdict(
                 Action.DECIDE,
                 None,
-                f"{ambiguous}, so people may already have been notified: resend or discard it.",
+                QT_TRANSLATE_NOOP(
+                    "retry",
+                    "{reason}, so people may already have been notified: resend or discard it.",
+                ).format(reason=ambiguous),
             )
-        return _retry(
-            f"{ambiguous}; without notifications it is safe to resend", backoff(attempts, rng=rng)
-        )
+        safe = QT_TRANSLATE_NOOP("retry", "{reason}; without notifications it is safe to resend")
+        return _retry(safe.format(reason=ambiguous), backoff(attempts, rng=rng))
 
     if isinstance(error, errors.Redirected):
         return Verdict(
             Action.DECIDE,
             None,
-            f"The server redirected the request (HTTP {error.status}), so nothing was applied: "
-            "check the API address in Settings, then resend.",
+            QT_TRANSLATE_NOOP(
+                "retry",
+                "The server redirected the request (HTTP {status}), so nothing was applied: "
+                "check the API address in Settings, then resend.",
+            ).format(status=error.status),
         )
     if isinstance(error, errors.ServerFailed):
         return Verdict(
             Action.DECIDE,
             None,
-            f"Particle Space had a problem (HTTP {error.status}) and may have applied the "
-            "update: check the ticket, then resend or discard it.",
+            QT_TRANSLATE_NOOP(
+                "retry",
+                "Particle Space had a problem (HTTP {status}) and may have applied the "
+                "update: check the ticket, then resend or discard it.",
+            ).format(status=error.status),
         )
     if isinstance(error, errors.TicketNotFound | errors.RejectedByServer):
-        return Verdict(Action.REFUSED, None, error.message)
+        message = error.message
+        return Verdict(
+            Action.REFUSED, None, message if isinstance(message, Message) else plain(message)
+        )
     if isinstance(error, _SETTINGS):
         return Verdict(
             Action.DECIDE,
             None,
-            f"{_settings_problem(error)}: nothing was applied; fix it in Settings, then resend.",
+            QT_TRANSLATE_NOOP(
+                "retry", "{problem}: nothing was applied; fix it in Settings, then resend."
+            ).format(problem=_settings_problem(error)),
         )
     return Verdict(
         Action.DECIDE,
         None,
-        f"Sending failed unexpectedly ({type(error).__name__}): resend or discard it.",
+        QT_TRANSLATE_NOOP(
+            "retry", "Sending failed unexpectedly ({error}): resend or discard it."
+        ).format(error=plain(type(error).__name__)),
     )
 
 
-def _retry(what: str, delay: float) -> Verdict:
-    return Verdict(Action.RETRY, delay, f"{what}; next try in {_duration(delay)}.")
+def _retry(what: Message, delay: float) -> Verdict:
+    return Verdict(
+        Action.RETRY,
+        delay,
+        QT_TRANSLATE_NOOP("retry", "{reason}; next try in {delay}.").format(
+            reason=what, delay=_duration(delay)
+        ),
+    )
 
 
-def _not_sent_reason(error: Exception) -> str:
+def _not_sent_reason(error: Exception) -> Message:
     if isinstance(error, errors.ConnectionRefused):
-        return "The server refused the connection, so nothing was sent"
+        return QT_TRANSLATE_NOOP("retry", "The server refused the connection, so nothing was sent")
     if isinstance(error, errors.HostNotFound):
-        return "Could not find the server (DNS), so nothing was sent"
+        return QT_TRANSLATE_NOOP("retry", "Could not find the server (DNS), so nothing was sent")
     if isinstance(error, errors.TlsFailed):
-        return "Could not connect securely (TLS), so nothing was sent"
+        return QT_TRANSLATE_NOOP("retry", "Could not connect securely (TLS), so nothing was sent")
     if isinstance(error, errors.TimedOut):
-        return "The server did not accept the connection in time, so nothing was sent"
-    return "Could not reach the server, so nothing was sent"
+        return QT_TRANSLATE_NOOP(
+            "retry", "The server did not accept the connection in time, so nothing was sent"
+        )
+    return QT_TRANSLATE_NOOP("retry", "Could not reach the server, so nothing was sent")
 
 
-def _ambiguous_reason(error: Exception) -> str | None:
+def _ambiguous_reason(error: Exception) -> Message | None:
     """Why the server may have applied the update although we got no answer; None if not."""
     if isinstance(error, errors.TimedOut) and error.may_have_reached_server:
-        return "No answer in time after the update was sent"
+        return QT_TRANSLATE_NOOP("retry", "No answer in time after the update was sent")
     if isinstance(error, errors.ConnectionLost):
-        return "The connection broke after the update was sent"
+        return QT_TRANSLATE_NOOP("retry", "The connection broke after the update was sent")
     if isinstance(error, errors.Cancelled):
-        return "Sending was stopped, but the update may already have arrived"
+        return QT_TRANSLATE_NOOP(
+            "retry", "Sending was stopped, but the update may already have arrived"
+        )
     if isinstance(error, errors.ServerFailed) and error.status in _GATEWAY_STATUSES:
-        return f"A gateway between here and Particle Space failed (HTTP {error.status})"
+        return QT_TRANSLATE_NOOP(
+            "retry", "A gateway between here and Particle Space failed (HTTP {status})"
+        ).format(status=error.status)
     return None
 
 
-def _settings_problem(error: Exception) -> str:
+def _settings_problem(error: Exception) -> Message:
     if isinstance(error, errors.TokenRejected):
-        return "The token was rejected"
+        return QT_TRANSLATE_NOOP("retry", "The token was rejected")
     if isinstance(error, errors.KeysRejected):
-        return "The keys were rejected"
+        return QT_TRANSLATE_NOOP("retry", "The keys were rejected")
     if isinstance(error, errors.KeychainError):
-        return "The keychain could not be read"
-    return "Sending is not set up correctly"
+        return QT_TRANSLATE_NOOP("retry", "The keychain could not be read")
+    return QT_TRANSLATE_NOOP("retry", "Sending is not set up correctly")
 
 
-def _duration(seconds: float) -> str:
+def _duration(seconds: float) -> Message:
     """``8 s``, ``95 s``, ``5 min``: whole seconds rounded up, minutes from 2 min on."""
     whole = max(1, math.ceil(seconds))
     if whole < 120:
-        return f"{whole} s"
+        return QT_TRANSLATE_NOOP("retry", "{seconds} s").format(seconds=whole)
     minutes, rest = divmod(whole, 60)
-    return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
+    if rest == 0:
+        return QT_TRANSLATE_NOOP("retry", "{minutes} min").format(minutes=minutes)
+    return QT_TRANSLATE_NOOP("retry", "{minutes} min {seconds} s").format(
+        minutes=minutes, seconds=rest
+    )

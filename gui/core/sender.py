@@ -12,6 +12,7 @@ import threading
 from typing import TYPE_CHECKING
 
 import gui
+from gui.core.messages import QT_TRANSLATE_NOOP
 from gui.core.redaction import redactor
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ _HEAVY_MODULES = (
     "email_validator",
     "phonenumbers",
 )
+
+#: What the user reads when sending is attempted without a usable connection (and no reason).
+_NOT_SET_UP = QT_TRANSLATE_NOOP("sender", "Sending is not set up.")
 
 
 class TicketSender:
@@ -52,7 +56,7 @@ class TicketSender:
         if not self.connection.usable:
             from gui.core.errors import ConfigurationError
 
-            raise ConfigurationError(self.connection.problem or "Sending is not set up.")
+            raise ConfigurationError(self.connection.problem or _NOT_SET_UP)
         client = self._get_client()
         # One request at a time: a send that starts while a cancelled one is still unwinding
         # (its socket already shut down by `abort`) waits the moment that takes.
@@ -64,7 +68,7 @@ class TicketSender:
         if not self.connection.usable:
             from gui.core.errors import ConfigurationError
 
-            raise ConfigurationError(self.connection.problem or "Sending is not set up.")
+            raise ConfigurationError(self.connection.problem or _NOT_SET_UP)
         with self._sending:
             return self._get_client().check_connection(abort=abort)
 

@@ -8,10 +8,14 @@ from datetime import datetime
 from gui.core.contacts import DEFAULT_REGION, parse_contacts
 from gui.core.errors import FieldError, InvalidTicket
 from gui.core.fields import FIELDS, ContactType
+from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
 from gui.core.ticket import Notification, Operation, TicketDraft, TicketUpdate
 
-_NEW_TICKET_ID = "A new ticket gets its id from Particle Space: leave the ticket id empty."
+_NEW_TICKET_ID = QT_TRANSLATE_NOOP(
+    "validation", "A new ticket gets its id from Particle Space: leave the ticket id empty."
+)
+_CONTROL_CHARACTERS = QT_TRANSLATE_NOOP("validation", "Remove the invisible control characters.")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
 
@@ -35,10 +39,13 @@ def validate(draft: TicketDraft, *, now: datetime, region: str = DEFAULT_REGION)
         check("ticketId", _NEW_TICKET_ID if ticket_id else None)
     else:
         check("ticketId", _ticket_id_problem(ticket_id))
-    check("title", _required_line(title, "Enter a title."))
-    if not creating:
-        check("description", None if draft.description.strip() else "Enter a description.")
-    check("status", _required_line(status, "Choose or type a status."))
+    check("title", _required_line(title, QT_TRANSLATE_NOOP("validation", "Enter a title.")))
+    if not creating and not draft.description.strip():
+        check("description", QT_TRANSLATE_NOOP("validation", "Enter a description."))
+    check(
+        "status",
+        _required_line(status, QT_TRANSLATE_NOOP("validation", "Choose or type a status.")),
+    )
 
     notification = None
     if draft.notify:
@@ -67,12 +74,19 @@ def _check_notification(
         if draft.time.tzinfo is None:
             raise ValueError("the notification time must carry its UTC offset")
         if draft.time <= now:
-            errors.append(FieldError("time", "Pick a time in the future, or choose “Send now”."))
+            errors.append(
+                FieldError(
+                    "time",
+                    QT_TRANSLATE_NOOP(
+                        "validation", "Pick a time in the future, or choose “Send now”."
+                    ),
+                )
+            )
 
     contact_type = draft.type
     contacts: tuple[str, ...] = ()
     if contact_type is None:
-        errors.append(FieldError("type", "Choose email or SMS."))
+        errors.append(FieldError("type", QT_TRANSLATE_NOOP("validation", "Choose email or SMS.")))
     else:
         contacts, problem = _parse_contacts(draft.contacts, contact_type, region)
         if problem:
@@ -80,9 +94,13 @@ def _check_notification(
 
     subject = draft.notify_subject.strip()
     if _LINE_BREAK.search(subject):
-        errors.append(FieldError("notifySubject", "Keep the subject on one line."))
+        errors.append(
+            FieldError(
+                "notifySubject", QT_TRANSLATE_NOOP("validation", "Keep the subject on one line.")
+            )
+        )
     elif _CONTROL.search(subject):
-        errors.append(FieldError("notifySubject", "Remove the invisible control characters."))
+        errors.append(FieldError("notifySubject", _CONTROL_CHARACTERS))
     message = draft.notify_message if draft.notify_message.strip() else ""
     if contact_type is ContactType.SMS:
         length = sms_length(message)
@@ -90,8 +108,11 @@ def _check_notification(
             errors.append(
                 FieldError(
                     "notifyMessage",
-                    f"A text message can have at most {MAX_SMS_CHARACTERS:,} characters; "
-                    f"this one has {length.characters:,}.",
+                    QT_TRANSLATE_NOOP(
+                        "validation",
+                        "A text message can have at most {maximum:,} characters; "
+                        "this one has {count:,}.",
+                    ).format(maximum=MAX_SMS_CHARACTERS, count=length.characters),
                 )
             )
     if errors or contact_type is None:
@@ -111,10 +132,15 @@ def _parse_contacts(
 ) -> tuple[tuple[str, ...], str | None]:
     parsed = parse_contacts(text, contact_type, region=region)
     if parsed.problems:
-        return parsed.contacts, " ".join(parsed.problems)
+        return parsed.contacts, join(parsed.problems)
     if not parsed.contacts:
-        what = "email address" if contact_type is ContactType.EMAIL else "phone number"
-        return parsed.contacts, f"Add at least one {what} to notify."
+        if contact_type is ContactType.EMAIL:
+            return parsed.contacts, QT_TRANSLATE_NOOP(
+                "validation", "Add at least one email address to notify."
+            )
+        return parsed.contacts, QT_TRANSLATE_NOOP(
+            "validation", "Add at least one phone number to notify."
+        )
     return parsed.contacts, None
 
 
@@ -122,22 +148,26 @@ def _required_line(value: str, missing: str) -> str | None:
     if not value:
         return missing
     if _LINE_BREAK.search(value):
-        return "Keep this on one line."
+        return QT_TRANSLATE_NOOP("validation", "Keep this on one line.")
     if _CONTROL.search(value):
-        return "Remove the invisible control characters."
+        return _CONTROL_CHARACTERS
     return None
 
 
 def _ticket_id_problem(ticket_id: str) -> str | None:
     if not ticket_id:
-        return "Enter the ticket id (it looks like tic_…)."
-    for character, name in (("/", "“/”"), ("?", "“?”"), ("#", "“#”")):
+        return QT_TRANSLATE_NOOP("validation", "Enter the ticket id (it looks like tic_…).")
+    for character in ("/", "?", "#"):
         if character in ticket_id:
-            return f"A ticket id cannot contain {name}."
+            return QT_TRANSLATE_NOOP(
+                "validation", "A ticket id cannot contain “{character}”."
+            ).format(character=character)
     if _LINE_BREAK.search(ticket_id) or _CONTROL.search(ticket_id):
-        return "A ticket id cannot contain line breaks or control characters."
+        return QT_TRANSLATE_NOOP(
+            "validation", "A ticket id cannot contain line breaks or control characters."
+        )
     if any(character.isspace() for character in ticket_id):
-        return "A ticket id cannot contain spaces."
+        return QT_TRANSLATE_NOOP("validation", "A ticket id cannot contain spaces.")
     if ticket_id in {".", ".."}:  # URLs drop dot segments: /ticket/.. would be the API root
-        return "A ticket id cannot be “.” or “..”."
+        return QT_TRANSLATE_NOOP("validation", "A ticket id cannot be “.” or “..”.")
     return None
