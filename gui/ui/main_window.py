@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -185,6 +186,8 @@ class MainWindow(QMainWindow):
 
         scroll = QScrollArea(widgetResizable=True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop of its own: it scrolls to whichever field gets the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.form)
 
         self.test_mode_badge = QLabel()
@@ -240,8 +243,20 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, self.submit)
         QShortcut(QKeySequence("Esc"), self, self.cancel)
 
-        self.setTabOrder(self.form.automated, self.cancel_button)
-        self.setTabOrder(self.cancel_button, self.submit_button)
+        # Tab goes top to bottom: the banner's buttons, the form, Cancel and Update, then the
+        # status bar's "N updates waiting" (hidden widgets are skipped).
+        chain = [
+            self.open_settings_button,
+            self.discard_draft_button,
+            self.form.ticket_id,
+            self.form.automated,  # the form's own order in between
+            self.cancel_button,
+            self.submit_button,
+            self.outbox_status,
+        ]
+        for before, after in itertools.pairwise(chain):
+            if before is not self.form.ticket_id:
+                self.setTabOrder(before, after)
         # The cursor starts in the first field left to fill.
         (self.form.title if ticket_id else self.form.ticket_id).setFocus()
         self.resize(640, 720)
