@@ -101,6 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = setup_logging(AppSettings.data_folder() / "logs")
     qInstallMessageHandler(_log_qt_message)
     log.info("log file: %s", log_file)
+    from gui.ui.i18n import install_language
+
+    # Before the window exists, so it is built in the user's language: Settings' choice, or
+    # the system's language when none was made.
+    language = install_language(app, AppSettings().language())
+    log.info("language: %s", language)
     window = create_window(args)
     app.aboutToQuit.connect(window.shutdown)
     window.show()

@@ -6,7 +6,8 @@ everything and runs this)::
 
     .venv/bin/python packaging/build.py
 
-1. draws the icons from resources/icon.svg when they are missing or older (make_icons.py);
+1. draws the icons from resources/icon.svg when they are missing or older (make_icons.py),
+   and compiles the translations, resources/i18n/*.ts into *.qm (translations.py);
 2. runs PyInstaller on packaging/particle-tickets.spec, from scratch, into
    ``dist/particle-tickets/`` with the executable ``particle-tickets`` (``.exe`` on Windows;
    on macOS also ``dist/Particle Tickets.app``). PyInstaller's log goes to
@@ -188,6 +189,10 @@ def main() -> int:
     if not make_icons.up_to_date():
         print("Drawing the icons from resources/icon.svg", flush=True)
         make_icons.make_icons()
+    import translations
+
+    print("Compiling the translations (resources/i18n/*.qm)", flush=True)
+    translations.compile_all()
     print(f"Building {NAME} {version()} with PyInstaller", flush=True)
     began = time.perf_counter()
     try:

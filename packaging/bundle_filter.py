@@ -7,7 +7,8 @@ modules does not remove them: the plugins pull the libraries back in. So `trim()
 Analysis' own lists, after the analysis:
 
 1. it drops the plugins that KEPT_PLUGINS does not name, the files in DROPPED_FILES and Qt's
-   translations (the app installs no QTranslator, so Qt never reads them);
+   translations folder (the spec puts the one Qt catalogue per language the app speaks,
+   qtbase_<lang>.qm, next to the app's own in gui/resources/i18n, where the app loads it);
 2. it drops every shared library that only the dropped plugins need. "Need" is the same import
    analysis PyInstaller runs (`bindepend.get_imports`), matched by file name, so a library that
    anything kept links to, directly or not, stays;

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -16,12 +15,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.messages import QT_TRANSLATE_NOOP
+from gui.ui.i18n import local_time, translated
 from gui.ui.record_table import RecordTable
 
 if TYPE_CHECKING:
     from gui.core.outbox import HistoryEntry
 
-_COLUMNS = ("When", "Ticket", "Outcome", "HTTP", "Message")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryPanel", "When"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Ticket"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Outcome"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "HTTP"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "Message"),
+)
+_OUTCOMES = {
+    "sent": QT_TRANSLATE_NOOP("HistoryPanel", "sent"),
+    "failed": QT_TRANSLATE_NOOP("HistoryPanel", "failed"),
+    "refused": QT_TRANSLATE_NOOP("HistoryPanel", "refused"),
+    "discarded": QT_TRANSLATE_NOOP("HistoryPanel", "discarded"),
+}
 #: How long after the last keystroke in the filter the history is searched again.
 _FILTER_DELAY_MS = 250
 
@@ -38,18 +51,14 @@ class HistoryPanel(QDockWidget):
     open_requested = Signal(object)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("History"), parent)
+        super().__init__(parent)
         self.setObjectName("historyPanel")
         self._entries: list[HistoryEntry] = []
-        self.filter = QLineEdit(placeholderText=self.tr("Filter by ticket id or any text"))
+        self.filter = QLineEdit()
         self.filter.setObjectName("historyFilter")
         self.filter.setClearButtonEnabled(True)
-        self.table = RecordTable(
-            columns=[self.tr(name) for name in _COLUMNS],
-            object_name="historyTable",
-            accessible_name=self.tr("Updates sent before"),
-        )
-        self.open_button = QPushButton(self.tr("Open in f&orm"))
+        self.table = RecordTable(columns=_COLUMNS, object_name="historyTable", accessible_name="")
+        self.open_button = QPushButton()
         self.open_button.setObjectName("openHistoryButton")
 
         buttons = QHBoxLayout()
@@ -69,7 +78,24 @@ class HistoryPanel(QDockWidget):
         self.table.itemActivated.connect(lambda _item: self._on_open_clicked())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.visibilityChanged.connect(self._on_visibility_changed)
-        self._update_buttons()
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("History"))
+        self.filter.setPlaceholderText(self.tr("Filter by ticket id or any text"))
+        self.filter.setAccessibleName(self.tr("Filter"))
+        self.filter.setAccessibleDescription(
+            self.tr("Shows the updates whose ticket id, message or values contain this text.")
+        )
+        self.table.set_columns([translated(name) for name in _COLUMNS])
+        self.table.setAccessibleName(self.tr("Updates sent before"))
+        self.open_button.setText(self.tr("Open in for&m"))
+        self.show_entries(self._entries)  # outcomes and dates in the new language
 
     def refresh(self) -> None:
         self._search.stop()
@@ -80,11 +106,13 @@ class HistoryPanel(QDockWidget):
         self.table.set_rows(
             [
                 (
-                    datetime.fromtimestamp(entry.at).strftime("%Y-%m-%d %H:%M:%S"),
+                    local_time(entry.at),
                     entry.ticket_id,
-                    self.tr(entry.outcome),
+                    translated(_OUTCOMES[entry.outcome])
+                    if entry.outcome in _OUTCOMES
+                    else entry.outcome,
                     "" if entry.status is None else str(entry.status),
-                    entry.message,
+                    translated(entry.message),
                 )
                 for entry in self._entries
             ]

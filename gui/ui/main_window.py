@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.core.credentials import Credentials, Mode
 from gui.core.fields import Operation
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
+from gui.core.messages import QT_TRANSLATE_NOOP, join, plain
 from gui.core.sender import TicketSender
 from gui.ui.banner import Banner, BannerKind
 from gui.ui.dispatcher import Attempt, OutboxDispatcher, Queued, open_outbox
@@ -62,6 +65,18 @@ _SHUTDOWN_WAIT_MS = 3000
 
 #: `_awaiting` while the update is being stored, before the outbox gives it an id.
 _QUEUEING = -1
+
+# Banner texts are Messages, so that the banner says them again in a new language.
+_MAY_HAVE_ARRIVED = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "The server may already have applied the update (a request cannot be taken back once "
+    "sent); check ticket {ticket} before sending it again.",
+)
+_MAY_HAVE_CREATED = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "The server may already have created the ticket (a request cannot be taken back once "
+    "sent); check Particle Space before sending it again.",
+)
 
 
 class MainWindow(QMainWindow):
@@ -163,14 +178,12 @@ class MainWindow(QMainWindow):
         self.submit_button = QPushButton()
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setToolTip(self.tr("Stop waiting for the server (Esc)"))
         self.cancel_button.setEnabled(False)
         self.busy_indicator = QProgressBar(textVisible=False)
         self.busy_indicator.setObjectName("busyIndicator")
         self.busy_indicator.setRange(0, 0)  # indeterminate
-        self.busy_indicator.setAccessibleName(self.tr("Sending"))
         self.busy_indicator.hide()
 
         buttons = QHBoxLayout()
@@ -181,23 +194,21 @@ class MainWindow(QMainWindow):
 
         scroll = QScrollArea(widgetResizable=True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop of its own: it scrolls to whichever field gets the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.form)
 
-        self.test_mode_badge = QLabel(self.tr("TEST MODE"))
+        self.test_mode_badge = QLabel()
         self.test_mode_badge.setObjectName("testModeBadge")
-        self.test_mode_badge.setToolTip(self.tr("Test keys: updates change test data only."))
-        self.open_settings_button = QPushButton(self.tr("&Open Settings…"))
+        self.open_settings_button = QPushButton()
         self.open_settings_button.setObjectName("openSettingsButton")
         self.open_settings_button.clicked.connect(self.open_settings)
-        self.discard_draft_button = QPushButton(self.tr("&Discard draft"))
+        self.discard_draft_button = QPushButton()
         self.discard_draft_button.setObjectName("discardDraftButton")
         self.discard_draft_button.hide()
         self.discard_draft_button.clicked.connect(self._on_discard_draft_clicked)
-        self.update_created_button = QPushButton(self.tr("U&pdate this ticket"))
+        self.update_created_button = QPushButton()
         self.update_created_button.setObjectName("updateCreatedButton")
-        self.update_created_button.setToolTip(
-            self.tr("Switch to updating the ticket that was just created")
-        )
         self.update_created_button.hide()
         self.update_created_button.clicked.connect(self._on_update_created_clicked)
         self._created_id = ""
@@ -205,10 +216,11 @@ class MainWindow(QMainWindow):
         central = QWidget()
         column = QVBoxLayout(central)
         top = QHBoxLayout()
+        self.sandbox_notice: QLabel | None = None
         if self.sandbox is not None:
-            notice = QLabel(self.tr("Sandbox — nothing is sent to Particle Space"))
-            notice.setObjectName("sandboxNotice")
-            top.addWidget(notice)
+            self.sandbox_notice = QLabel()
+            self.sandbox_notice.setObjectName("sandboxNotice")
+            top.addWidget(self.sandbox_notice)
         top.addStretch(1)
         top.addWidget(self.test_mode_badge)
         column.addLayout(top)
@@ -228,7 +240,6 @@ class MainWindow(QMainWindow):
         self.outbox_status = QPushButton()
         self.outbox_status.setObjectName("outboxStatus")
         self.outbox_status.setFlat(True)
-        self.outbox_status.setToolTip(self.tr("Show the outbox (Ctrl+Shift+O)"))
         self.outbox_status.clicked.connect(self.show_outbox_panel)
         self.outbox_status.hide()
         self.statusBar().addPermanentWidget(self.outbox_status)
@@ -238,6 +249,7 @@ class MainWindow(QMainWindow):
         self._outbox_panel: OutboxPanel | None = None  # the panels are built when first shown
         self._history_panel: HistoryPanel | None = None
         self._build_view_menu()
+        self._retranslate()
 
         self.submit_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
@@ -246,46 +258,115 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Esc"), self, self.cancel)
 
         self.form.operation_changed.connect(self._on_operation_changed)
-        self._on_operation_changed(self.form.operation())
 
-        self.setTabOrder(self.form.automated, self.cancel_button)
-        self.setTabOrder(self.cancel_button, self.submit_button)
+        # Tab goes top to bottom: the banner's buttons, the form, Cancel and Update, then the
+        # status bar's "N updates waiting" (hidden widgets are skipped).
+        chain = [
+            self.open_settings_button,
+            self.discard_draft_button,
+            self.update_created_button,
+            self.form.ticket_id,
+            self.form.automated,  # the form's own order in between
+            self.cancel_button,
+            self.submit_button,
+            self.outbox_status,
+        ]
+        for before, after in itertools.pairwise(chain):
+            if before is not self.form.ticket_id:
+                self.setTabOrder(before, after)
         # The cursor starts in the first field left to fill.
         (self.form.title if ticket_id else self.form.ticket_id).setFocus()
         self.resize(640, 720)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_ticket_action = file_menu.addAction(self.tr("&New ticket"))
+        self._file_menu = self.menuBar().addMenu("")  # the texts: _retranslate
+        self.new_ticket_action = self._file_menu.addAction("")
         self.new_ticket_action.setObjectName("newTicketAction")
         self.new_ticket_action.setCheckable(True)
         self.new_ticket_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_ticket_action.setToolTip(
-            self.tr("Open a new ticket instead of updating one (Ctrl+N switches back)")
-        )
         self.new_ticket_action.toggled.connect(self._on_new_ticket_toggled)
-        file_menu.addSeparator()
-        self.settings_action = file_menu.addAction(self.tr("&Settings…"))
+        self._file_menu.addSeparator()
+        self.settings_action = self._file_menu.addAction("")
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_action.setEnabled(self.sandbox is None)  # the sandbox signs itself in
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self._view_menu = self.menuBar().addMenu(self.tr("&View"))  # filled by the panels
+        self._quit_action = self._file_menu.addAction("")
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._quit_action.triggered.connect(self.close)
+        self._view_menu = self.menuBar().addMenu("")  # filled by the panels
+        self._sandbox_menu: QMenu | None = None
+        self._sandbox_actions: dict[Any, QAction] = {}
         if self.sandbox is not None:
             self._build_sandbox_menu()
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About Particle Tickets"), self._show_about)
+        self._help_menu = self.menuBar().addMenu("")
+        self.help_action = self._help_menu.addAction("")
+        self.help_action.setObjectName("helpAction")
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.triggered.connect(self.show_help)
+        self._about_action = self._help_menu.addAction("")
+        self._about_action.triggered.connect(self._show_about)
 
     def _build_view_menu(self) -> None:
-        self.outbox_action = self._view_menu.addAction(self.tr("&Outbox"))
+        self.outbox_action = self._view_menu.addAction("")
         self.outbox_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.outbox_action.triggered.connect(self.show_outbox_panel)
-        self.history_action = self._view_menu.addAction(self.tr("&History"))
+        self.history_action = self._view_menu.addAction("")
         self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.history_action.triggered.connect(self.show_history_panel)
+
+    # --- Texts -------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """Every text of the window in the current language (at start and on a language
+        change; the form, the banner and the panels translate themselves)."""
+        self._retranslate_submit()
+        self.new_ticket_action.setText(self.tr("&New ticket"))
+        self.new_ticket_action.setToolTip(
+            self.tr("Open a new ticket instead of updating one (Ctrl+N switches back)")
+        )
+        self.update_created_button.setText(self.tr("Update this ticket"))
+        self.update_created_button.setToolTip(
+            self.tr("Switch to updating the ticket that was just created")
+        )
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop waiting for the server (Esc)"))
+        self.busy_indicator.setAccessibleName(self.tr("Sending"))
+        self.test_mode_badge.setText(self.tr("TEST MODE"))
+        self.test_mode_badge.setToolTip(self.tr("Test keys: updates change test data only."))
+        self.open_settings_button.setText(self.tr("&Open Settings…"))
+        self.discard_draft_button.setText(self.tr("&Discard draft"))
+        if self.sandbox_notice is not None:
+            self.sandbox_notice.setText(self.tr("Sandbox — nothing is sent to Particle Space"))
+        self._file_menu.setTitle(self.tr("&File"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self._quit_action.setText(self.tr("&Quit"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self.outbox_action.setText(self.tr("&Outbox"))
+        self.history_action.setText(self.tr("&History"))
+        self._help_menu.setTitle(self.tr("&Help"))
+        self.help_action.setText(self.tr("&Keyboard and fields"))
+        self._about_action.setText(self.tr("&About Particle Tickets"))
+        if self._sandbox_menu is not None:
+            self._retranslate_sandbox_menu(self._sandbox_menu)
+        self.outbox_status.setToolTip(self.tr("Show the outbox (Ctrl+Shift+O)"))
+        self._show_waiting()
+        self._show_where()
+        if self.busy:
+            self.statusBar().showMessage(self.tr("Sending…"))
+
+    def _retranslate_submit(self) -> None:
+        if self.form.operation() is Operation.CREATE:
+            self.submit_button.setText(self.tr("Create tic&ket"))
+            self.submit_button.setToolTip(self.tr("Create the new ticket (Ctrl+Enter)"))
+        else:
+            self.submit_button.setText(self.tr("&Update ticket"))
+            self.submit_button.setToolTip(self.tr("Send the update (Ctrl+Enter)"))
 
     @property
     def outbox_panel(self) -> OutboxPanel:
@@ -329,9 +410,34 @@ class MainWindow(QMainWindow):
         self.outbox_panel.show()
         self.outbox_panel.raise_()
 
+    def show_help(self) -> None:
+        """The help (F1): the fields, what each takes, and the keyboard shortcuts."""
+        from gui.ui.help_dialog import HelpDialog
+
+        dialog = self.findChild(HelpDialog)
+        if dialog is None:
+            dialog = HelpDialog(fields=self.form.field_help, parent=self)
+            dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def _build_sandbox_menu(self) -> None:
         from gui.sandbox import Behaviour
 
+        self._sandbox_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        for behaviour in Behaviour:
+            action = QAction(self, checkable=True)
+            action.setObjectName(f"sandbox_{behaviour.value}")
+            action.setChecked(behaviour is Behaviour.NORMAL)
+            action.triggered.connect(functools.partial(self._set_sandbox_behaviour, behaviour))
+            group.addAction(action)
+            self._sandbox_menu.addAction(action)
+            self._sandbox_actions[behaviour] = action
+
+    def _retranslate_sandbox_menu(self, menu: QMenu) -> None:
+        from gui.sandbox import Behaviour
+
+        menu.setTitle(self.tr("Sandbo&x"))
         labels = {
             Behaviour.NORMAL: self.tr("Answer normally"),
             Behaviour.SLOW: self.tr("Answer slowly"),
@@ -341,15 +447,8 @@ class MainWindow(QMainWindow):
             Behaviour.PROXY_HTML: self.tr("Answer with a proxy's error page (502)"),
             Behaviour.DRIP: self.tr("Never finish answering"),
         }
-        menu = self.menuBar().addMenu(self.tr("Sandbo&x"))
-        group = QActionGroup(self)
-        for behaviour, label in labels.items():
-            action = QAction(label, self, checkable=True)
-            action.setObjectName(f"sandbox_{behaviour.value}")
-            action.setChecked(behaviour is Behaviour.NORMAL)
-            action.triggered.connect(functools.partial(self._set_sandbox_behaviour, behaviour))
-            group.addAction(action)
-            menu.addAction(action)
+        for behaviour, action in self._sandbox_actions.items():
+            action.setText(labels.get(behaviour, behaviour.value))
 
     def _set_sandbox_behaviour(self, behaviour: Any) -> None:
         if self.sandbox is not None:  # the menu only exists with a sandbox
@@ -364,45 +463,55 @@ class MainWindow(QMainWindow):
         self.connection = connection
         self._show_connection()
 
-    def _show_connection(self) -> None:
-        connection = self.connection
-        test_mode = connection.credentials.mode is Mode.TEST
-        self._update_title()
-        self.test_mode_badge.setVisible(test_mode and self.sandbox is None)
-        if self.sandbox is not None:
-            where = self.tr("Sandbox at {address}").format(address=self.sandbox.url)
-        else:
-            where = self.tr("Sends to {address}").format(address=connection.api_base)
-        self.connection_label.setText(where)
-        signed_out = connection.credentials.empty or not connection.usable
-        self.open_settings_button.setVisible(signed_out and self.sandbox is None)
-        # The banner says what is wrong with the connection unless it is telling the user
-        # something else (a restored draft, an answer); Open Settings stays visible anyway.
-        showing_other = self.banner.isVisible() and self.banner.text() != self._connection_problem
-        if connection.usable:
-            if not showing_other:
-                self.banner.clear_message()
-            self._connection_problem = ""
-            return
-        problem = connection.problem or ""
-        if connection.credentials.empty and not self._keychain_available:
-            problem += " " + self.tr(
-                "This computer has no keychain: keys entered in Settings are kept only until "
-                "the app closes."
-            )
-        self._connection_problem = problem
-        if not showing_other:
-            self.banner.show_message(BannerKind.ERROR, problem)
-
-    def _update_title(self) -> None:
+    def _show_where(self) -> None:
+        """The window title and the status bar's connection label."""
+        test_mode = self.connection.credentials.mode is Mode.TEST
         title = self.tr("Particle Tickets")
         if self.form.operation() is Operation.CREATE:
             title += self.tr(" — New ticket")
         if self.sandbox is not None:
             title += self.tr(" — Sandbox")
-        elif self.connection.credentials.mode is Mode.TEST:
+        elif test_mode:
             title += self.tr(" — TEST")
         self.setWindowTitle(title)
+        if self.sandbox is not None:
+            where = self.tr("Sandbox at {address}").format(address=self.sandbox.url)
+        else:
+            where = self.tr("Sends to {address}").format(address=self.connection.api_base)
+        self.connection_label.setText(where)
+
+    def _show_connection(self) -> None:
+        connection = self.connection
+        test_mode = connection.credentials.mode is Mode.TEST
+        self._show_where()
+        self.test_mode_badge.setVisible(test_mode and self.sandbox is None)
+        signed_out = connection.credentials.empty or not connection.usable
+        self.open_settings_button.setVisible(signed_out and self.sandbox is None)
+        # The banner says what is wrong with the connection unless it is telling the user
+        # something else (a restored draft, an answer); Open Settings stays visible anyway.
+        showing_other = (
+            self.banner.isVisible() and self.banner.message() != self._connection_problem
+        )
+        if connection.usable:
+            if not showing_other:
+                self.banner.clear_message()
+            self._connection_problem = ""
+            return
+        problem: str = connection.problem or ""
+        if connection.credentials.empty and not self._keychain_available:
+            problem = join(
+                [
+                    problem,
+                    QT_TRANSLATE_NOOP(
+                        "MainWindow",
+                        "This computer has no keychain: keys entered in Settings are kept only "
+                        "until the app closes.",
+                    ),
+                ]
+            )
+        self._connection_problem = problem
+        if not showing_other:
+            self.banner.show_message(BannerKind.ERROR, problem)
 
     def open_settings(self) -> None:
         """Show the Settings dialog (not while an update is on its way)."""
@@ -464,16 +573,18 @@ class MainWindow(QMainWindow):
         message = error.message if isinstance(error, TicketError) else str(error)
         log.warning("could not read the keychain: %s", type(error).__name__)
         self.banner.show_message(
-            BannerKind.ERROR, message + " " + self.tr("Open Settings to enter your keys.")
+            BannerKind.ERROR,
+            join([message, QT_TRANSLATE_NOOP("MainWindow", "Open Settings to enter your keys.")]),
         )
 
     def _on_keychain_deadline(self) -> None:
         self.banner.show_message(
             BannerKind.ERROR,
-            self.tr(
+            QT_TRANSLATE_NOOP(
+                "MainWindow",
                 "The keychain did not answer within {seconds:g} s; it may be waiting for you to "
                 "unlock it. Open Settings to enter your keys, or restart the app once it is "
-                "unlocked."
+                "unlocked.",
             ).format(seconds=KEYCHAIN_WAIT_SECONDS),
         )
 
@@ -510,7 +621,9 @@ class MainWindow(QMainWindow):
     def cancel(self) -> None:
         """Stop waiting for the answer and give the controls back at once."""
         if self.busy:
-            self._give_up(BannerKind.INFO, self.tr("Stopped waiting for the server."))
+            self._give_up(
+                BannerKind.INFO, QT_TRANSLATE_NOOP("MainWindow", "Stopped waiting for the server.")
+            )
 
     def _start(self, update: TicketUpdate) -> None:
         """Put the update in the outbox; the dispatcher sends it and reports its first attempt."""
@@ -547,14 +660,9 @@ class MainWindow(QMainWindow):
     def _on_operation_changed(self, operation: Operation) -> None:
         creating = operation is Operation.CREATE
         self.new_ticket_action.setChecked(creating)
-        if creating:
-            self.submit_button.setText(self.tr("C&reate ticket"))
-            self.submit_button.setToolTip(self.tr("Create the new ticket (Ctrl+Enter)"))
-        else:
-            self.submit_button.setText(self.tr("&Update ticket"))
-            self.submit_button.setToolTip(self.tr("Send the update (Ctrl+Enter)"))
+        self._retranslate_submit()
         self.update_created_button.hide()
-        self._update_title()
+        self._show_where()
         if creating or not self.form.ticket_id.text():
             (self.form.title if creating else self.form.ticket_id).setFocus()
 
@@ -567,9 +675,9 @@ class MainWindow(QMainWindow):
         self.form.ticket_id.setText(created)
         self.banner.show_message(
             BannerKind.INFO,
-            self.tr("Now updating ticket {ticket}: change what you need, then Update.").format(
-                ticket=created
-            ),
+            QT_TRANSLATE_NOOP(
+                "MainWindow", "Now updating ticket {ticket}: change what you need, then Update."
+            ).format(ticket=created),
         )
         self.form.status.setFocus()
 
@@ -579,14 +687,16 @@ class MainWindow(QMainWindow):
         if queued.behind:
             self._stop_waiting()
             if queued.behind == 1:
-                text = self.tr(
+                text = QT_TRANSLATE_NOOP(
+                    "MainWindow",
                     "Saved in the outbox. It goes out after the earlier update to ticket "
-                    "{ticket} that is still waiting there."
+                    "{ticket} that is still waiting there.",
                 )
             else:
-                text = self.tr(
+                text = QT_TRANSLATE_NOOP(
+                    "MainWindow",
                     "Saved in the outbox. It goes out after the {count} earlier updates to "
-                    "ticket {ticket} that are still waiting there."
+                    "ticket {ticket} that are still waiting there.",
                 )
             self.banner.show_message(
                 BannerKind.INFO, text.format(count=queued.behind, ticket=queued.item.ticket_id)
@@ -624,6 +734,7 @@ class MainWindow(QMainWindow):
         from gui.core.errors import KeysRejected, TicketError, TokenRejected
         from gui.core.retry import Action
 
+        text: str
         if isinstance(error, TicketError):
             log.info("update failed: %s (%s)", type(error).__name__, verdict.action.value)
             text = error.message
@@ -632,16 +743,31 @@ class MainWindow(QMainWindow):
                 self.open_settings_button.show()
         else:
             log.error("update failed unexpectedly", exc_info=error)  # type: ignore[arg-type]
-            text = self.tr(
+            text = QT_TRANSLATE_NOOP(
+                "MainWindow",
                 "Something unexpected went wrong (the details are in the log). "
-                "Check the ticket before sending the update again."
+                "Check the ticket before sending the update again.",
             )
         if verdict.action is Action.RETRY:
             self.drafts.discard()  # it is safe in the outbox now
-            text += " " + self.tr("The update waits in the outbox and goes out by itself.")
+            text = join(
+                [
+                    text,
+                    QT_TRANSLATE_NOOP(
+                        "MainWindow", "The update waits in the outbox and goes out by itself."
+                    ),
+                ]
+            )
         elif verdict.action is Action.DECIDE:
             self.drafts.discard()
-            text += " " + self.tr("It waits in the outbox: resend or discard it there.")
+            text = join(
+                [
+                    text,
+                    QT_TRANSLATE_NOOP(
+                        "MainWindow", "It waits in the outbox: resend or discard it there."
+                    ),
+                ]
+            )
         self.banner.show_message(BannerKind.ERROR, text)
         if not self.form.visible_errors():
             self.submit_button.setFocus()
@@ -651,11 +777,14 @@ class MainWindow(QMainWindow):
         self._outbox_items = items
         if self._outbox_panel is not None:
             self._outbox_panel.show_items(items)
-        count = len(items)
+        self._waiting = len(items)
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        count = self._waiting
         self.outbox_status.setVisible(count > 0)
         text = self.tr("1 update waiting") if count == 1 else self.tr("{count} updates waiting")
         self.outbox_status.setText(text.format(count=count))
-        self._waiting = count
 
     def _on_outbox_failed(self, message: str) -> None:
         if self.busy:
@@ -664,7 +793,9 @@ class MainWindow(QMainWindow):
 
     def _on_deadline_timeout(self) -> None:
         seconds = self._deadline.interval() / 1000
-        lead = self.tr("No complete answer within {seconds:g} s, so the app stopped waiting.")
+        lead = QT_TRANSLATE_NOOP(
+            "MainWindow", "No complete answer within {seconds:g} s, so the app stopped waiting."
+        )
         self._give_up(BannerKind.ERROR, lead.format(seconds=seconds))
 
     def _give_up(self, kind: BannerKind, lead: str) -> None:
@@ -672,16 +803,10 @@ class MainWindow(QMainWindow):
         sending = self._sending
         self._stop_waiting()
         if sending is not None and sending.creates:
-            warning = self.tr(
-                "The server may already have created the ticket (a request cannot be taken "
-                "back once sent); check Particle Space before sending it again."
-            )
+            warning = _MAY_HAVE_CREATED
         else:
-            warning = self.tr(
-                "The server may already have applied the update (a request cannot be taken "
-                "back once sent); check ticket {ticket} before sending it again."
-            ).format(ticket=sending.ticket_id if sending else "")
-        self.banner.show_message(kind, f"{lead} {warning}")
+            warning = _MAY_HAVE_ARRIVED.format(ticket=sending.ticket_id if sending else "")
+        self.banner.show_message(kind, join([lead, warning]))
         self.cancelled.emit()
 
     # --- Drafts, outbox items and history in the form ---------------------------------------
@@ -690,7 +815,9 @@ class MainWindow(QMainWindow):
         if self.busy:
             return
         self.form.set_draft(draft)
-        self.banner.show_message(BannerKind.INFO, self.tr("Restored your unsent draft."))
+        self.banner.show_message(
+            BannerKind.INFO, QT_TRANSLATE_NOOP("MainWindow", "Restored your unsent draft.")
+        )
         self.discard_draft_button.show()
 
     def _on_draft_problem(self, message: str) -> None:
@@ -730,9 +857,11 @@ class MainWindow(QMainWindow):
             return
         self.form.set_draft(draft)
         if draft.operation is Operation.CREATE:
-            text = self.tr("Loaded the new ticket into the form.")
+            text = QT_TRANSLATE_NOOP("MainWindow", "Loaded the new ticket into the form.")
         else:
-            text = self.tr("Loaded the update to {ticket} into the form.").format(ticket=ticket_id)
+            text = QT_TRANSLATE_NOOP(
+                "MainWindow", "Loaded the update to {ticket} into the form."
+            ).format(ticket=ticket_id)
         self.banner.show_message(BannerKind.INFO, text)
         self.form.title.setFocus()
 
@@ -832,23 +961,31 @@ class MainWindow(QMainWindow):
 
 
 def describe_success(result: UpdateResult, *, created: bool = False) -> str:
-    """ "Ticket tic_… updated." (or "created.") plus the status and title the server echoed."""
+    """ "Ticket tic_… updated." (or "created.") plus the status and title the server echoed,
+    if it did (a Message: the banner says it in the user's language)."""
     from gui.core.api_contract import clean_message
 
     if created and result.ticket_id:
-        text = f"Ticket {result.ticket_id} created."
+        text = QT_TRANSLATE_NOOP("MainWindow", "Ticket {ticket} created.").format(
+            ticket=result.ticket_id
+        )
     elif created:
-        text = "Ticket created; Particle Space did not say its id."
+        text = QT_TRANSLATE_NOOP("MainWindow", "Ticket created; Particle Space did not say its id.")
     else:
-        text = f"Ticket {result.ticket_id} updated."
+        text = QT_TRANSLATE_NOOP("MainWindow", "Ticket {ticket} updated.").format(
+            ticket=result.ticket_id
+        )
     echoed = result.echoed or {}
-    details = []
+    details: list[str] = []
     if isinstance(echoed.get("status"), str) and echoed["status"]:
-        details.append(f"status {clean_message(echoed['status'])[:60]}")
+        status = clean_message(echoed["status"])[:60]
+        details.append(QT_TRANSLATE_NOOP("MainWindow", "status {status}").format(status=status))
     if isinstance(echoed.get("title"), str) and echoed["title"]:
-        details.append(f"title “{clean_message(echoed['title'])[:60]}”")
+        title = clean_message(echoed["title"])[:60]
+        details.append(QT_TRANSLATE_NOOP("MainWindow", "title “{title}”").format(title=title))
     if not details and isinstance(echoed.get("message"), str):
-        details.append(clean_message(echoed["message"]))
-    if details:
-        text += " Particle Space now has " + ", ".join(details) + "."
-    return text
+        details.append(plain(clean_message(echoed["message"])))
+    if not details:
+        return text
+    now_has = QT_TRANSLATE_NOOP("MainWindow", "Particle Space now has {details}.")
+    return join([text, now_has.format(details=join(details, ", "))])

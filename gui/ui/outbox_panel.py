@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -16,16 +15,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.messages import QT_TRANSLATE_NOOP
+from gui.ui.i18n import local_time, translated
 from gui.ui.record_table import RecordTable
 
 if TYPE_CHECKING:
     from gui.core.outbox import OutboxItem
 
-_COLUMNS = ("Ticket", "Title", "State", "Attempts", "Last error", "Next try")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("OutboxPanel", "Ticket"),
+    QT_TRANSLATE_NOOP("OutboxPanel", "Title"),
+    QT_TRANSLATE_NOOP("OutboxPanel", "State"),
+    QT_TRANSLATE_NOOP("OutboxPanel", "Attempts"),
+    QT_TRANSLATE_NOOP("OutboxPanel", "Last error"),
+    QT_TRANSLATE_NOOP("OutboxPanel", "Next try"),
+)
 _STATES = {
-    "waiting": "Waiting",
-    "sending": "Sending…",
-    "needs_decision": "Needs your decision",
+    "waiting": QT_TRANSLATE_NOOP("OutboxPanel", "Waiting"),
+    "sending": QT_TRANSLATE_NOOP("OutboxPanel", "Sending…"),
+    "needs_decision": QT_TRANSLATE_NOOP("OutboxPanel", "Needs your decision"),
 }
 
 
@@ -43,20 +51,16 @@ class OutboxPanel(QDockWidget):
     open_requested = Signal(object)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Outbox"), parent)
+        super().__init__(parent)
         self.setObjectName("outboxPanel")
         self._items: list[OutboxItem] = []
-        self.table = RecordTable(
-            columns=[self.tr(name) for name in _COLUMNS],
-            object_name="outboxTable",
-            accessible_name=self.tr("Updates waiting to be sent"),
-        )
+        self.table = RecordTable(columns=_COLUMNS, object_name="outboxTable", accessible_name="")
 
-        self.retry_button = QPushButton(self.tr("&Retry now"))
+        self.retry_button = QPushButton()
         self.retry_button.setObjectName("retryNowButton")
-        self.discard_button = QPushButton(self.tr("Disc&ard"))
+        self.discard_button = QPushButton()
         self.discard_button.setObjectName("discardButton")
-        self.open_button = QPushButton(self.tr("Open in &form"))
+        self.open_button = QPushButton()
         self.open_button.setObjectName("openInFormButton")
 
         buttons = QHBoxLayout()
@@ -75,7 +79,21 @@ class OutboxPanel(QDockWidget):
         self.open_button.clicked.connect(self._on_open_clicked)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item: self._on_open_clicked())
-        self._update_buttons()
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Outbox"))
+        self.table.set_columns([translated(name) for name in _COLUMNS])
+        self.table.setAccessibleName(self.tr("Updates waiting to be sent"))
+        # Every button of the window's docks has its own mnemonic: Discard has none left.
+        self.discard_button.setText(self.tr("Discard"))
+        self.open_button.setText(self.tr("O&pen in form"))
+        self.show_items(self._items)  # states and times in the new language
 
     def show_items(self, items: Sequence[OutboxItem]) -> None:
         """Show `items`, keeping the selected one selected."""
@@ -88,17 +106,21 @@ class OutboxPanel(QDockWidget):
                 next_try = ""
             elif item.ticket_id in tickets_ahead:
                 next_try = self.tr("after the earlier update")
+            elif item.next_try is None:
+                next_try = ""
+            elif item.next_try <= time.time():
+                next_try = self.tr("now")
             else:
-                next_try = _when(item.next_try)
+                next_try = local_time(item.next_try, with_date=False)
             tickets_ahead.add(item.ticket_id)
-            state = self.tr(_STATES.get(item.state.value, item.state.value))
+            state = translated(_STATES.get(item.state.value, item.state.value))
             rows.append(
                 (
                     item.ticket_id,
                     item.update.title,
                     state,
                     str(item.attempts),
-                    item.last_error,
+                    translated(item.last_error),
                     next_try,
                 )
             )
@@ -132,11 +154,3 @@ class OutboxPanel(QDockWidget):
     def _on_open_clicked(self) -> None:
         if (item := self.selected()) is not None:
             self.open_requested.emit(item)
-
-
-def _when(moment: float | None) -> str:
-    if moment is None:
-        return ""
-    if moment <= time.time():
-        return "now"
-    return datetime.fromtimestamp(moment).strftime("%H:%M:%S")

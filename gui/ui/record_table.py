@@ -35,6 +35,10 @@ class RecordTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
 
+    def set_columns(self, columns: Sequence[str]) -> None:
+        """New column titles (the same number of columns; a language change)."""
+        self.setHorizontalHeaderLabels(list(columns))
+
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
         """Show `rows` (each cell's full text is also its tooltip)."""
         self.setRowCount(len(rows))

@@ -51,6 +51,18 @@ class AppSettings:
         statuses = [status, *(known for known in self.statuses() if known != status)]
         self._settings.setValue("form/statuses", statuses[:_MAX_STATUSES])
 
+    def language(self) -> str | None:
+        """The language chosen in Settings ("en", "es"), or None to follow the system."""
+        value = str(self._settings.value("ui/language", "", type=str))
+        return value or None
+
+    def set_language(self, code: str | None) -> None:
+        """Remember `code` as the language; None follows the system's language."""
+        if code:
+            self._settings.setValue("ui/language", code)
+        else:
+            self._settings.remove("ui/language")
+
     def sync(self) -> None:
         self._settings.sync()
 

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -34,6 +35,8 @@ from gui.core.credentials import Credentials, check_credentials
 from gui.core.errors import ConfigurationError, FieldError, InvalidCredentials, TicketError
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.ui.banner import BannerKind
+from gui.ui.i18n import available_languages, install_language, translated
+from gui.ui.ticket_form import accessible_label
 from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
@@ -46,7 +49,10 @@ _FIELDS = ("apiBase", "secretKey", "publishKey", "token", "caBundle")
 
 
 class SettingsDialog(QDialog):
-    """API address, key pair or token, timeouts, SMS region and CA bundle.
+    """API address, key pair or token, timeouts, SMS region, CA bundle and language.
+
+    The language applies at once when the user picks it (the window keeps what its form
+    holds) and is remembered for the next start.
 
     Secrets go to the OS keychain through a job on `jobs` (never the GUI thread), the other
     values to `AppSettings`. "Test connection" signs in (or reaches the server with the token)
@@ -70,43 +76,52 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self._keychain = keychain
         self._jobs = jobs
         self._awaiting: object | None = None
         self._saved = credentials
+        self._errors: dict[str, str] = {}  # shown errors as given, by field (see _retranslate)
+        self._status = ""  # the status line as given
+        self._labels: dict[str, QLabel] = {}
         self._keychain_deadline = QTimer(
             self, singleShot=True, interval=round(KEYCHAIN_WAIT_SECONDS * 1000)
         )
         self._keychain_deadline.timeout.connect(self._on_keychain_deadline)
         self._build(keychain_available)
+        self._retranslate()
         self._fill(settings.stored_connection(), credentials)
+        self.language.currentIndexChanged.connect(self._on_language_chosen)
 
     # --- Building ----------------------------------------------------------------------------
 
     def _build(self, keychain_available: bool) -> None:
         self.api_base = self._line_edit("apiBase", placeholder=DEFAULT_API_BASE)
-        self.use_keys = QRadioButton(self.tr("Sign in with the &key pair (recommended)"))
+        self.use_keys = QRadioButton()
         self.use_keys.setObjectName("useKeys")
-        self.use_token = QRadioButton(self.tr("Use a Bearer t&oken"))
+        self.use_token = QRadioButton()
         self.use_token.setObjectName("useToken")
-        self.secret_key = self._line_edit("secretKey", placeholder="sk_test_… or sk_live_…")
-        self.publish_key = self._line_edit("publishKey", placeholder="pk_test_… or pk_live_…")
+        self.secret_key = self._line_edit("secretKey")
+        self.publish_key = self._line_edit("publishKey")
         self.token = self._line_edit("token")
         for secret in (self.secret_key, self.publish_key, self.token):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_secrets = QCheckBox(self.tr("S&how the keys"))
+        self.show_secrets = QCheckBox()
         self.show_secrets.setObjectName("showSecrets")
         self.connect_timeout = self._seconds("connectTimeout", 0.5, 120.0)
         self.read_timeout = self._seconds("readTimeout", 1.0, 600.0)
         self.sms_region = QComboBox()
         self.sms_region.setObjectName("smsRegion")
         self._fill_regions()
-        self.ca_bundle = self._line_edit("caBundle", placeholder=self.tr("none: the system's CAs"))
-        browse = QPushButton(self.tr("Bro&wse…"))
-        browse.setObjectName("caBundleBrowse")
-        browse.clicked.connect(self._on_browse_clicked)
+        self.ca_bundle = self._line_edit("caBundle")
+        self.browse_button = QPushButton()
+        self.browse_button.setObjectName("caBundleBrowse")
+        self.browse_button.clicked.connect(self._on_browse_clicked)
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.addItem("", None)  # the system's language; texts: _retranslate
+        for code, name in available_languages().items():
+            self.language.addItem(name, code)  # each in its own language, never translated
 
         self.status = QLabel()
         self.status.setObjectName("settingsStatus")
@@ -116,27 +131,28 @@ class SettingsDialog(QDialog):
         self.error_labels = {field: self._error_label(field) for field in _FIELDS}
 
         form = QFormLayout()
-        self._row(form, self.tr("&API address"), self.api_base, "apiBase")
+        self._row(form, "apiBase", self.api_base, "apiBase")
         form.addRow(self.use_keys)
-        self._row(form, self.tr("S&ecret key"), self.secret_key, "secretKey")
-        self._row(form, self.tr("&Publishable key"), self.publish_key, "publishKey")
+        self._row(form, "secretKey", self.secret_key, "secretKey")
+        self._row(form, "publishKey", self.publish_key, "publishKey")
         form.addRow(self.use_token)
-        self._row(form, self.tr("Toke&n"), self.token, "token")
+        self._row(form, "token", self.token, "token")
         form.addRow("", self.show_secrets)
-        self._row(form, self.tr("&Connect timeout"), self.connect_timeout)
-        self._row(form, self.tr("&Read timeout"), self.read_timeout)
-        self._row(form, self.tr("Default SMS re&gion"), self.sms_region)
+        self._row(form, "connectTimeout", self.connect_timeout)
+        self._row(form, "readTimeout", self.read_timeout)
+        self._row(form, "smsRegion", self.sms_region)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
-        ca_row.addWidget(browse)
+        ca_row.addWidget(self.browse_button)
         ca_cell = QWidget()
         ca_cell.setLayout(ca_row)
         ca_row.setContentsMargins(0, 0, 0, 0)
-        self._row(form, self.tr("CA &bundle"), ca_cell, "caBundle", buddy=self.ca_bundle)
+        self._row(form, "caBundle", ca_cell, "caBundle", buddy=self.ca_bundle)
+        self._row(form, "language", self.language)
 
-        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button = QPushButton()
         self.test_button.setObjectName("testConnectionButton")
-        self.remove_button = QPushButton(self.tr("Remo&ve keys"))
+        self.remove_button = QPushButton()
         self.remove_button.setObjectName("removeCredentialsButton")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -152,16 +168,12 @@ class SettingsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.api_base.setMinimumWidth(360)
         layout.addLayout(form)
+        self.keychain_note: QLabel | None = None
         if not keychain_available:
-            note = QLabel(
-                self.tr(
-                    "This computer has no keychain, so keys you enter here are kept only until "
-                    "you close the app. Nothing is written to disk."
-                )
-            )
-            note.setObjectName("keychainNote")
-            note.setWordWrap(True)
-            layout.addWidget(note)
+            self.keychain_note = QLabel()
+            self.keychain_note.setObjectName("keychainNote")
+            self.keychain_note.setWordWrap(True)
+            layout.addWidget(self.keychain_note)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
@@ -179,7 +191,7 @@ class SettingsDialog(QDialog):
         return edit
 
     def _seconds(self, name: str, minimum: float, maximum: float) -> QDoubleSpinBox:
-        box = QDoubleSpinBox(decimals=1, suffix=self.tr(" s"), singleStep=1.0)
+        box = QDoubleSpinBox(decimals=1, singleStep=1.0)
         box.setObjectName(name)
         box.setRange(minimum, maximum)
         return box
@@ -192,18 +204,92 @@ class SettingsDialog(QDialog):
         label.hide()
         return label
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """Every text of the dialog in the current language (at start and on a change)."""
+        self.setWindowTitle(self.tr("Settings"))
+        self.api_base.setPlaceholderText(DEFAULT_API_BASE)
+        self.use_keys.setText(self.tr("Sign in with the &key pair (recommended)"))
+        self.use_token.setText(self.tr("Use a Bearer t&oken"))
+        self.secret_key.setPlaceholderText(self.tr("sk_test_… or sk_live_…"))
+        self.publish_key.setPlaceholderText(self.tr("pk_test_… or pk_live_…"))
+        self.show_secrets.setText(self.tr("S&how the keys"))
+        for box in (self.connect_timeout, self.read_timeout):
+            box.setSuffix(self.tr(" s"))
+            box.setLocale(QLocale())  # the decimal separator of the language's locale
+        self.ca_bundle.setPlaceholderText(self.tr("none: the system's CAs"))
+        self.browse_button.setText(self.tr("Bro&wse…"))
+        self.language.setItemText(0, self.tr("System language"))
+        self.test_button.setText(self.tr("&Test connection"))
+        self.remove_button.setText(self.tr("Remo&ve keys"))
+        if self.keychain_note is not None:
+            self.keychain_note.setText(
+                self.tr(
+                    "This computer has no keychain, so keys you enter here are kept only until "
+                    "you close the app. Nothing is written to disk."
+                )
+            )
+        labels = {
+            "apiBase": self.tr("&API address"),
+            "secretKey": self.tr("S&ecret key"),
+            "publishKey": self.tr("&Publishable key"),
+            "token": self.tr("Toke&n"),
+            "connectTimeout": self.tr("&Connect timeout"),
+            "readTimeout": self.tr("&Read timeout"),
+            "smsRegion": self.tr("Default SMS re&gion"),
+            "caBundle": self.tr("CA &bundle"),
+            "language": self.tr("&Language"),
+        }
+        rules = {
+            "apiBase": self.tr(
+                "Optional. Empty for Particle Space; plain http only to this computer."
+            ),
+            "secretKey": self.tr("The secret key from the Particle Space dashboard."),
+            "publishKey": self.tr("The publishable key from the Particle Space dashboard."),
+            "token": self.tr("A Bearer token, instead of the key pair."),
+            "connectTimeout": self.tr("Seconds to wait for the server to accept a connection."),
+            "readTimeout": self.tr("Seconds to wait for the server's answer."),
+            "smsRegion": self.tr("The country of phone numbers written without +country code."),
+            "caBundle": self.tr(
+                "Optional. A PEM file of certificate authorities, for networks that inspect TLS."
+            ),
+            "language": self.tr("Applies at once and at every start."),
+        }
+        for key, label in self._labels.items():
+            label.setText(labels[key])
+            editor = label.buddy()
+            editor.setAccessibleName(accessible_label(labels[key]))
+            description = rules[key]
+            if key in self._errors:
+                description = f"{translated(self._errors[key])} {description}"
+                self.error_labels[key].setText(translated(self._errors[key]))
+            editor.setAccessibleDescription(description)
+            if key in self.error_labels:
+                self.error_labels[key].setAccessibleName(
+                    self.tr("Problem with {field}").format(field=accessible_label(labels[key]))
+                )
+        if self._status:
+            self.status.setText(translated(self._status))
+
     def _row(
         self,
         form: QFormLayout,
-        text: str,
+        key: str,
         editor: QWidget,
         error_field: str | None = None,
         *,
         buddy: QWidget | None = None,
     ) -> None:
-        label = QLabel(text)
+        """A labelled row; the label's text (and the editor's accessible name and
+        description) are set by `_retranslate`."""
+        label = QLabel()
+        label.setObjectName(f"{key}Label")
         label.setBuddy(buddy or editor)
-        (buddy or editor).setAccessibleName(text.replace("&", ""))
+        self._labels[key] = label
         if error_field is None:
             form.addRow(label, editor)
             return
@@ -236,6 +322,7 @@ class SettingsDialog(QDialog):
         region = self.sms_region.findData(stored.get("sms_region", DEFAULT_REGION))
         self.sms_region.setCurrentIndex(max(region, 0))
         self.ca_bundle.setText(stored.get("ca_bundle", ""))
+        self.language.setCurrentIndex(max(self.language.findData(self._settings.language()), 0))
 
     # --- Reading and checking ----------------------------------------------------------------
 
@@ -293,9 +380,9 @@ class SettingsDialog(QDialog):
 
     def _show_errors(self, problems: list[FieldError]) -> None:
         for problem in problems:
-            label = self.error_labels[problem.field]
-            label.setText(problem.message)
-            label.show()
+            self._errors[problem.field] = problem.message
+            self.error_labels[problem.field].show()
+        self._retranslate()  # the texts, and the fields' accessible descriptions
         first = min(problems, key=lambda problem: _FIELDS.index(problem.field))
         editor = self.findChild(QWidget, first.field)
         if editor is not None:
@@ -303,20 +390,34 @@ class SettingsDialog(QDialog):
 
     def _clear_error(self, field: str, *_: object) -> None:
         self.error_labels[field].hide()
+        if self._errors.pop(field, None) is not None:
+            self._retranslate()
 
     def _clear_errors(self) -> None:
         for label in self.error_labels.values():
             label.hide()
+        if self._errors:
+            self._errors.clear()
+            self._retranslate()
 
     def _say(self, kind: BannerKind, text: str) -> None:
         self.status.setProperty("kind", kind.value)
         self.status.setProperty("role", "fieldError" if kind is BannerKind.ERROR else "hint")
-        self.status.setText(text)
+        self._status = text
+        self.status.setText(translated(text))
+        self.status.setAccessibleDescription(translated(text))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.show()
 
     # --- Actions -----------------------------------------------------------------------------
+
+    def _on_language_chosen(self, _index: int) -> None:
+        code = self.language.currentData()
+        self._settings.set_language(code)
+        app = QApplication.instance()
+        if app is not None:
+            install_language(app, code)
 
     def _on_mode_toggled(self, *_: object) -> None:
         keys = self.use_keys.isChecked()
@@ -356,7 +457,7 @@ class SettingsDialog(QDialog):
         self._run(check, self._on_test_succeeded)
 
     def _on_test_succeeded(self, sentence: object) -> None:
-        self._say(BannerKind.SUCCESS, str(sentence))
+        self._say(BannerKind.SUCCESS, sentence if isinstance(sentence, str) else str(sentence))
 
     def _on_save_clicked(self) -> None:
         checked = self._checked()

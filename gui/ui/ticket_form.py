@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.fields import FIELDS, KNOWN_STATUSES, NOTIFY_FIELDS, ContactType, Operation
+from gui.ui.i18n import translated
 from gui.ui.list_completer import ListCompleter
 from gui.ui.time_field import OptionalDateTimeEdit
 
@@ -31,12 +33,37 @@ _CONTACT_PLACEHOLDERS = {
 }
 
 
+class TabTyper(QObject):
+    """For a multi-line field whose Tab moves the focus on (`tabChangesFocus`): Ctrl+Tab types
+    a tab character there instead."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+            or not isinstance(event, QKeyEvent)
+            or event.key() != Qt.Key.Key_Tab
+            or event.modifiers() != Qt.KeyboardModifier.ControlModifier
+            or not isinstance(watched, QPlainTextEdit)
+            or watched.isReadOnly()
+        ):
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # no window shortcut takes Ctrl+Tab away from the field
+            return True
+        watched.insertPlainText("\t")
+        return True
+
+
 class TicketForm(QWidget):
     """The update form. Each editor's objectName is its API field name; its error label is
     `<field>Error`, visible only while that field has an error.
 
     It edits an update of an existing ticket or a new ticket (`operation`): a new ticket has no
     id yet (the row is hidden) and its description is optional.
+
+    For screen readers each editor's accessible name is its label and its accessible
+    description its rule; while the field has an error, the error comes first. Tab and
+    Shift+Tab leave the multi-line fields; Ctrl+Tab types a tab there.
 
     Signals:
         edited: the user changed any field.
@@ -48,7 +75,7 @@ class TicketForm(QWidget):
 
     def __init__(self, *, statuses: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ticket_id = QLineEdit(placeholderText="tic_…")
+        self.ticket_id = QLineEdit(placeholderText="tic_…")  # an id, the same in any language
         self.title = QLineEdit()
         self.description = QPlainTextEdit(tabChangesFocus=True)
         self.description.setMinimumHeight(80)
@@ -57,11 +84,11 @@ class TicketForm(QWidget):
         self.status.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.set_statuses(statuses)
         self.status.setCurrentText("")
-        self.notify = QCheckBox(self.tr("&Notify people about this update"))
+        self.notify = QCheckBox()
         self.time = OptionalDateTimeEdit()
         self.type = QComboBox()
-        self.type.addItem(self.tr("Email"), ContactType.EMAIL.value)
-        self.type.addItem(self.tr("SMS text message"), ContactType.SMS.value)
+        self.type.addItem("", ContactType.EMAIL.value)  # texts: _retranslate
+        self.type.addItem("", ContactType.SMS.value)
         self.contacts = QLineEdit()
         self._contacts_model = QStringListModel(self)
         self.contacts.setCompleter(ListCompleter(self._contacts_model, self.contacts))
@@ -72,9 +99,10 @@ class TicketForm(QWidget):
         self.message_counter = QLabel()
         self.message_counter.setObjectName("notifyMessageCounter")
         self.message_counter.setProperty("role", "hint")
-        self.automated = QCheckBox(
-            self.tr("&Automated: remind them again if the ticket stays in this status too long")
-        )
+        self.automated = QCheckBox()
+        self._tab_typer = TabTyper(self)
+        for multi_line in (self.description, self.notify_message):
+            multi_line.installEventFilter(self._tab_typer)
 
         self._editors: dict[str, QWidget] = {
             "ticketId": self.ticket_id,
@@ -92,10 +120,13 @@ class TicketForm(QWidget):
         for field, editor in self._editors.items():
             editor.setObjectName(field)  # the API name: for tests, styles and automation
         self.error_labels: dict[str, QLabel] = {}
-        self.labels: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
         self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self._operation = Operation.UPDATE
+        #: The errors shown, by field, as given (a Message is shown again in a new language).
+        self._errors: dict[str, list[str]] = {}
         self._lay_out()
+        self._retranslate()
         self._connect_edits()
         self._on_type_changed()
         self._on_notify_toggled(False)
@@ -152,7 +183,7 @@ class TicketForm(QWidget):
         creating = operation is Operation.CREATE
         layout, cell = self._rows["ticketId"]
         layout.setRowVisible(cell, not creating)
-        self.labels["description"].setText(self._description_label())
+        self._retranslate()  # the description's label and rule say whether it is required
         self.clear_error("ticketId")
         self.clear_error("description")
         self.operation_changed.emit(operation)
@@ -187,10 +218,8 @@ class TicketForm(QWidget):
         for error in errors:
             messages.setdefault(error.field, []).append(error.message)
         for field, texts in messages.items():
-            label = self.error_labels[field]
-            label.setText("\n".join(texts))
-            label.show()
-            self._editors[field].setAccessibleDescription(label.text())
+            self._errors[field] = texts
+            self._show_error(field)
         first = min(messages, key=FIELDS.index, default=None)
         if first is not None:
             if first in NOTIFY_FIELDS:
@@ -203,10 +232,11 @@ class TicketForm(QWidget):
 
     def clear_error(self, field: str) -> None:
         label = self.error_labels[field]
-        if label.isVisibleTo(self) or label.text():
+        if field in self._errors or label.isVisibleTo(self) or label.text():
+            self._errors.pop(field, None)
             label.clear()
             label.hide()
-            self._editors[field].setAccessibleDescription("")
+            self._describe(field)
 
     def visible_errors(self) -> dict[str, str]:
         """The error texts the user can see now, by field (for tests and accessibility)."""
@@ -216,42 +246,148 @@ class TicketForm(QWidget):
             if label.isVisibleTo(self)
         }
 
+    def _show_error(self, field: str) -> None:
+        label = self.error_labels[field]
+        label.setText("\n".join(translated(text) for text in self._errors[field]))
+        label.show()
+        self._describe(field)
+
+    def _describe(self, field: str) -> None:
+        """The editor's accessible description: its error, if any, then its rule. Qt tells
+        screen readers when it changes (QAccessible's DescriptionChanged event)."""
+        parts = [translated(text) for text in self._errors.get(field, ())]
+        parts.append(self._rules()[field])
+        self._editors[field].setAccessibleDescription(" ".join(part for part in parts if part))
+
+    # --- Texts -------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """Every text of the form in the current language (at start and on a language change)."""
+        labels = {
+            "ticketId": self.tr("&Ticket ID *"),
+            "title": self.tr("T&itle *"),
+            "description": (
+                self.tr("D&escription")  # optional for a new ticket
+                if self._operation is Operation.CREATE
+                else self.tr("D&escription *")
+            ),
+            "status": self.tr("&Status *"),
+            "notify": self.tr("&Notify people about this update"),
+            "time": self.tr("&When"),
+            "type": self.tr("T&ype *"),
+            "contacts": self.tr("&Contacts *"),
+            "notifySubject": self.tr("Su&bject"),
+            "notifyMessage": self.tr("Messa&ge"),
+            "automated": self.tr(
+                "&Automated: remind them again if the ticket stays in this status too long"
+            ),
+        }
+        self.notify.setText(labels["notify"])
+        self.automated.setText(labels["automated"])
+        self.type.setItemText(0, self.tr("Email"))
+        self.type.setItemText(1, self.tr("SMS text message"))
+        self.legend.setText(self.tr("* required"))
+        for field, text in labels.items():
+            if field in self._labels:
+                self._labels[field].setText(text)
+            name = accessible_label(text)
+            self._editors[field].setAccessibleName(name)
+            self.error_labels[field].setAccessibleName(
+                self.tr("Problem with {field}").format(field=name)
+            )
+            if field in self._errors:
+                self._show_error(field)
+            else:
+                self._describe(field)
+        self._update_counter()
+
+    def field_help(self) -> list[tuple[str, str]]:
+        """Each field's name and rule, in form order and in the current language (F1 help)."""
+        rules = self._rules()
+        return [(self._editors[field].accessibleName(), rules[field]) for field in FIELDS]
+
+    def _rules(self) -> dict[str, str]:
+        """What each field takes, for its accessible description (and the help)."""
+        from gui.core.sms import MAX_SMS_CHARACTERS
+
+        if self.contact_type() is ContactType.SMS:
+            contacts = self.tr("Required. Phone numbers, separated by commas.")
+        else:
+            contacts = self.tr("Required. Email addresses, separated by commas.")
+        return {
+            "ticketId": self.tr("Required. The ticket's id, such as tic_1001."),
+            "title": self.tr("Required. One line."),
+            "description": (
+                self.tr(
+                    "Optional for a new ticket. Several lines; Tab moves on to the next field, "
+                    "Ctrl+Tab types a tab."
+                )
+                if self._operation is Operation.CREATE
+                else self.tr(
+                    "Required. Several lines; Tab moves on to the next field, Ctrl+Tab types a tab."
+                )
+            ),
+            "status": self.tr("Required. Choose NEW or ON_HOLD, or type another status."),
+            "notify": self.tr("Sends this update to the contacts by email or SMS."),
+            "time": self.tr("Sends now, or at the date and time you pick with Send later."),
+            "type": self.tr("Required. Email or SMS text message."),
+            "contacts": contacts,
+            "notifySubject": self.tr("Optional. One line."),
+            "notifyMessage": self.tr(
+                "Optional. Several lines; by SMS at most {limit:,} characters. Tab moves on to "
+                "the next field, Ctrl+Tab types a tab."
+            ).format(limit=MAX_SMS_CHARACTERS),
+            "automated": self.tr("Optional. Particle Space sends reminders by itself."),
+        }
+
     # --- Layout and behaviour ----------------------------------------------------------------
 
     def _lay_out(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add_row(form, self.tr("&Ticket ID *"), "ticketId")
-        self._add_row(form, self.tr("T&itle *"), "title")
-        self._add_row(form, self._description_label(), "description")
-        self._add_row(form, self.tr("&Status *"), "status")
-        self._add_row(form, None, "notify")
+        self._add_row(form, "ticketId")
+        self._add_row(form, "title")
+        self._add_row(form, "description")
+        self._add_row(form, "status")
+        self._add_row(form, "notify", labelled=False)
 
         self.notify_section = QWidget()
         self.notify_section.setObjectName("notifySection")
         section = QFormLayout(self.notify_section)
         section.setContentsMargins(24, 0, 0, 0)
         section.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add_row(section, self.tr("&When"), "time")
-        self._add_row(section, self.tr("T&ype *"), "type")
-        self._add_row(section, self.tr("&Contacts *"), "contacts")
-        self._add_row(section, self.tr("Su&bject"), "notifySubject")
-        self._add_row(section, self.tr("Messa&ge"), "notifyMessage", extra=self.message_counter)
+        self._add_row(section, "time")
+        self._add_row(section, "type")
+        self._add_row(section, "contacts")
+        self._add_row(section, "notifySubject")
+        self._add_row(section, "notifyMessage", extra=self.message_counter)
         form.addRow(self.notify_section)
-        self._add_row(form, None, "automated")
+        self._add_row(form, "automated", labelled=False)
 
-        legend = QLabel(self.tr("* required"))
-        legend.setProperty("role", "hint")
+        self.legend = QLabel()
+        self.legend.setProperty("role", "hint")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(form)
-        outer.addWidget(legend)
+        outer.addWidget(self.legend)
         outer.addStretch(1)
 
     def _add_row(
-        self, form: QFormLayout, text: str | None, field: str, *, extra: QWidget | None = None
+        self,
+        form: QFormLayout,
+        field: str,
+        *,
+        labelled: bool = True,
+        extra: QWidget | None = None,
     ) -> None:
-        """One row: label (buddy of the editor), then the editor with its error label below."""
+        """One row: label (buddy of the editor), then the editor with its error label below.
+        The texts are set by `_retranslate`; the error label's accessible name names the field,
+        and the editor's accessible description starts with the error."""
         editor = self._editors[field]
         error = QLabel(wordWrap=True)
         error.setObjectName(f"{field}Error")
@@ -268,21 +404,15 @@ class TicketForm(QWidget):
         if extra is not None:
             column.addWidget(extra)
         column.addWidget(error)
-        if text is None:
+        if not labelled:  # a check box: its own text is its label
             form.addRow(cell)
-            editor.setAccessibleName(editor.property("text").replace("&", ""))
             return
         self._rows[field] = (form, cell)
-        label = QLabel(text)
+        label = QLabel()
+        label.setObjectName(f"{field}Label")
         label.setBuddy(editor)
-        self.labels[field] = label
-        editor.setAccessibleName(text.replace("&", "").rstrip(" *"))
+        self._labels[field] = label
         form.addRow(label, cell)
-
-    def _description_label(self) -> str:
-        if self._operation is Operation.CREATE:
-            return self.tr("&Description")  # optional for a new ticket
-        return self.tr("&Description *")
 
     def _connect_edits(self) -> None:
         def clears(field: str) -> Callable[..., None]:
@@ -315,6 +445,7 @@ class TicketForm(QWidget):
         contact_type = self.contact_type()
         self.contacts.setPlaceholderText(_CONTACT_PLACEHOLDERS[contact_type])
         self.clear_error("contacts")
+        self._describe("contacts")  # its rule depends on the type
         self._update_counter()
 
     def _update_counter(self) -> None:
@@ -337,3 +468,9 @@ class TicketForm(QWidget):
         self.message_counter.setProperty("role", "fieldError" if length.too_long else "hint")
         self.message_counter.style().unpolish(self.message_counter)
         self.message_counter.style().polish(self.message_counter)
+
+
+def accessible_label(text: str) -> str:
+    """A label as a screen reader should say it: without the "&" of its mnemonic and without
+    the "*" that marks a required field (the accessible description says "Required")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *")

@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>The outbox {path} was written by a newer version of the app (schema {version}; this app knows {known}).</source>
-        <extracomment>Version 2: new tickets. Their outbox rows have ticket_id &apos;&apos; (the server gives the id), and their history rows say they created the ticket. Step i brings a database from ``user_version`` i to i + 1.</extracomment>
+        <extracomment>Version 2: new tickets. Their outbox rows have ticket_id &apos;&apos; (the server gives the id), and their history rows say they created the ticket. And the process sending an item marks it (gui.core.liveness), so that a second process (the window and the command line share the outbox) never takes it for abandoned. Step i brings a database from ``user_version`` i to i + 1.</extracomment>
         <translation>La bandeja de salida {path} fue escrita por una versión más reciente de la aplicación (esquema {version}; esta aplicación admite hasta el {known}).</translation>
     </message>
     <message>

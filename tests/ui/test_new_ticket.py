@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from gui.core.fields import Operation
@@ -28,14 +29,14 @@ def test_new_ticket_mode_hides_the_id_and_relaxes_the_description(
     assert action in window.menuBar().actions()[0].menu().actions()  # File ▸ New ticket
     switch_to_new_ticket(qtbot, window)
     assert not window.form.ticket_id.isVisible()
-    assert window.form.labels["description"].text() == "&Description"
-    assert window.submit_button.text() == "C&reate ticket"
+    assert window.form.findChild(QLabel, "descriptionLabel").text() == "D&escription"
+    assert window.submit_button.text() == "Create tic&ket"
     assert window.windowTitle() == "Particle Tickets — New ticket"
     assert focused() == "title"
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # and back
     assert not window.new_ticket_action.isChecked()
     assert window.form.ticket_id.isVisible()
-    assert window.form.labels["description"].text() == "&Description *"
+    assert window.form.findChild(QLabel, "descriptionLabel").text() == "D&escription *"
     assert window.submit_button.text() == "&Update ticket"
 
 

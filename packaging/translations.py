@@ -1,0 +1,119 @@
+"""The app's translations: resources/i18n/*.ts (sources, in git) and *.qm (compiled, not in git).
+
+Usage, from the project folder, with the project's virtual environment (``./tools/i18n`` sets
+it up and runs this)::
+
+    .venv/bin/python packaging/translations.py update    # lupdate, then compile
+    .venv/bin/python packaging/translations.py compile   # lrelease only
+
+``update`` runs ``pyside6-lupdate`` for each catalogue: ``ui_<lang>.ts`` from gui/ui and
+gui/app.py (the window's ``tr()`` texts), ``core_<lang>.ts`` from gui/core (the core's
+``QT_TRANSLATE_NOOP`` messages, see gui/core/messages.py). New texts arrive "unfinished"; a
+translator fills them in (Qt Linguist: ``.venv/bin/pyside6-linguist resources/i18n/ui_es.ts``)
+and tests/ui/test_i18n.py fails until every one is translated.
+
+``compile`` runs ``pyside6-lrelease`` on every .ts into the .qm next to it, which the app loads
+(gui/ui/i18n.py). tools/setup.sh does it whenever a .qm is missing or older than its .ts (so
+``./tools/run`` and ``./tools/test`` on a fresh clone have them), and packaging/build.py before
+every build.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "resources" / "i18n"
+#: The languages translated into (English is the source language).
+LANGUAGES = ("es",)
+#: Each catalogue and the sources lupdate reads for it, relative to ROOT.
+CATALOGUES: dict[str, tuple[str, ...]] = {
+    "ui": ("gui/ui", "gui/app.py"),
+    "core": ("gui/core",),
+}
+
+
+def tool(name: str) -> str:
+    """The path of PySide6's `name` tool (pyside6-lupdate, …) next to this Python, or on PATH."""
+    folder = Path(sys.executable).parent
+    found = shutil.which(name, path=str(folder)) or shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: pip install PySide6-Essentials into {folder.parent}")
+    return found
+
+
+def lupdate(sources: Sequence[str], ts_file: Path, *, language: str) -> None:
+    """Extract the texts of `sources` into `ts_file`, keeping the translations it holds."""
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            "-extensions",
+            "py",
+            "-locations",
+            "none",  # line numbers would change the .ts with every edit of the code
+            "-no-obsolete",
+            "-silent",
+            "-target-language",
+            language,
+            *python_files(sources),
+            "-ts",
+            str(ts_file),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def python_files(sources: Sequence[str]) -> list[str]:
+    """The .py files of `sources` (files or folders, recursively), relative to ROOT.
+
+    lupdate is given files, not folders: its folder scan skips .py files even with
+    ``-extensions py``.
+    """
+    files: list[str] = []
+    for source in sources:
+        path = ROOT / source
+        found = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        files += [str(file.relative_to(ROOT)) for file in found]
+    return files
+
+
+def update() -> None:
+    """Every .ts brought up to date with the source."""
+    FOLDER.mkdir(exist_ok=True)
+    for language in LANGUAGES:
+        for name, sources in CATALOGUES.items():
+            lupdate(sources, FOLDER / f"{name}_{language}.ts", language=language)
+
+
+def compile_all(folder: Path = FOLDER) -> list[Path]:
+    """Every .ts of `folder` compiled into the .qm next to it; returns the .qm files."""
+    compiled = []
+    for ts_file in sorted(folder.glob("*.ts")):
+        qm_file = ts_file.with_suffix(".qm")
+        subprocess.run(
+            [tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
+            check=True,
+        )
+        compiled.append(qm_file)
+    return compiled
+
+
+def main(argv: Sequence[str]) -> int:
+    command = argv[0] if argv else "update"
+    if command == "update":
+        update()
+    elif command != "compile":
+        print(__doc__, file=sys.stderr)
+        return 2
+    for qm_file in compile_all():
+        print(f"compiled {qm_file.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

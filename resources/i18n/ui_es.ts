@@ -1,0 +1,826 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Status message</source>
+        <translation>Mensaje de estado</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help: keyboard and fields</source>
+        <translation>Ayuda: teclado y campos</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <source>Update the ticket (send the form)</source>
+        <translation>Actualizar el ticket (enviar el formulario)</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the server</source>
+        <translation>Dejar de esperar al servidor</translation>
+    </message>
+    <message>
+        <source>Next or previous field, also out of the multi-line fields</source>
+        <translation>Campo siguiente o anterior, también para salir de los campos de varias líneas</translation>
+    </message>
+    <message>
+        <source>Type a tab in Description or Message</source>
+        <translation>Escribir una tabulación en Descripción o Mensaje</translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+letra subrayada</translation>
+    </message>
+    <message>
+        <source>Go to that field, or press that button</source>
+        <translation>Ir a ese campo o pulsar ese botón</translation>
+    </message>
+    <message>
+        <source>Show the outbox: updates waiting to be sent</source>
+        <translation>Mostrar la bandeja de salida: actualizaciones pendientes de envío</translation>
+    </message>
+    <message>
+        <source>Show the history of updates</source>
+        <translation>Mostrar el historial de actualizaciones</translation>
+    </message>
+    <message>
+        <source>Settings: sign-in, connection, language</source>
+        <translation>Configuración: inicio de sesión, conexión, idioma</translation>
+    </message>
+    <message>
+        <source>This help</source>
+        <translation>Esta ayuda</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Teclado</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>When</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>descartada</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <extracomment>How long after the last keystroke in the filter the history is searched again.</extracomment>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Filter by ticket id or any text</source>
+        <translation>Filtrar por ID de ticket o cualquier texto</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+    <message>
+        <source>Shows the updates whose ticket id, message or values contain this text.</source>
+        <translation>Muestra las actualizaciones cuyo ID de ticket, mensaje o valores contienen este texto.</translation>
+    </message>
+    <message>
+        <source>Updates sent before</source>
+        <translation>Actualizaciones enviadas anteriormente</translation>
+    </message>
+    <message>
+        <source>Open in for&amp;m</source>
+        <translation>Abrir en el for&amp;mulario</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The server may already have applied the update (a request cannot be taken back once sent); check ticket {ticket} before sending it again.</source>
+        <extracomment>How long the window waits for an answer before it gives up, whatever the socket does. How long closing the window waits for worker threads. `_awaiting` while the update is being stored, before the outbox gives it an id.</extracomment>
+        <translation>Es posible que el servidor ya haya aplicado la actualización (una solicitud enviada no se puede deshacer); revise el ticket {ticket} antes de enviarla de nuevo.</translation>
+    </message>
+    <message>
+        <source>&amp;Update ticket</source>
+        <translation>Actua&amp;lizar ticket</translation>
+    </message>
+    <message>
+        <source>Send the update (Ctrl+Enter)</source>
+        <translation>Enviar la actualización (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The server may already have created the ticket (a request cannot be taken back once sent); check Particle Space before sending it again.</source>
+        <translation>Es posible que el servidor ya haya creado el ticket (una solicitud no se puede deshacer una vez enviada); revise Particle Space antes de enviarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>&amp;New ticket</source>
+        <extracomment>Asked before closing with updates still in the outbox; True closes.</extracomment>
+        <translation>&amp;Nuevo ticket</translation>
+    </message>
+    <message>
+        <source>Open a new ticket instead of updating one (Ctrl+N switches back)</source>
+        <translation>Abrir un ticket nuevo en lugar de actualizar uno (Ctrl+N vuelve atrás)</translation>
+    </message>
+    <message>
+        <source>Update this ticket</source>
+        <translation>Actualizar este ticket</translation>
+    </message>
+    <message>
+        <source>Switch to updating the ticket that was just created</source>
+        <translation>Pasar a actualizar el ticket recién creado</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the server (Esc)</source>
+        <translation>Dejar de esperar al servidor (Esc)</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>TEST MODE</source>
+        <translation>MODO DE PRUEBA</translation>
+    </message>
+    <message>
+        <source>Test keys: updates change test data only.</source>
+        <translation>Claves de prueba: las actualizaciones solo cambian datos de prueba.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Settings…</source>
+        <translation>Abrir la confi&amp;guración…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>Descartar &amp;borrador</translation>
+    </message>
+    <message>
+        <source>Sandbox — nothing is sent to Particle Space</source>
+        <translation>Entorno de pruebas (sandbox): no se envía nada a Particle Space</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard and fields</source>
+        <translation>&amp;Teclado y campos</translation>
+    </message>
+    <message>
+        <source>&amp;About Particle Tickets</source>
+        <translation>&amp;Acerca de Particle Tickets</translation>
+    </message>
+    <message>
+        <source>Show the outbox (Ctrl+Shift+O)</source>
+        <translation>Mostrar la bandeja de salida (Ctrl+Mayús+O)</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Create tic&amp;ket</source>
+        <translation>Crear tic&amp;ket</translation>
+    </message>
+    <message>
+        <source>Create the new ticket (Ctrl+Enter)</source>
+        <translation>Crear el ticket nuevo (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Sandbo&amp;x</source>
+        <translation>Pruebas (sandbo&amp;x)</translation>
+    </message>
+    <message>
+        <source>Answer normally</source>
+        <translation>Responder con normalidad</translation>
+    </message>
+    <message>
+        <source>Answer slowly</source>
+        <translation>Responder con lentitud</translation>
+    </message>
+    <message>
+        <source>Fail with a server error (500)</source>
+        <translation>Fallar con un error del servidor (500)</translation>
+    </message>
+    <message>
+        <source>Say it is busy (429)</source>
+        <translation>Decir que está ocupado (429)</translation>
+    </message>
+    <message>
+        <source>Say it is unavailable (503)</source>
+        <translation>Decir que no está disponible (503)</translation>
+    </message>
+    <message>
+        <source>Answer with a proxy&apos;s error page (502)</source>
+        <translation>Responder con la página de error de un proxy (502)</translation>
+    </message>
+    <message>
+        <source>Never finish answering</source>
+        <translation>No terminar nunca de responder</translation>
+    </message>
+    <message>
+        <source>Particle Tickets</source>
+        <translation>Particle Tickets</translation>
+    </message>
+    <message>
+        <source> — New ticket</source>
+        <translation> — Nuevo ticket</translation>
+    </message>
+    <message>
+        <source> — Sandbox</source>
+        <translation> — Entorno de pruebas</translation>
+    </message>
+    <message>
+        <source> — TEST</source>
+        <translation> — PRUEBA</translation>
+    </message>
+    <message>
+        <source>Sandbox at {address}</source>
+        <translation>Entorno de pruebas en {address}</translation>
+    </message>
+    <message>
+        <source>Sends to {address}</source>
+        <translation>Envía a {address}</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain: keys entered in Settings are kept only until the app closes.</source>
+        <translation>Esta computadora no tiene llavero: las claves ingresadas en Configuración se conservan solo hasta que se cierre la aplicación.</translation>
+    </message>
+    <message>
+        <source>Open Settings to enter your keys.</source>
+        <translation>Abra Configuración para ingresar sus claves.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within {seconds:g} s; it may be waiting for you to unlock it. Open Settings to enter your keys, or restart the app once it is unlocked.</source>
+        <translation>El llavero no respondió en {seconds:g} s; puede que esté esperando que usted lo desbloquee. Abra Configuración para ingresar sus claves, o reinicie la aplicación cuando esté desbloqueado.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the server.</source>
+        <translation>Se dejó de esperar al servidor.</translation>
+    </message>
+    <message>
+        <source>Now updating ticket {ticket}: change what you need, then Update.</source>
+        <translation>Ahora actualiza el ticket {ticket}: cambie lo que necesite y luego pulse Actualizar.</translation>
+    </message>
+    <message>
+        <source>Saved in the outbox. It goes out after the earlier update to ticket {ticket} that is still waiting there.</source>
+        <translation>Guardada en la bandeja de salida. Se enviará después de la actualización anterior del ticket {ticket}, que todavía está pendiente allí.</translation>
+    </message>
+    <message>
+        <source>Saved in the outbox. It goes out after the {count} earlier updates to ticket {ticket} that are still waiting there.</source>
+        <translation>Guardada en la bandeja de salida. Se enviará después de las {count} actualizaciones anteriores del ticket {ticket}, que todavía están pendientes allí.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong (the details are in the log). Check the ticket before sending the update again.</source>
+        <translation>Ocurrió un error inesperado (los detalles están en el registro). Revise el ticket antes de enviar la actualización de nuevo.</translation>
+    </message>
+    <message>
+        <source>The update waits in the outbox and goes out by itself.</source>
+        <translation>La actualización queda en la bandeja de salida y se enviará automáticamente.</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox: resend or discard it there.</source>
+        <translation>Queda en la bandeja de salida: reenvíela o descártela desde allí.</translation>
+    </message>
+    <message>
+        <source>1 update waiting</source>
+        <translation>1 actualización pendiente</translation>
+    </message>
+    <message>
+        <source>{count} updates waiting</source>
+        <translation>{count} actualizaciones pendientes</translation>
+    </message>
+    <message>
+        <source>No complete answer within {seconds:g} s, so the app stopped waiting.</source>
+        <translation>No llegó una respuesta completa en {seconds:g} s, así que la aplicación dejó de esperar.</translation>
+    </message>
+    <message>
+        <source>Restored your unsent draft.</source>
+        <translation>Se recuperó su borrador sin enviar.</translation>
+    </message>
+    <message>
+        <source>Loaded the new ticket into the form.</source>
+        <translation>Se cargó el ticket nuevo en el formulario.</translation>
+    </message>
+    <message>
+        <source>Loaded the update to {ticket} into the form.</source>
+        <translation>Se cargó en el formulario la actualización del ticket {ticket}.</translation>
+    </message>
+    <message>
+        <source>Updates are waiting</source>
+        <translation>Hay actualizaciones pendientes</translation>
+    </message>
+    <message>
+        <source>1 update is still in the outbox.</source>
+        <translation>Todavía hay 1 actualización en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>{count} updates are still in the outbox.</source>
+        <translation>Todavía hay {count} actualizaciones en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>It stays there and goes out the next time you open Particle Tickets.</source>
+        <translation>Se quedan allí y se enviarán la próxima vez que abra Particle Tickets.</translation>
+    </message>
+    <message>
+        <source>Quit now?</source>
+        <translation>¿Salir ahora?</translation>
+    </message>
+    <message>
+        <source>About Particle Tickets</source>
+        <translation>Acerca de Particle Tickets</translation>
+    </message>
+    <message>
+        <source>Particle Tickets {version}
+Update Particle Space maintenance tickets.</source>
+        <translation>Particle Tickets {version}
+Actualice los tickets de mantenimiento de Particle Space.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} created.</source>
+        <translation>Ticket {ticket} creado.</translation>
+    </message>
+    <message>
+        <source>Ticket created; Particle Space did not say its id.</source>
+        <translation>Ticket creado; Particle Space no indicó su ID.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} updated.</source>
+        <translation>Ticket {ticket} actualizado.</translation>
+    </message>
+    <message>
+        <source>status {status}</source>
+        <translation>el estado {status}</translation>
+    </message>
+    <message>
+        <source>title “{title}”</source>
+        <translation>el título “{title}”</translation>
+    </message>
+    <message>
+        <source>Particle Space now has {details}.</source>
+        <translation>Particle Space ahora tiene {details}.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateTimeEdit</name>
+    <message>
+        <source>Send later, at:</source>
+        <translation>Enviar más tarde, el:</translation>
+    </message>
+    <message>
+        <source>Unchecked, the notification goes out as soon as the ticket is updated.</source>
+        <translation>Sin marcar, la notificación se envía en cuanto se actualiza el ticket.</translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>Enviar el</translation>
+    </message>
+    <message>
+        <source>The date and time to notify people.</source>
+        <translation>La fecha y la hora en que se notificará a las personas.</translation>
+    </message>
+    <message>
+        <source>Sends as soon as the ticket is updated</source>
+        <translation>Se envía en cuanto se actualiza el ticket</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>Próximo intento</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Needs your decision</source>
+        <translation>Requiere su decisión</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Updates waiting to be sent</source>
+        <translation>Actualizaciones pendientes de envío</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>O&amp;pen in form</source>
+        <translation>Abrir en el &amp;formulario</translation>
+    </message>
+    <message>
+        <source>after the earlier update</source>
+        <translation>después de la actualización anterior</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Reenviar</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Reintentar ahora</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Sign in with the &amp;key pair (recommended)</source>
+        <translation>Iniciar sesión con el par de &amp;claves (recomendado)</translation>
+    </message>
+    <message>
+        <source>Use a Bearer t&amp;oken</source>
+        <translation>Usar un &amp;token Bearer</translation>
+    </message>
+    <message>
+        <source>sk_test_… or sk_live_…</source>
+        <translation>sk_test_… o sk_live_…</translation>
+    </message>
+    <message>
+        <source>pk_test_… or pk_live_…</source>
+        <translation>pk_test_… o pk_live_…</translation>
+    </message>
+    <message>
+        <source>S&amp;how the keys</source>
+        <translation>&amp;Mostrar las claves</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s CAs</source>
+        <translation>ninguno: las CA del sistema</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Pro&amp;bar la conexión</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve keys</source>
+        <translation>E&amp;liminar las claves</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain, so keys you enter here are kept only until you close the app. Nothing is written to disk.</source>
+        <translation>Esta computadora no tiene llavero, así que las claves que ingrese aquí se conservan solo hasta que cierre la aplicación. No se guarda nada en el disco.</translation>
+    </message>
+    <message>
+        <source>&amp;API address</source>
+        <translation>&amp;Dirección de la API</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret key</source>
+        <translation>Clave &amp;secreta</translation>
+    </message>
+    <message>
+        <source>&amp;Publishable key</source>
+        <translation>Clave &amp;publicable</translation>
+    </message>
+    <message>
+        <source>Toke&amp;n</source>
+        <translation>T&amp;oken</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout</source>
+        <translation>Tiempo límite de co&amp;nexión</translation>
+    </message>
+    <message>
+        <source>&amp;Read timeout</source>
+        <translation>Tiempo límite de &amp;respuesta</translation>
+    </message>
+    <message>
+        <source>Default SMS re&amp;gion</source>
+        <translation>Re&amp;gión predeterminada para SMS</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle</source>
+        <translation>Paq&amp;uete de CA</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Optional. Empty for Particle Space; plain http only to this computer.</source>
+        <translation>Opcional. Vacío para Particle Space; http sin cifrar solo hacia esta computadora.</translation>
+    </message>
+    <message>
+        <source>The secret key from the Particle Space dashboard.</source>
+        <translation>La clave secreta del panel de Particle Space.</translation>
+    </message>
+    <message>
+        <source>The publishable key from the Particle Space dashboard.</source>
+        <translation>La clave publicable del panel de Particle Space.</translation>
+    </message>
+    <message>
+        <source>A Bearer token, instead of the key pair.</source>
+        <translation>Un token Bearer, en lugar del par de claves.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the server to accept a connection.</source>
+        <translation>Segundos de espera para que el servidor acepte la conexión.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the server&apos;s answer.</source>
+        <translation>Segundos de espera para la respuesta del servidor.</translation>
+    </message>
+    <message>
+        <source>The country of phone numbers written without +country code.</source>
+        <translation>El país de los números de teléfono escritos sin +código de país.</translation>
+    </message>
+    <message>
+        <source>Optional. A PEM file of certificate authorities, for networks that inspect TLS.</source>
+        <translation>Opcional. Un archivo PEM de autoridades de certificación, para redes que inspeccionan TLS.</translation>
+    </message>
+    <message>
+        <source>Applies at once and at every start.</source>
+        <translation>Se aplica de inmediato y en cada inicio.</translation>
+    </message>
+    <message>
+        <source>Problem with {field}</source>
+        <translation>Problema en {field}</translation>
+    </message>
+    <message>
+        <source>Enter this to sign in.</source>
+        <translation>Ingrese este dato para iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>There is no file at this path.</source>
+        <translation>No hay ningún archivo en esta ruta.</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Paquete de CA</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt)</source>
+        <translation>Archivos PEM (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Saving your keys in the keychain…</source>
+        <translation>Guardando sus claves en el llavero…</translation>
+    </message>
+    <message>
+        <source>Removing your keys from the keychain…</source>
+        <translation>Eliminando sus claves del llavero…</translation>
+    </message>
+    <message>
+        <source>Your keys were removed from this computer.</source>
+        <translation>Sus claves se eliminaron de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; see the log.</source>
+        <translation>Ocurrió un error inesperado; consulte el registro.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within {seconds:g} s. It may be waiting for you to unlock it; try again once it is unlocked.</source>
+        <translation>El llavero no respondió en {seconds:g} s. Puede que esté esperando que usted lo desbloquee; vuelva a intentarlo cuando esté desbloqueado.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketForm</name>
+    <message>
+        <source>&amp;Ticket ID *</source>
+        <extracomment>The errors shown, by field, as given (a Message is shown again in a new language).</extracomment>
+        <translation>&amp;ID del ticket *</translation>
+    </message>
+    <message>
+        <source>T&amp;itle *</source>
+        <translation>&amp;Título *</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <source>D&amp;escription *</source>
+        <translation>&amp;Descripción *</translation>
+    </message>
+    <message>
+        <source>&amp;Status *</source>
+        <translation>&amp;Estado *</translation>
+    </message>
+    <message>
+        <source>&amp;Notify people about this update</source>
+        <translation>&amp;Notificar a las personas sobre esta actualización</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Cuándo</translation>
+    </message>
+    <message>
+        <source>T&amp;ype *</source>
+        <translation>Ti&amp;po *</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts *</source>
+        <translation>C&amp;ontactos *</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>A&amp;sunto</translation>
+    </message>
+    <message>
+        <source>Messa&amp;ge</source>
+        <translation>Mensa&amp;je</translation>
+    </message>
+    <message>
+        <source>&amp;Automated: remind them again if the ticket stays in this status too long</source>
+        <translation>A&amp;utomático: volver a avisarles si el ticket permanece demasiado tiempo en este estado</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>SMS text message</source>
+        <translation>Mensaje de texto SMS</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* obligatorio</translation>
+    </message>
+    <message>
+        <source>Problem with {field}</source>
+        <translation>Problema en {field}</translation>
+    </message>
+    <message>
+        <source>Required. Phone numbers, separated by commas.</source>
+        <translation>Obligatorio. Números de teléfono, separados por comas.</translation>
+    </message>
+    <message>
+        <source>Required. Email addresses, separated by commas.</source>
+        <translation>Obligatorio. Direcciones de correo electrónico, separadas por comas.</translation>
+    </message>
+    <message>
+        <source>Required. The ticket&apos;s id, such as tic_1001.</source>
+        <translation>Obligatorio. El ID del ticket, por ejemplo tic_1001.</translation>
+    </message>
+    <message>
+        <source>Required. One line.</source>
+        <translation>Obligatorio. Una línea.</translation>
+    </message>
+    <message>
+        <source>Optional for a new ticket. Several lines; Tab moves on to the next field, Ctrl+Tab types a tab.</source>
+        <translation>Opcional para un ticket nuevo. Varias líneas; Tab pasa al campo siguiente, Ctrl+Tab escribe una tabulación.</translation>
+    </message>
+    <message>
+        <source>Required. Several lines; Tab moves on to the next field, Ctrl+Tab types a tab.</source>
+        <translation>Obligatorio. Varias líneas; Tab pasa al campo siguiente, Ctrl+Tab escribe una tabulación.</translation>
+    </message>
+    <message>
+        <source>Required. Choose NEW or ON_HOLD, or type another status.</source>
+        <translation>Obligatorio. Elija NEW u ON_HOLD, o escriba otro estado.</translation>
+    </message>
+    <message>
+        <source>Sends this update to the contacts by email or SMS.</source>
+        <translation>Envía esta actualización a los contactos por correo electrónico o SMS.</translation>
+    </message>
+    <message>
+        <source>Sends now, or at the date and time you pick with Send later.</source>
+        <translation>Envía ahora, o en la fecha y hora que elija con Enviar más tarde.</translation>
+    </message>
+    <message>
+        <source>Required. Email or SMS text message.</source>
+        <translation>Obligatorio. Correo electrónico o mensaje de texto SMS.</translation>
+    </message>
+    <message>
+        <source>Optional. One line.</source>
+        <translation>Opcional. Una línea.</translation>
+    </message>
+    <message>
+        <source>Optional. Several lines; by SMS at most {limit:,} characters. Tab moves on to the next field, Ctrl+Tab types a tab.</source>
+        <translation>Opcional. Varias líneas; por SMS, como máximo {limit:,} caracteres. Tab pasa al campo siguiente, Ctrl+Tab escribe una tabulación.</translation>
+    </message>
+    <message>
+        <source>Optional. Particle Space sends reminders by itself.</source>
+        <translation>Opcional. Particle Space envía los recordatorios por su cuenta.</translation>
+    </message>
+    <message>
+        <source>{characters:,} characters: at most {limit:,} can go by SMS</source>
+        <translation>{characters:,} caracteres: por SMS se pueden enviar como máximo {limit:,}</translation>
+    </message>
+    <message>
+        <source>{characters:,} characters · {segments} SMS of 160</source>
+        <translation>{characters:,} caracteres · {segments} SMS de 160</translation>
+    </message>
+</context>
+</TS>

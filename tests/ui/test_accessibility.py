@@ -1,0 +1,291 @@
+"""Keyboard and screen readers: Tab order, Ctrl+Tab, F1, shortcuts, mnemonics, names, errors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from gui.core.fields import FIELDS
+from gui.ui.i18n import install_language
+from gui.ui.ticket_form import accessible_label
+from tests.ui.conftest import WindowFactory, click, focused, type_into
+
+
+@pytest.fixture
+def window(make_window: WindowFactory):
+    return make_window("http://127.0.0.1:9/api/v1")  # nothing is sent in these tests
+
+
+@pytest.fixture(params=["en", "es"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    locale = QLocale()
+    install_language(qapp, request.param)
+    QApplication.processEvents()
+    yield request.param
+    install_language(qapp, "en")
+    QLocale.setDefault(locale)
+    QApplication.processEvents()
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+# --- Tab, Ctrl+Tab and the tab order -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["description", "notifyMessage"])
+def test_tab_leaves_a_multi_line_field_and_ctrl_tab_types_a_tab(
+    qtbot: QtBot, window, field: str
+) -> None:
+    click(qtbot, window.form.notify)
+    editor = window.form.editor(field)
+    type_into(qtbot, editor, "a")
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "b")
+    assert editor.toPlainText() == "a\tb"
+    assert focused() == field
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() != field
+    assert editor.toPlainText() == "a\tb"  # Tab typed nothing
+    editor.setFocus()
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() != field
+    assert editor.toPlainText() == "a\tb"
+
+
+def test_walking_the_whole_tab_order_with_the_keyboard(qtbot: QtBot, make_window) -> None:
+    window = make_window(argv=[])  # not signed in: the banner offers Open Settings
+    window.discard_draft_button.show()  # as after a restored draft
+    window._on_outbox_changed([object()])  # "1 update waiting" in the status bar
+    window.form.ticket_id.setFocus()  # where the cursor starts
+    forward = [focused()]
+    for _ in range(15):
+        if focused() == "notify":
+            press(qtbot, Qt.Key.Key_Space)  # the notify section opens: its fields join in
+        press(qtbot, Qt.Key.Key_Tab)
+        forward.append(focused())
+    assert forward == [
+        "ticketId",
+        "title",
+        "description",
+        "status",
+        "notify",
+        "timeLater",
+        "type",
+        "contacts",
+        "notifySubject",
+        "notifyMessage",
+        "automated",
+        "submitButton",  # Cancel is skipped: disabled while nothing is being sent
+        "outboxStatus",
+        "openSettingsButton",  # round again, top to bottom
+        "discardDraftButton",
+        "ticketId",
+    ]
+    backward = [focused()]
+    for _ in range(15):
+        press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        backward.append(focused())
+    assert backward == list(reversed(forward))
+
+
+def test_the_time_editor_is_in_the_tab_order_once_send_later_is_chosen(
+    qtbot: QtBot, window
+) -> None:
+    click(qtbot, window.form.notify)
+    window.form.time.later.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert window.form.time.later.isChecked()
+    stops = []
+    while focused() != "type" and len(stops) < 10:
+        press(qtbot, Qt.Key.Key_Tab)
+        stops.append(focused())
+    # Qt's date-time editor: Tab goes through its sections (day, month, year, hour, minute).
+    assert set(stops[:-1]) == {"timeEdit"} and stops[-1] == "type"
+
+
+# --- Shortcuts -----------------------------------------------------------------------------------
+
+
+def test_f1_opens_the_help_and_esc_closes_it(qtbot: QtBot, window) -> None:
+    window.form.title.setFocus()
+    press(qtbot, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "helpDialog")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.findChild(QWidget, "helpText").toPlainText()
+    for expected in ("Ctrl+Shift+O", "Ctrl+Tab", "Title", "Required. One line."):
+        assert expected in text
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.help_action.text() in [a.text() for a in window._help_menu.actions()]
+
+
+def test_ctrl_shift_o_and_h_show_the_outbox_and_history(qtbot: QtBot, window) -> None:
+    window.form.title.setFocus()
+    press(
+        qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.outbox_panel.isVisible()
+    press(
+        qtbot, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.history_panel.isVisible()
+
+
+# --- Mnemonics -----------------------------------------------------------------------------------
+
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def _mnemonic(text: str) -> str | None:
+    match = _MNEMONIC.search(text)
+    return match[1].lower() if match else None
+
+
+def _duplicates(letters: list[tuple[str, str]]) -> dict[str, list[str]]:
+    by_letter: dict[str, list[str]] = {}
+    for letter, text in letters:
+        by_letter.setdefault(letter, []).append(text)
+    return {letter: texts for letter, texts in by_letter.items() if len(texts) > 1}
+
+
+def _window_mnemonics(top: QWidget) -> list[tuple[str, str]]:
+    """The Alt+letter mnemonics that act in `top`: buddy labels, buttons, menu bar titles."""
+    letters = []
+    for widget in top.findChildren(QWidget):
+        if widget.window() is not top:
+            continue  # another window (a dialog) has its own
+        text = ""
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            text = widget.text()
+        if (letter := _mnemonic(text)) is not None:
+            letters.append((letter, text))
+    if isinstance(top, QMainWindow):
+        for action in top.menuBar().actions():
+            if (letter := _mnemonic(action.text())) is not None:
+                letters.append((letter, action.text()))
+    return letters
+
+
+def test_mnemonics_are_unique_in_each_window_and_menu(
+    qtbot: QtBot, make_window: WindowFactory, language: str
+) -> None:
+    from gui.ui.settings_dialog import SettingsDialog
+
+    window = make_window(argv=["--demo"])  # with the Sandbox menu
+    window.discard_draft_button.show()
+    window.open_settings_button.show()
+    window.show_outbox_panel()
+    window.show_history_panel()
+    window.show_help()
+    assert not _duplicates(_window_mnemonics(window)), language
+    for menu in (action.menu() for action in window.menuBar().actions()):
+        letters = [(m, a.text()) for a in menu.actions() if (m := _mnemonic(a.text()))]
+        assert not _duplicates(letters), (language, menu.title())
+    settings = SettingsDialog(
+        settings=window._settings,
+        keychain=object(),  # type: ignore[arg-type]
+        credentials=window.connection.credentials,
+        keychain_available=True,
+        jobs=window._jobs,
+        parent=window,
+    )
+    letters = _window_mnemonics(settings)
+    assert len(letters) >= 15
+    assert not _duplicates(letters), language
+    help_dialog = window.findChild(QDialog, "helpDialog")
+    assert not _duplicates(_window_mnemonics(help_dialog)), language
+
+
+def test_every_form_field_has_a_mnemonic_in_spanish_too(window, language: str) -> None:
+    form = window.form
+    for field in FIELDS:
+        text = form._labels[field].text() if field in form._labels else form.editor(field).text()
+        assert _mnemonic(text), (language, field, text)
+
+
+# --- Names, descriptions and errors for screen readers -------------------------------------------
+
+
+def test_every_input_has_its_label_as_name_and_its_rule_as_description(
+    window, language: str
+) -> None:
+    form = window.form
+    rules = dict(form.field_help())
+    for field in FIELDS:
+        editor = form.editor(field)
+        label = form._labels[field].text() if field in form._labels else editor.text()
+        name = editor.accessibleName()
+        assert name == accessible_label(label), field
+        assert "&" not in name and not name.endswith("*"), field
+        assert editor.accessibleDescription() == rules[name], field
+        assert editor.accessibleDescription(), field
+    assert form.title.accessibleDescription() == (
+        "Required. One line." if language == "en" else "Obligatorio. Una línea."
+    )
+    interface = QAccessible.queryAccessibleInterface(form.title)
+    assert interface.text(QAccessible.Text.Name) == form.title.accessibleName()
+    assert interface.text(QAccessible.Text.Description) == form.title.accessibleDescription()
+    for widget in (form.time.later, form.time.editor):
+        assert widget.accessibleName() or widget.text()
+        assert widget.accessibleDescription()
+
+
+def test_the_settings_inputs_are_named_and_described(make_window: WindowFactory) -> None:
+    from gui.ui.settings_dialog import SettingsDialog
+
+    window = make_window(argv=[])
+    dialog = SettingsDialog(
+        settings=window._settings,
+        keychain=object(),  # type: ignore[arg-type]
+        credentials=window.connection.credentials,
+        keychain_available=True,
+        jobs=window._jobs,
+        parent=window,
+    )
+    for label in dialog._labels.values():
+        editor = label.buddy()
+        assert editor.accessibleName() == accessible_label(label.text())
+        assert editor.accessibleDescription()
+
+
+def test_an_inline_error_is_announced_linked_and_cleared(qtbot: QtBot, window) -> None:
+    form = window.form
+    rule = form.title.accessibleDescription()
+    click(qtbot, window.submit_button)  # everything required is empty
+    error = form.visible_errors()["title"]
+    assert form.title.accessibleDescription() == f"{error} {rule}"
+    interface = QAccessible.queryAccessibleInterface(form.title)
+    assert interface.text(QAccessible.Text.Description) == f"{error} {rule}"
+    label = form.error_labels["title"]
+    assert label.accessibleName() == "Problem with Title"
+    assert focused() == "ticketId"  # the first field with a problem
+
+    type_into(qtbot, form.title, "Leaking faucet")
+    assert "title" not in form.visible_errors()
+    assert form.title.accessibleDescription() == rule
+
+
+def test_the_contacts_rule_follows_the_contact_type(window) -> None:
+    form = window.form
+    assert "Email addresses" in form.contacts.accessibleDescription()
+    form.type.setCurrentIndex(form.type.findData("sms"))
+    assert "Phone numbers" in form.contacts.accessibleDescription()
