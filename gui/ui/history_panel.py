@@ -35,6 +35,8 @@ _OUTCOMES = {
     "refused": QT_TRANSLATE_NOOP("HistoryPanel", "refused"),
     "discarded": QT_TRANSLATE_NOOP("HistoryPanel", "discarded"),
 }
+#: A new ticket that was sent: the id column holds the id the server gave it.
+_CREATED = QT_TRANSLATE_NOOP("HistoryPanel", "created")
 #: How long after the last keystroke in the filter the history is searched again.
 _FILTER_DELAY_MS = 250
 
@@ -108,9 +110,7 @@ class HistoryPanel(QDockWidget):
                 (
                     local_time(entry.at),
                     entry.ticket_id,
-                    translated(_OUTCOMES[entry.outcome])
-                    if entry.outcome in _OUTCOMES
-                    else entry.outcome,
+                    _outcome(entry),
                     "" if entry.status is None else str(entry.status),
                     translated(entry.message),
                 )
@@ -133,3 +133,9 @@ class HistoryPanel(QDockWidget):
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible:
             self.refresh()
+
+
+def _outcome(entry: HistoryEntry) -> str:
+    if entry.created and entry.outcome == "sent":
+        return translated(_CREATED)
+    return translated(_OUTCOMES[entry.outcome]) if entry.outcome in _OUTCOMES else entry.outcome

@@ -31,6 +31,7 @@ from gui.core.sender import TicketSender
 from gui.ui.banner import Banner, BannerKind
 from gui.ui.dispatcher import Attempt, OutboxDispatcher, Queued, open_outbox
 from gui.ui.draft_keeper import DraftKeeper, open_drafts
+from gui.ui.i18n import available_languages, install_language
 from gui.ui.ticket_form import TicketForm
 from gui.ui.worker import JobRunner
 
@@ -314,6 +315,27 @@ class MainWindow(QMainWindow):
         self.history_action = self._view_menu.addAction("")
         self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.history_action.triggered.connect(self.show_history_panel)
+        self._view_menu.addSeparator()
+        # The language, also here because Settings is off in the sandbox (where people try
+        # the app first); the same choice as Settings ▸ Language, remembered the same way.
+        self._language_menu = self._view_menu.addMenu("")
+        self._language_actions: dict[str | None, QAction] = {}
+        group = QActionGroup(self)
+        for code in (None, *available_languages()):
+            action = QAction(self, checkable=True)
+            action.setObjectName(f"language_{code or 'system'}")
+            action.triggered.connect(functools.partial(self._choose_language, code))
+            group.addAction(action)
+            self._language_menu.addAction(action)
+            self._language_actions[code] = action
+
+    def _choose_language(self, code: str | None) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self._settings.set_language(code)
+        app = QApplication.instance()
+        if app is not None:
+            install_language(app, code)  # every widget then retranslates itself
 
     # --- Texts -------------------------------------------------------------------------------
 
@@ -349,6 +371,12 @@ class MainWindow(QMainWindow):
         self._view_menu.setTitle(self.tr("&View"))
         self.outbox_action.setText(self.tr("&Outbox"))
         self.history_action.setText(self.tr("&History"))
+        self._language_menu.setTitle(self.tr("&Language"))
+        names = available_languages()
+        for code, action in self._language_actions.items():
+            action.setText(names[code] if code else self.tr("&System language"))
+        chosen = self._settings.language()
+        self._language_actions.get(chosen, self._language_actions[None]).setChecked(True)
         self._help_menu.setTitle(self.tr("&Help"))
         self.help_action.setText(self.tr("&Keyboard and fields"))
         self._about_action.setText(self.tr("&About Particle Tickets"))

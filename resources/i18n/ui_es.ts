@@ -110,6 +110,11 @@
         <translation>descartada</translation>
     </message>
     <message>
+        <source>created</source>
+        <extracomment>A new ticket that was sent: the id column holds the id the server gave it.</extracomment>
+        <translation>creado</translation>
+    </message>
+    <message>
         <source>History</source>
         <extracomment>How long after the last keystroke in the filter the history is searched again.</extracomment>
         <translation>Historial</translation>
@@ -226,6 +231,14 @@
     <message>
         <source>&amp;History</source>
         <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>Idioma del &amp;sistema</translation>
     </message>
     <message>
         <source>&amp;Help</source>

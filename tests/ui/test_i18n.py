@@ -12,6 +12,7 @@ from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QLocale, QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -232,6 +233,29 @@ def test_the_language_choice_in_settings_applies_at_once_and_is_remembered(
     choice.setCurrentIndex(0)  # the system's language again (English on this machine)
     QApplication.processEvents()
     assert AppSettings().language() is None
+
+
+def test_the_view_menu_switches_the_language_in_the_sandbox_too(
+    qtbot: QtBot, make_window: WindowFactory, spanish: None
+) -> None:
+    """Settings is off in the sandbox, where people try the app first: View ▸ Language."""
+    switch_to("en")
+    window = make_window(argv=["--demo"])
+    assert not window.settings_action.isEnabled()
+    type_into(qtbot, window.form.title, "Broken window")
+    system = window.findChild(QAction, "language_system")
+    spanish_action = window.findChild(QAction, "language_es")
+    assert system.isChecked() and spanish_action.text() == "Español"
+    spanish_action.trigger()
+    QApplication.processEvents()
+    assert AppSettings().language() == "es"
+    assert window.submit_button.text() == "Actua&lizar ticket"
+    assert window.findChild(QAction, "language_es").isChecked()
+    assert window.form.title.text() == "Broken window"
+    system.trigger()
+    QApplication.processEvents()
+    assert AppSettings().language() is None
+    assert window.submit_button.text() == "&Update ticket"
 
 
 # --- Every visible text in Spanish -----------------------------------------------------------

@@ -62,6 +62,10 @@ def test_a_new_ticket_is_created_and_one_click_goes_on_updating_it(
     assert window.banner.property("kind") == "success"
     assert window.banner.text().startswith(f"Ticket {created} created.")
     assert window.update_created_button.isVisible()
+    window.show_history_panel()
+    table = window.history_panel.table
+    qtbot.waitUntil(lambda: table.rowCount() >= 1, timeout=10_000)
+    assert [table.item(0, column).text() for column in (1, 2)] == [created, "created"]
 
     click(qtbot, window.update_created_button)
     assert window.form.operation() is Operation.UPDATE
