@@ -1,7 +1,7 @@
 """`particle-tickets` and `python -m gui`: the command line for `update`, `new` and `outbox`,
 the window for anything else.
 
-The command line must not load Qt's widgets (it starts in a fraction of the window's time), so
+The command line must not load Qt at all (it starts in a fraction of the window's time), so
 this module imports neither: it looks at the first argument and only then imports `gui.cli` or
 `gui.app`.
 """

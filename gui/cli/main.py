@@ -39,8 +39,6 @@ if TYPE_CHECKING:
     from gui.core.outbox import OutboxStore
     from gui.core.ticket import TicketDraft
 
-#: The outbox file in the data folder: the one the window's dispatcher sends from.
-OUTBOX_FILE_NAME = "outbox.sqlite3"
 #: Flags that only mean something with --notify.
 _NOTIFY_FLAGS = (
     ("type", "type"),
@@ -62,22 +60,22 @@ class Environment:
 
 
 def default_environment() -> Environment:
-    def stored() -> dict[str, str]:
-        from gui.ui.settings import AppSettings
+    """The window's own files and keychain, found without Qt (gui.core.app_folders)."""
+    from gui.core import app_folders
 
-        return AppSettings().stored_connection()
+    environ = dict(os.environ)
+
+    def stored() -> dict[str, str]:
+        from gui.core.stored_connection import read_stored_connection
+
+        return read_stored_connection(app_folders.settings_file(environ))
 
     def keychain() -> object:
         from gui.core.keychain import Keychain
 
         return Keychain().load()
 
-    def data_folder() -> Path:
-        from gui.ui.settings import AppSettings
-
-        return AppSettings.data_folder()
-
-    return Environment(dict(os.environ), stored, keychain, data_folder)
+    return Environment(environ, stored, keychain, lambda: app_folders.data_folder(environ))
 
 
 # --- Arguments -------------------------------------------------------------------------------
@@ -511,6 +509,7 @@ class Command:
         return connection
 
     def _store(self) -> OutboxStore:
+        from gui.core.app_folders import OUTBOX_FILE_NAME
         from gui.core.outbox import OutboxStore
 
         return OutboxStore(self.env.data_folder() / OUTBOX_FILE_NAME)

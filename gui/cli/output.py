@@ -7,13 +7,13 @@ can never be printed, whatever a message contains.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
-from gui.core.redaction import redactor
+# json and gui.core.redaction (which loads logging) are imported where they are first used:
+# `--help` and a mistyped argument need neither.
 
 if TYPE_CHECKING:
     from gui.core.errors import FieldError
@@ -102,6 +102,8 @@ class Output:
     def document(self, document: object) -> None:
         """The one JSON document of --json (stdout)."""
         if self.as_json:
+            import json
+
             self._write(self.stdout, json.dumps(document, ensure_ascii=False, indent=2))
 
     def ticket(self, result: Result) -> None:
@@ -169,6 +171,8 @@ class Output:
             self.field_errors(result.errors, row=result.row)
 
     def _write(self, stream: TextIO, text: str) -> None:
+        from gui.core.redaction import redactor
+
         stream.write(redactor.redact(text) + "\n")
         stream.flush()
 
@@ -193,6 +197,8 @@ _JSON_COUNT = {
 
 
 def item_to_json(item: OutboxItem) -> dict[str, Any]:
+    from gui.core.redaction import redactor
+
     return {
         "id": item.id,
         "ticketId": item.ticket_id,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.app_folders import OUTBOX_FILE_NAME
 from gui.core.credentials import Credentials, Mode
 from gui.core.fields import Operation
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
         self.outbox = OutboxDispatcher(
             store=(lambda: outbox_store)
             if outbox_store is not None
-            else functools.partial(open_outbox, folder / "outbox.sqlite3"),
+            else functools.partial(open_outbox, folder / OUTBOX_FILE_NAME),
             sender=lambda: self._sender,
             parent=self,
         )

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from gui.core import app_folders
+from gui.core.app_folders import APPLICATION, ORGANIZATION
+from gui.core.stored_connection import CONNECTION_KEYS
+
+__all__ = ["APPLICATION", "CONNECTION_KEYS", "ORGANIZATION", "AppSettings", "identify_app"]
 
 #: How many typed statuses the status list remembers.
 _MAX_STATUSES = 20
-#: The connection values Settings stores (keys of `stored_connection`); secrets are not among
-#: them: they live in the OS keychain (gui.core.keychain).
-CONNECTION_KEYS = ("api_base", "connect_timeout", "read_timeout", "ca_bundle", "sms_region")
 
 
 class AppSettings:
-    """QSettings in an INI file in the user's config folder (QStandardPaths), read per call."""
+    """QSettings in an INI file in the user's config folder, read per call.
+
+    The folders come from `gui.core.app_folders` (QStandardPaths' locations, worked out without
+    Qt), so the command line, which reads this file with `gui.core.stored_connection`, finds the
+    same files as the window.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         identify_app()
         if path is None:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.AppConfigLocation
-            )
-            path = Path(folder) / "settings.ini"
+            path = app_folders.settings_file()
         self.path = path
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
 
@@ -70,13 +75,7 @@ class AppSettings:
     def data_folder() -> Path:
         """Where the outbox, the draft and the logs live (QStandardPaths' AppDataLocation)."""
         identify_app()
-        return Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        )
-
-
-ORGANIZATION = "ParticleTickets"
-APPLICATION = "particle-tickets"
+        return app_folders.data_folder()
 
 
 def identify_app() -> None:

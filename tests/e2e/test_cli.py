@@ -177,11 +177,14 @@ def test_a_csv_with_a_bad_row_sends_none_unless_skip_invalid(
     [
         ["outbox", "list"],
         ["update", "tic_1001", "--title", "t", "--description", "d", "--status", "NEW"],
+        ["new", "--title", "t", "--status", "NEW"],
     ],
 )
-def test_the_command_line_never_loads_qt_widgets(
-    cli: Cli, server: SandboxServer, args: list[str]
-) -> None:
+def test_the_command_line_never_loads_qt(cli: Cli, server: SandboxServer, args: list[str]) -> None:
+    """Not the widgets, and not even QtCore: the settings and folders come from gui.core."""
+    settings = Path(cli.env["XDG_CONFIG_HOME"]) / "ParticleTickets/particle-tickets/settings.ini"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[connection]\nsms_region=US\nread_timeout=30\n")
     result = cli(*args, *on(server), python=("-X", "importtime"))
     assert result.returncode == 0, result.stderr
     imported = {
@@ -190,7 +193,10 @@ def test_the_command_line_never_loads_qt_widgets(
         if line.startswith("import time:")
     }
     assert "gui.cli.main" in imported
-    assert not imported & {"PySide6.QtWidgets", "PySide6.QtGui", "gui.app", "gui.ui.main_window"}
+    if args[0] != "outbox":  # it reads the stored connection (sms_region) as the window does
+        assert "gui.core.stored_connection" in imported
+    assert not {name for name in imported if name.split(".")[0] in ("PySide6", "shiboken6")}
+    assert not {name for name in imported if name.startswith(("gui.ui", "gui.app"))}
 
 
 def test_the_console_script_runs_the_command_line(cli: Cli) -> None:

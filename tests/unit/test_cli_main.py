@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from gui.cli.main import OUTBOX_FILE_NAME, Environment, build_parser, main
+from gui.cli.main import Environment, build_parser, main
 from gui.cli.sending import Progress
+from gui.core.app_folders import OUTBOX_FILE_NAME
 from gui.core.credentials import Credentials
 from gui.core.outbox import ItemState, OutboxStore
 from gui.sandbox import Behaviour, SandboxServer
