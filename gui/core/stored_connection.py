@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui.core.errors import ConfigurationError
+from gui.core.messages import QT_TRANSLATE_NOOP, plain
 
 #: The connection values Settings stores (keys of `read_stored_connection`), in the INI section
 #: ``[connection]``; secrets are not among them: they live in the OS keychain (gui.core.keychain).
@@ -67,7 +68,9 @@ def read_stored_connection(path: Path) -> dict[str, str]:
         return {}
     except OSError as error:
         raise ConfigurationError(
-            f"The settings file {path} could not be read: {error.strerror or error}."
+            QT_TRANSLATE_NOOP(
+                "stored_connection", "The settings file {path} could not be read: {reason}."
+            ).format(path=plain(str(path)), reason=plain(str(error.strerror or error)))
         ) from None
     wanted = {f"{SECTION}/{key}": key for key in CONNECTION_KEYS}
     folded = {full.casefold(): full for full in wanted}
@@ -92,9 +95,13 @@ def read_stored_connection(path: Path) -> dict[str, str]:
 
 
 def _refusal(path: Path, key: str, why: str) -> ConfigurationError:
+    # Only the command line reads the file this way, and it speaks English: `why` stays so.
     return ConfigurationError(
-        f"The setting “{key}” in {path} cannot be read without the window: {why}. "
-        "Open Settings in the window and save it again, or give the value as an option."
+        QT_TRANSLATE_NOOP(
+            "stored_connection",
+            "The setting “{key}” in {path} cannot be read without the window: {why}. "
+            "Open Settings in the window and save it again, or give the value as an option.",
+        ).format(key=plain(key), path=plain(str(path)), why=plain(why))
     )
 
 

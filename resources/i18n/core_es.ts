@@ -392,6 +392,18 @@
     </message>
 </context>
 <context>
+    <name>stored_connection</name>
+    <message>
+        <source>The settings file {path} could not be read: {reason}.</source>
+        <extracomment>The connection values Settings stores (keys of `read_stored_connection`), in the INI section ``[connection]``; secrets are not among them: they live in the OS keychain (gui.core.keychain). Values QSettings turns into something other than the text between the parentheses.</extracomment>
+        <translation>No se pudo leer el archivo de configuración {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The setting “{key}” in {path} cannot be read without the window: {why}. Open Settings in the window and save it again, or give the value as an option.</source>
+        <translation>El ajuste «{key}» de {path} no se puede leer sin la ventana: {why}. Abra la Configuración en la ventana y vuelva a guardarla, o indique el valor como opción.</translation>
+    </message>
+</context>
+<context>
     <name>validation</name>
     <message>
         <source>A new ticket gets its id from Particle Space: leave the ticket id empty.</source>
