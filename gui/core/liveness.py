@@ -28,7 +28,7 @@ class LifeMark:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.token = ""
+        self.name = ""
         self._fd: int | None = None
 
     @property
@@ -36,21 +36,21 @@ class LifeMark:
         return self._fd is not None
 
     def acquire(self) -> str:
-        """Lock a new mark file (once; later calls return the same token)."""
+        """Lock a new mark file (once; later calls return the same name)."""
         if self._fd is not None:
-            return self.token
+            return self.name
         self.folder.mkdir(parents=True, exist_ok=True)
-        token = secrets.token_hex(8)
-        fd = os.open(self._path(token), os.O_RDWR | os.O_CREAT, 0o600)
+        name = secrets.token_hex(8)
+        fd = os.open(self._path(name), os.O_RDWR | os.O_CREAT, 0o600)
         try:
             if not _try_lock(fd):  # a fresh random name: nobody else can hold it
-                raise OSError(f"could not lock the outbox's life mark {token}")
+                raise OSError(f"could not lock the outbox's life mark {name}")
         except BaseException:
             os.close(fd)
             raise
-        self._fd, self.token = fd, token
-        _sweep(self.folder, keep=token)
-        return token
+        self._fd, self.name = fd, name
+        _sweep(self.folder, keep=name)
+        return name
 
     def release(self) -> None:
         """Unlock and remove the mark (the process's claims then count as abandoned)."""
@@ -59,17 +59,17 @@ class LifeMark:
             return
         os.close(fd)  # closing the descriptor drops the lock
         with contextlib.suppress(OSError):
-            self._path(self.token).unlink()
+            self._path(self.name).unlink()
 
-    def _path(self, token: str) -> Path:
-        return self.folder / f"{token}{_SUFFIX}"
+    def _path(self, name: str) -> Path:
+        return self.folder / f"{name}{_SUFFIX}"
 
 
-def is_alive(folder: Path, token: str) -> bool:
-    """Whether the process that holds mark `token` in `folder` is still running."""
-    if not token or not token.isalnum():
+def is_alive(folder: Path, name: str) -> bool:
+    """Whether the process that holds mark `name` in `folder` is still running."""
+    if not name or not name.isalnum():
         return False
-    path = folder / f"{token}{_SUFFIX}"
+    path = folder / f"{name}{_SUFFIX}"
     try:
         fd = os.open(path, os.O_RDWR)
     except FileNotFoundError:
@@ -86,8 +86,8 @@ def _sweep(folder: Path, *, keep: str) -> None:
     """Remove the marks of processes that ended (best effort: only tidiness depends on it)."""
     with contextlib.suppress(OSError):
         for path in folder.glob(f"*{_SUFFIX}"):
-            token = path.name.removesuffix(_SUFFIX)
-            if token != keep and not is_alive(folder, token):
+            name = path.name.removesuffix(_SUFFIX)
+            if name != keep and not is_alive(folder, name):
                 with contextlib.suppress(OSError):
                     path.unlink()
 

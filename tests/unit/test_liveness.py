@@ -20,11 +20,11 @@ sys.stdin.read()
 
 def test_a_held_mark_is_alive_until_released(tmp_path: Path) -> None:
     mark = LifeMark(tmp_path / "claims")
-    token = mark.acquire()
-    assert mark.acquire() == token  # once per process
-    assert is_alive(tmp_path / "claims", token)  # even checked from this process
+    name = mark.acquire()
+    assert mark.acquire() == name  # once per process
+    assert is_alive(tmp_path / "claims", name)  # even checked from this process
     mark.release()
-    assert not is_alive(tmp_path / "claims", token)
+    assert not is_alive(tmp_path / "claims", name)
     assert list((tmp_path / "claims").iterdir()) == []
 
 
@@ -44,12 +44,12 @@ def test_a_killed_process_is_not_alive_and_its_mark_is_swept(tmp_path: Path) -> 
     )
     try:
         assert child.stdout is not None
-        token = child.stdout.readline().strip()
-        assert is_alive(folder, token)
+        name = child.stdout.readline().strip()
+        assert is_alive(folder, name)
     finally:
         child.kill()
         child.communicate()
-    assert not is_alive(folder, token)  # the system dropped its lock with it
+    assert not is_alive(folder, name)  # the system dropped its lock with it
     mark = LifeMark(folder)
     mine = mark.acquire()  # a new mark tidies the dead ones away
     try:
