@@ -289,3 +289,53 @@ def test_the_contacts_rule_follows_the_contact_type(window) -> None:
     assert "Email addresses" in form.contacts.accessibleDescription()
     form.type.setCurrentIndex(form.type.findData("sms"))
     assert "Phone numbers" in form.contacts.accessibleDescription()
+
+
+# --- The issue's "done when" -----------------------------------------------------------------
+
+
+def announced() -> tuple[str, str]:
+    """What a screen reader says for the focused widget: its name and its description."""
+    interface = QAccessible.queryAccessibleInterface(QApplication.focusWidget())
+    return (
+        interface.text(QAccessible.Text.Name),
+        interface.text(QAccessible.Text.Description),
+    )
+
+
+def test_a_spanish_technician_updates_a_ticket_with_the_keyboard_alone(
+    qtbot: QtBot, make_window: WindowFactory, sandbox, qapp: QApplication
+) -> None:
+    """Spanish, no mouse: every step by keys, and every field announced by name and rule."""
+    locale = QLocale()
+    install_language(qapp, "es")
+    QApplication.processEvents()
+    try:
+        window = make_window(sandbox.url)
+        assert announced()[0] == "ID del ticket"
+        qtbot.keyClicks(QApplication.focusWidget(), "tic_1001")
+        press(qtbot, Qt.Key.Key_Tab)
+        assert announced() == ("Título", "Obligatorio. Una línea.")
+        press(qtbot, Qt.Key.Key_Tab)  # leave the title empty for now
+        assert announced()[0] == "Descripción"
+        qtbot.keyClicks(QApplication.focusWidget(), "Fuga bajo el fregadero del 1A.")
+        press(qtbot, Qt.Key.Key_Tab)  # Tab leaves the multi-line field
+        assert announced()[0] == "Estado"
+        qtbot.keyClicks(QApplication.focusWidget(), "ON_HOLD")
+
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert sandbox.requests == []  # the title is missing: nothing sent
+        name, description = announced()  # the focus went to the field to fix, with its error
+        assert (focused(), name) == ("title", "Título")
+        assert description.startswith("Escriba un título.")
+
+        qtbot.keyClicks(QApplication.focusWidget(), "Grifo que gotea")
+        assert announced()[1] == "Obligatorio. Una línea."  # the error is gone
+        with qtbot.waitSignal(window.sent, timeout=10_000):
+            press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert window.banner.text().startswith("Ticket tic_1001 actualizado.")
+        assert sandbox.tickets["tic_1001"]["title"] == "Grifo que gotea"
+    finally:
+        install_language(qapp, "en")
+        QLocale.setDefault(locale)
+        QApplication.processEvents()
