@@ -133,3 +133,35 @@ def test_the_mode_survives_in_the_draft(
     window.form.set_draft(draft)
     assert window.new_ticket_action.isChecked()
     assert window.form.title.text() == "Flickering light"
+
+
+def test_a_ticket_opened_in_the_window_is_closed_from_a_script(
+    qtbot: QtBot, make_window: WindowFactory, sandbox: SandboxServer, tmp_path
+) -> None:
+    """The issue's "done when": the window opens the ticket, `particle-tickets update` (a real
+    process, on the same sandbox) closes it."""
+    import os
+    import subprocess
+    import sys
+
+    window = make_window(sandbox.url)
+    switch_to_new_ticket(qtbot, window)
+    fill(qtbot, window, title="Broken window", status="NEW")
+    with qtbot.waitSignal(window.sent, timeout=10_000) as sent:
+        click(qtbot, window.submit_button)
+    created = sent.args[0].ticket_id
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARTICLESPACE_")}
+    env.update(
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "c"),
+        XDG_DATA_HOME=str(tmp_path / "d"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",  # never the user's keychain
+    )
+    script = [sys.executable, "-m", "gui", "update", created, "--title", "Broken window"]
+    script += ["--description", "Glass replaced", "--status", "CLOSED"]
+    script += ["--api-base", sandbox.url, "--token", SandboxServer.TOKEN]
+    closed = subprocess.run(script, capture_output=True, text=True, timeout=120, env=env)
+    assert closed.returncode == 0, closed.stderr
+    assert closed.stdout == f"Ticket {created} updated.\n"
+    assert sandbox.tickets[created]["status"] == "CLOSED"
