@@ -16,7 +16,6 @@ language. Arguments that are Messages themselves are translated too (see `join`)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -76,6 +75,8 @@ def to_json(text: str) -> str:
     """`text` for a database column: a Message keeps its source and arguments."""
     if not isinstance(text, Message):
         return text
+    import json  # here, not at the top: the window imports this module at start-up
+
     return json.dumps(_to_document(text), sort_keys=True, separators=(",", ":"))
 
 
@@ -84,6 +85,8 @@ def from_json(text: str) -> str:
     if not text.startswith('{"'):
         return text
     try:
+        import json
+
         return _from_document(json.loads(text))
     # A row that only looks like a stored Message: arguments that are not an object, a source
     # with "{0}" or fields the arguments lack, JSON nested too deep to read.

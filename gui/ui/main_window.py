@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 import logging
@@ -862,6 +861,8 @@ class MainWindow(QMainWindow):
         self.banner.clear_message()
 
     def _on_outbox_open(self, item: OutboxItem) -> None:
+        import dataclasses
+
         from gui.core.wire import decode_pairs, encode_pairs
 
         draft = decode_pairs(item.ticket_id, encode_pairs(item.update))

@@ -19,8 +19,8 @@ import logging
 import os
 import string
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -42,8 +42,7 @@ class Scheme(enum.StrEnum):
     DARK = "dark"
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):  # not a dataclass: the dataclasses module costs 1 ms at start-up
     """One variant's colours, each "#rrggbb"."""
 
     # The window's own colours: a QPalette is built from them when the platform's palette
@@ -173,7 +172,7 @@ def is_dark(palette: QPalette) -> bool:
 def stylesheet(colours: Colours) -> str:
     """resources/style.qss with `colours` filled in (a name it does not know raises KeyError)."""
     template = string.Template(STYLESHEET.read_text("utf-8"))
-    return template.substitute(asdict(colours))
+    return template.substitute(colours._asdict())
 
 
 def qpalette(colours: Colours) -> QPalette:
