@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from gui.ui import shortcuts
+
 
 class HelpDialog(QDialog):
     """Help for keyboard and screen-reader users: the shortcuts, then each field and its rule.
@@ -51,9 +53,9 @@ class HelpDialog(QDialog):
             native = QKeySequence.SequenceFormat.NativeText
             return ", ".join(QKeySequence(sequence).toString(native) for sequence in sequences)
 
-        shortcuts = [
-            (keys("Ctrl+Return"), self.tr("Update the ticket (send the form)")),
-            (keys("Esc"), self.tr("Stop waiting for the server")),
+        rows = [
+            (keys(*shortcuts.SEND[:1]), self.tr("Update the ticket (send the form)")),
+            (keys(shortcuts.CANCEL), self.tr("Stop waiting for the server")),
             (
                 keys("Tab", "Shift+Tab"),
                 self.tr("Next or previous field, also out of the multi-line fields"),
@@ -63,20 +65,20 @@ class HelpDialog(QDialog):
                 self.tr("Alt+underlined letter"),
                 self.tr("Go to that field, or press that button"),
             ),
-            (keys("Ctrl+Shift+O"), self.tr("Show the outbox: updates waiting to be sent")),
-            (keys("Ctrl+Shift+H"), self.tr("Show the history of updates")),
             (
-                keys(QKeySequence(QKeySequence.StandardKey.Preferences)),
-                self.tr("Settings: sign-in, connection, language"),
+                keys(shortcuts.NEW_TICKET),
+                self.tr("Open a new ticket, or go back to updating one"),
             ),
-            (keys("F1"), self.tr("This help")),
-            (keys(QKeySequence(QKeySequence.StandardKey.Quit)), self.tr("Quit")),
+            (keys(shortcuts.OUTBOX), self.tr("Show the outbox: updates waiting to be sent")),
+            (keys(shortcuts.HISTORY), self.tr("Show the history of updates")),
+            (keys(*shortcuts.settings()), self.tr("Settings: sign-in, connection, language")),
+            (keys(shortcuts.HELP), self.tr("This help")),
+            (keys(*shortcuts.quit_app()), self.tr("Quit")),
         ]
         keyboard, fields = self.tr("Keyboard"), self.tr("Fields")
         parts = [f"<h2>{escape(keyboard)}</h2>", "<table cellpadding='3'>"]
         parts += [
-            f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>"
-            for keys, what in shortcuts
+            f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in rows
         ]
         parts += ["</table>", f"<h2>{escape(fields)}</h2>", "<dl>"]
         parts += [

@@ -28,6 +28,7 @@ from gui.core.fields import Operation
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.core.messages import QT_TRANSLATE_NOOP, join, plain
 from gui.core.sender import TicketSender
+from gui.ui import shortcuts
 from gui.ui.banner import Banner, BannerKind
 from gui.ui.dispatcher import Attempt, OutboxDispatcher, Queued, open_outbox
 from gui.ui.draft_keeper import DraftKeeper, open_drafts
@@ -254,9 +255,9 @@ class MainWindow(QMainWindow):
 
         self.submit_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys in shortcuts.SEND:
             QShortcut(QKeySequence(keys), self, self.submit)
-        QShortcut(QKeySequence("Esc"), self, self.cancel)
+        QShortcut(QKeySequence(shortcuts.CANCEL), self, self.cancel)
 
         self.form.operation_changed.connect(self._on_operation_changed)
 
@@ -284,16 +285,16 @@ class MainWindow(QMainWindow):
         self.new_ticket_action = self._file_menu.addAction("")
         self.new_ticket_action.setObjectName("newTicketAction")
         self.new_ticket_action.setCheckable(True)
-        self.new_ticket_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_ticket_action.setShortcut(QKeySequence(shortcuts.NEW_TICKET))
         self.new_ticket_action.toggled.connect(self._on_new_ticket_toggled)
         self._file_menu.addSeparator()
         self.settings_action = self._file_menu.addAction("")
         self.settings_action.setObjectName("settingsAction")
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcuts(shortcuts.settings())
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_action.setEnabled(self.sandbox is None)  # the sandbox signs itself in
         self._quit_action = self._file_menu.addAction("")
-        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._quit_action.setShortcuts(shortcuts.quit_app())
         self._quit_action.triggered.connect(self.close)
         self._view_menu = self.menuBar().addMenu("")  # filled by the panels
         self._sandbox_menu: QMenu | None = None
@@ -303,17 +304,17 @@ class MainWindow(QMainWindow):
         self._help_menu = self.menuBar().addMenu("")
         self.help_action = self._help_menu.addAction("")
         self.help_action.setObjectName("helpAction")
-        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.setShortcut(QKeySequence(shortcuts.HELP))
         self.help_action.triggered.connect(self.show_help)
         self._about_action = self._help_menu.addAction("")
         self._about_action.triggered.connect(self._show_about)
 
     def _build_view_menu(self) -> None:
         self.outbox_action = self._view_menu.addAction("")
-        self.outbox_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.outbox_action.setShortcut(QKeySequence(shortcuts.OUTBOX))
         self.outbox_action.triggered.connect(self.show_outbox_panel)
         self.history_action = self._view_menu.addAction("")
-        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.history_action.setShortcut(QKeySequence(shortcuts.HISTORY))
         self.history_action.triggered.connect(self.show_history_panel)
         self._view_menu.addSeparator()
         # The language, also here because Settings is off in the sandbox (where people try

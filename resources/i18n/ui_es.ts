@@ -43,6 +43,10 @@
         <translation>Ir a ese campo o pulsar ese botón</translation>
     </message>
     <message>
+        <source>Open a new ticket, or go back to updating one</source>
+        <translation>Abrir un ticket nuevo, o volver a actualizar uno</translation>
+    </message>
+    <message>
         <source>Show the outbox: updates waiting to be sent</source>
         <translation>Mostrar la bandeja de salida: actualizaciones pendientes de envío</translation>
     </message>

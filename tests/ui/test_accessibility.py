@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -134,6 +134,26 @@ def test_f1_opens_the_help_and_esc_closes_it(qtbot: QtBot, window) -> None:
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.help_action.text() in [a.text() for a in window._help_menu.actions()]
+
+
+def test_every_shortcut_in_the_help_is_bound_and_named(window) -> None:
+    """The help lists the window's own bindings (gui/ui/shortcuts.py), none of them empty:
+    Settings and Quit fall back to Ctrl+, and Ctrl+Q where the platform has no standard key."""
+    window.show_help()
+    dialog = window.findChild(QDialog, "helpDialog")
+    text = dialog.findChild(QWidget, "helpText").toPlainText()
+    bound = {
+        "new ticket": window.new_ticket_action,
+        "settings": window.settings_action,
+        "quit": window._quit_action,
+        "outbox": window.outbox_action,
+        "history": window.history_action,
+        "help": window.help_action,
+    }
+    for name, action in bound.items():
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        assert keys, f"{name} has no shortcut"
+        assert keys in text, f"the help does not name {keys} ({name})"
 
 
 def test_ctrl_shift_o_and_h_show_the_outbox_and_history(qtbot: QtBot, window) -> None:
