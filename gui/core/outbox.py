@@ -100,6 +100,11 @@ class HistoryEntry:
         return self.operation is Operation.CREATE
 
 
+def goes_before(older: OutboxItem, item: OutboxItem) -> bool:
+    """Whether `older` must be sent before `item` (see `_FIRST_OF_ITS_TICKET`)."""
+    return bool(item.ticket_id) and older.ticket_id == item.ticket_id and older.id < item.id
+
+
 class OutboxCorrupt(Exception):
     """The outbox file turned out to be damaged while the app was using it. It was moved to
     `moved_to`; the next call starts a new, empty outbox."""
@@ -163,6 +168,14 @@ _SCHEMA_V2: tuple[str, ...] = (
 _MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1, _SCHEMA_V2)
 SCHEMA_VERSION = len(_MIGRATIONS)
 
+#: SQL for "no older item of its ticket is in the outbox" (the item is aliased ``item``): updates
+#: to one ticket go out in order. A new ticket has no id yet (''), so nothing goes before it.
+#: `goes_before` says the same for items in hand.
+_FIRST_OF_ITS_TICKET = (
+    "(item.ticket_id = '' OR NOT EXISTS ("
+    " SELECT 1 FROM outbox AS older"
+    " WHERE older.ticket_id = item.ticket_id AND older.id < item.id))"
+)
 _OPERATIONS = frozenset(operation.value for operation in Operation)
 _ITEM_COLUMNS = "id, payload, state, attempts, created_at, next_try, last_error"
 
@@ -269,10 +282,7 @@ class OutboxStore:
             row = connection.execute(
                 "SELECT id, payload, state, attempts, created_at, next_try, last_error"
                 " FROM outbox AS item"
-                " WHERE state = 'waiting' AND next_try <= ? AND NOT EXISTS ("
-                "   SELECT 1 FROM outbox AS older"
-                "   WHERE older.ticket_id = item.ticket_id AND older.id < item.id"
-                "   AND item.ticket_id != '')"
+                f" WHERE state = 'waiting' AND next_try <= ? AND {_FIRST_OF_ITS_TICKET}"
                 " ORDER BY id LIMIT 1",
                 (now,),
             ).fetchone()
@@ -302,10 +312,7 @@ class OutboxStore:
                 self._connection()
                 .execute(
                     "SELECT min(next_try) FROM outbox AS item"
-                    " WHERE state = 'waiting' AND NOT EXISTS ("
-                    "   SELECT 1 FROM outbox AS older"
-                    "   WHERE older.ticket_id = item.ticket_id AND older.id < item.id"
-                    "   AND item.ticket_id != '')"
+                    f" WHERE state = 'waiting' AND {_FIRST_OF_ITS_TICKET}"
                 )
                 .fetchone()
             )

@@ -213,13 +213,11 @@ class OutboxDispatcher(QObject):
         return self._store.items(), self._store.moved_aside
 
     def _add(self, update: TicketUpdate) -> Queued:
+        from gui.core.outbox import goes_before  # loaded with the store, off the GUI thread
+
         item = self._store.add(update)
         items = self._store.items()
-        behind = sum(
-            1
-            for other in items
-            if other.ticket_id == item.ticket_id and other.id < item.id and not update.creates
-        )  # a new ticket has no id yet, so nothing goes before it (OutboxStore.claim_next)
+        behind = sum(1 for other in items if goes_before(other, item))
         return Queued(item, behind, items)
 
     def _change(self, change: str, item_id: int) -> list[OutboxItem]:

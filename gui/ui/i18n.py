@@ -10,6 +10,7 @@ constructor and from `changeEvent`, so switching at run time keeps what the form
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -22,6 +23,9 @@ from PySide6.QtCore import (
 
 import gui.resources as resources_package
 from gui.core.messages import Message
+
+if TYPE_CHECKING:
+    from gui.ui.settings import AppSettings
 
 #: The language the source texts are written in.
 SOURCE_LANGUAGE = "en"
@@ -79,6 +83,15 @@ def install_language(app: QCoreApplication, code: str | None) -> str:
     # or a change of the locale alone (English with other date formats): say it in any case.
     QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
     return language
+
+
+def choose_language(settings: AppSettings, code: str | None) -> None:
+    """The user's choice (Settings ▸ Language or View ▸ Language; None: the system's language):
+    remembered, and shown at once (every widget retranslates itself)."""
+    settings.set_language(code)
+    app = QCoreApplication.instance()
+    if app is not None:
+        install_language(app, code)
 
 
 def _catalogue_paths(language: str) -> list[Path]:

@@ -32,7 +32,7 @@ from gui.ui import shortcuts
 from gui.ui.banner import Banner, BannerKind
 from gui.ui.dispatcher import Attempt, OutboxDispatcher, Queued, open_outbox
 from gui.ui.draft_keeper import DraftKeeper, open_drafts
-from gui.ui.i18n import available_languages, install_language
+from gui.ui.i18n import available_languages, choose_language
 from gui.ui.ticket_form import TicketForm
 from gui.ui.worker import JobRunner
 
@@ -325,18 +325,10 @@ class MainWindow(QMainWindow):
         for code in (None, *available_languages()):
             action = QAction(self, checkable=True)
             action.setObjectName(f"language_{code or 'system'}")
-            action.triggered.connect(functools.partial(self._choose_language, code))
+            action.triggered.connect(functools.partial(choose_language, self._settings, code))
             group.addAction(action)
             self._language_menu.addAction(action)
             self._language_actions[code] = action
-
-    def _choose_language(self, code: str | None) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        self._settings.set_language(code)
-        app = QApplication.instance()
-        if app is not None:
-            install_language(app, code)  # every widget then retranslates itself
 
     # --- Texts -------------------------------------------------------------------------------
 

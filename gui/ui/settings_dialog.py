@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -35,7 +34,7 @@ from gui.core.credentials import Credentials, check_credentials
 from gui.core.errors import ConfigurationError, FieldError, InvalidCredentials, TicketError
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.ui.banner import BannerKind
-from gui.ui.i18n import available_languages, install_language, translated
+from gui.ui.i18n import available_languages, choose_language, translated
 from gui.ui.ticket_form import accessible_label
 from gui.ui.worker import JobRunner
 
@@ -413,11 +412,7 @@ class SettingsDialog(QDialog):
     # --- Actions -----------------------------------------------------------------------------
 
     def _on_language_chosen(self, _index: int) -> None:
-        code = self.language.currentData()
-        self._settings.set_language(code)
-        app = QApplication.instance()
-        if app is not None:
-            install_language(app, code)
+        choose_language(self._settings, self.language.currentData())
 
     def _on_mode_toggled(self, *_: object) -> None:
         keys = self.use_keys.isChecked()

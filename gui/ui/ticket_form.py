@@ -121,7 +121,6 @@ class TicketForm(QWidget):
             editor.setObjectName(field)  # the API name: for tests, styles and automation
         self.error_labels: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
-        self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self._operation = Operation.UPDATE
         #: The errors shown, by field, as given (a Message is shown again in a new language).
         self._errors: dict[str, list[str]] = {}
@@ -181,8 +180,7 @@ class TicketForm(QWidget):
             return
         self._operation = operation
         creating = operation is Operation.CREATE
-        layout, cell = self._rows["ticketId"]
-        layout.setRowVisible(cell, not creating)
+        self._form_layout.setRowVisible(self._ticket_id_row, not creating)
         self._retranslate()  # the description's label and rule say whether it is required
         self.clear_error("ticketId")
         self.clear_error("description")
@@ -348,9 +346,9 @@ class TicketForm(QWidget):
     # --- Layout and behaviour ----------------------------------------------------------------
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
+        form = self._form_layout = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add_row(form, "ticketId")
+        self._ticket_id_row = self._add_row(form, "ticketId")  # hidden for a new ticket
         self._add_row(form, "title")
         self._add_row(form, "description")
         self._add_row(form, "status")
@@ -384,8 +382,9 @@ class TicketForm(QWidget):
         *,
         labelled: bool = True,
         extra: QWidget | None = None,
-    ) -> None:
-        """One row: label (buddy of the editor), then the editor with its error label below.
+    ) -> QWidget:
+        """One row: label (buddy of the editor), then the editor with its error label below
+        (returned: the row's field cell).
         The texts are set by `_retranslate`; the error label's accessible name names the field,
         and the editor's accessible description starts with the error."""
         editor = self._editors[field]
@@ -406,13 +405,13 @@ class TicketForm(QWidget):
         column.addWidget(error)
         if not labelled:  # a check box: its own text is its label
             form.addRow(cell)
-            return
-        self._rows[field] = (form, cell)
+            return cell
         label = QLabel()
         label.setObjectName(f"{field}Label")
         label.setBuddy(editor)
         self._labels[field] = label
         form.addRow(label, cell)
+        return cell
 
     def _connect_edits(self) -> None:
         def clears(field: str) -> Callable[..., None]:
