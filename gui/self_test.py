@@ -26,6 +26,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gui.core import app_folders
+
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
@@ -65,12 +67,8 @@ def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder = Path(tempfile.mkdtemp(prefix="particle-tickets-self-test-"))
     try:
-        # Qt reads the XDG folders on Linux and the BSDs; on Windows and macOS its test mode
-        # keeps the self-test away from the user's settings (see SelfTest.shut_down).
-        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
-            path = folder / name.lower()
-            path.mkdir()
-            os.environ[name] = str(path)
+        # Settings, outbox, draft and logs of its own, never the user's, on every system.
+        os.environ[app_folders.ENV_FOLDER] = str(folder)
         return SelfTest().run()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -84,11 +82,8 @@ class SelfTest:
     """The steps, in order, and the window they share."""
 
     def __init__(self) -> None:
-        from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QApplication
 
-        if sys.platform in ("win32", "darwin"):
-            QStandardPaths.setTestModeEnabled(True)
         self.app = QApplication(sys.argv[:1])
         self.window: MainWindow | None = None
 
@@ -297,7 +292,7 @@ class SelfTest:
 
         Returns what is still running afterwards (thread pools and Python threads).
         """
-        from PySide6.QtCore import QStandardPaths, QThreadPool
+        from PySide6.QtCore import QThreadPool
 
         window, self.window = self.window, None
         if window is None:
@@ -315,12 +310,6 @@ class SelfTest:
             if thread is not threading.main_thread()
             and not isinstance(thread, threading._DummyThread)
         ]
-        if QStandardPaths.isTestModeEnabled():
-            # Test mode points this at a folder for tests only, never at the user's settings.
-            shutil.rmtree(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation),
-                ignore_errors=True,
-            )
         return leftovers
 
     def opened_window(self) -> MainWindow:

@@ -13,7 +13,8 @@ tests/ui/test_app_folders.py checks them against Qt on the platform the tests ru
   (data, ``%APPDATA%``);
 - macOS: ``~/Library/Preferences`` (config) and ``~/Library/Application Support`` (data);
 
-each followed by ``ParticleTickets/particle-tickets``.
+each followed by ``ParticleTickets/particle-tickets``. With `ENV_FOLDER` set, both are in that
+folder instead, on every system.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ from pathlib import Path
 #: The names Qt builds the folders from (QCoreApplication's organisation and application name).
 ORGANIZATION = "ParticleTickets"
 APPLICATION = "particle-tickets"
+
+#: Keeps the app's files (settings, outbox, draft, logs) in a folder of their own: ``config/``
+#: and ``data/`` in it. The self-test and tools/screenshots set it so that they never touch the
+#: user's files; Qt's test mode cannot do that, since the folders are worked out here.
+ENV_FOLDER = "PARTICLE_TICKETS_FOLDER"
 
 #: The window's settings (QSettings, IniFormat) in the config folder.
 SETTINGS_FILE_NAME = "settings.ini"
@@ -40,6 +46,8 @@ _FOLDERID_ROAMING_APP_DATA = "3EB685DB-65F9-4CF6-A03A-E3EF65729F3D"
 def config_folder(environ: Mapping[str, str] | None = None) -> Path:
     """QStandardPaths' AppConfigLocation for this app: where settings.ini lives."""
     environ = os.environ if environ is None else environ
+    if environ.get(ENV_FOLDER):
+        return Path(environ[ENV_FOLDER], "config")
     if sys.platform == "win32":
         base = _windows_folder(_FOLDERID_LOCAL_APP_DATA, "LOCALAPPDATA", environ)
     elif sys.platform == "darwin":
@@ -52,6 +60,8 @@ def config_folder(environ: Mapping[str, str] | None = None) -> Path:
 def data_folder(environ: Mapping[str, str] | None = None) -> Path:
     """QStandardPaths' AppDataLocation for this app: the outbox, the draft and the logs."""
     environ = os.environ if environ is None else environ
+    if environ.get(ENV_FOLDER):
+        return Path(environ[ENV_FOLDER], "data")
     if sys.platform == "win32":
         base = _windows_folder(_FOLDERID_ROAMING_APP_DATA, "APPDATA", environ)
     elif sys.platform == "darwin":
