@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from gui.core.messages import QT_TRANSLATE_NOOP, join
+from gui.core.messages import Context, join
+
+#: The context of this module's sentences with a number (lupdate reads it by this name).
+errors = Context("errors")
 
 
 class FieldError(NamedTuple):
@@ -36,15 +39,11 @@ class InvalidTicket(TicketError):
     """The form has mistakes; nothing was sent."""
 
     def __init__(self, field_errors: Iterable[FieldError]) -> None:
-        errors = tuple(field_errors)
-        count = len(errors)
-        if count == 1:
-            message = QT_TRANSLATE_NOOP("errors", "1 field needs your attention.")
-        else:
-            message = QT_TRANSLATE_NOOP("errors", "{count} fields need your attention.").format(
-                count=count
-            )
-        super().__init__(message, field_errors=errors)
+        problems = tuple(field_errors)
+        message = errors.tr(
+            "%n fields need your attention.", "%n field needs your attention.", len(problems)
+        )
+        super().__init__(message, field_errors=problems)
 
 
 class InvalidCredentials(TicketError):

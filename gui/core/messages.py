@@ -12,6 +12,16 @@ A `Message` is a `str` (the English sentence, arguments filled in), so logs, the
 and every test that compares text keep working; it also remembers its context, its source text
 and its arguments, from which `gui.ui.i18n.translated` builds the sentence in the user's
 language. Arguments that are Messages themselves are translated too (see `join`).
+
+A sentence with a number in it uses Qt's plural forms, marked with a `Context` named for its
+module, the way lupdate reads ``Class.tr(source, disambiguation, n)``:
+
+    reports = Context("reports")
+    reports.tr("%n updates waiting", "%n update waiting", count)
+
+The source is the English plural and the disambiguation the English singular (translators see
+both); `%n` is the number. The catalogue holds each language's plural forms; English needs none,
+since the Message is its own English text.
 """
 
 from __future__ import annotations
@@ -24,30 +34,76 @@ _PLAIN = (str, int, float)
 
 
 class Message(str):
-    """An English sentence that remembers how to build it in another language."""
+    """An English sentence that remembers how to build it in another language.
+
+    `n` is set for a sentence with a number (`Context.tr`): `source` is then the English
+    plural and `disambiguation` the English singular, each with ``%n`` for the number.
+    """
 
     context: str
     source: str
     args: Mapping[str, object]
+    disambiguation: str
+    n: int | None  # the number of a sentence with a number (not `count`: str has one)
 
     def __new__(
-        cls, context: str, source: str, args: Mapping[str, object] | None = None
+        cls,
+        context: str,
+        source: str,
+        args: Mapping[str, object] | None = None,
+        *,
+        disambiguation: str = "",
+        n: int | None = None,
     ) -> Message:
         arguments = dict(args or {})
-        self = super().__new__(cls, source.format(**arguments) if arguments else source)
+        english = source
+        if n is not None:
+            english = (disambiguation if n == 1 else source).replace("%n", str(n))
+        self = super().__new__(cls, english.format(**arguments) if arguments else english)
         self.context = context
         self.source = source
         self.args = arguments
+        self.disambiguation = disambiguation
+        self.n = n
         return self
 
     def format(self, *args: object, **kwargs: object) -> Message:
         """This message with its `{name}` placeholders filled in (keywords only)."""
         if args:
             raise TypeError("Message.format takes keyword arguments only")
-        return Message(self.context, self.source, {**self.args, **kwargs})
+        return Message(
+            self.context,
+            self.source,
+            {**self.args, **kwargs},
+            disambiguation=self.disambiguation,
+            n=self.n,
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Message, (self.context, self.source, dict(self.args)))
+        return (
+            _rebuilt,
+            (self.context, self.source, dict(self.args), self.disambiguation, self.n),
+        )
+
+
+def _rebuilt(
+    context: str, source: str, args: dict[str, object], disambiguation: str, n: int | None
+) -> Message:
+    return Message(context, source, args, disambiguation=disambiguation, n=n)
+
+
+class Context:
+    """A translation context for sentences with a number, named for the module that holds it
+    (lupdate takes the name before ``.tr`` as the context, so the variable must have it)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def tr(self, plural: str, singular: str, n: int) -> Message:
+        """The sentence for `n` things: `plural` and `singular` are English, with ``%n``."""
+        return Message(self.name, plural, disambiguation=singular, n=n)
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Message:
@@ -103,7 +159,10 @@ def _to_document(message: Message) -> dict[str, Any]:
             args[name] = value
         else:  # a bool, a path, …: kept as the text it showed
             args[name] = str(value)
-    return {"context": message.context, "source": message.source, "args": args}
+    document: dict[str, Any] = {"context": message.context, "source": message.source, "args": args}
+    if message.n is not None:
+        document |= {"n": message.n, "disambiguation": message.disambiguation}
+    return document
 
 
 def _from_document(document: dict[str, Any]) -> Message:
@@ -121,4 +180,9 @@ def _from_document(document: dict[str, Any]) -> Message:
     context, source = document["context"], document["source"]
     if not isinstance(context, str) or not isinstance(source, str):
         raise ValueError("context and source must be text")
-    return Message(context, source, args)
+    n, disambiguation = document.get("n"), document.get("disambiguation", "")
+    if n is not None and (not isinstance(n, int) or isinstance(n, bool)):
+        raise ValueError("the number must be a whole number")
+    if not isinstance(disambiguation, str):
+        raise ValueError("the disambiguation must be text")
+    return Message(context, source, args, disambiguation=disambiguation, n=n)

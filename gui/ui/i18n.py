@@ -123,7 +123,12 @@ def translated(text: str) -> str:
     any other text is shown as it is."""
     if not isinstance(text, Message):
         return text
-    source = QCoreApplication.translate(text.context, text.source) if text.context else text.source
+    if text.n is not None:
+        source = _plural(text, text.n)
+    elif text.context:
+        source = QCoreApplication.translate(text.context, text.source)
+    else:
+        source = text.source
     if not text.args:
         return source
     args = {
@@ -133,4 +138,23 @@ def translated(text: str) -> str:
     try:
         return source.format(**args)
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
-        return text.source.format(**args)
+        return _english(text).format(**args)
+
+
+def _plural(message: Message, count: int) -> str:
+    """The form of a sentence with a number (see `gui.core.messages.Context`) for `count`, in
+    the current language, with the number in place of ``%n``."""
+    found = QCoreApplication.translate(
+        message.context, message.source, message.disambiguation, count
+    )
+    if found == message.source.replace("%n", str(count)):  # no catalogue has it: English
+        return _english(message)
+    return found
+
+
+def _english(message: Message) -> str:
+    """The English template of `message`: its source, or for a number its singular or plural."""
+    if message.n is None:
+        return message.source
+    form = message.disambiguation if message.n == 1 else message.source
+    return form.replace("%n", str(message.n))

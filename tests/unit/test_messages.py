@@ -266,11 +266,12 @@ def test_the_banner_counts_one_field_and_many_fields() -> None:
     with pytest.raises(errors.InvalidTicket) as one:
         validate(TicketDraft(ticket_id="tic_1", description="d", status="s"), now=NOW)
     assert one.value.message == "1 field needs your attention."
-    assert one.value.message.source == "1 field needs your attention."
+    assert one.value.message.source == "%n fields need your attention."
+    assert one.value.message.n == 1
     with pytest.raises(errors.InvalidTicket) as many:
         validate(TicketDraft(), now=NOW)
     assert many.value.message == "4 fields need your attention."
-    assert many.value.message.args == {"count": 4}
+    assert many.value.message.n == 4
 
 
 def test_contact_problems_are_joined_messages() -> None:
@@ -571,6 +572,29 @@ def test_no_sentence_for_the_user_is_written_unwrapped(path: Path) -> None:
     assert unwrapped == []
 
 
+def _plurals(tree: ast.AST) -> Iterator[tuple[ast.Call, str]]:
+    """Each ``<context>.tr(plural, singular, n)`` of a module, with the name of its context."""
+    contexts = {
+        target.id: node.value.args[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and _called(node.value) == "Context"
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "tr"
+            and isinstance(node.func.value, ast.Name)
+        ):
+            name = contexts.get(node.func.value.id)
+            assert isinstance(name, ast.Constant), f"{node.lineno}: tr() on an unknown context"
+            yield node, str(name.value)
+
+
 @pytest.mark.parametrize("path", _core_modules(), ids=lambda path: path.name)
 def test_every_marked_text_is_a_literal_in_its_modules_context(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -584,6 +608,16 @@ def test_every_marked_text_is_a_literal_in_its_modules_context(path: Path) -> No
             assert isinstance(source, ast.Constant), where
             assert isinstance(source.value, str), where
             assert source.value.strip() == source.value, where
+    for node, context_name in _plurals(tree):
+        where = f"{path.name}:{node.lineno}"
+        # lupdate takes the variable's name for the context: it must be the Context's name
+        assert isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+        assert node.func.value.id == context_name == path.stem, where
+        plural, singular, _count = node.args
+        for text in (plural, singular):
+            assert isinstance(text, ast.Constant) and isinstance(text.value, str), where
+            assert text.value.strip() == text.value, where
+        assert isinstance(plural, ast.Constant) and "%n" in plural.value, where
 
 
 def test_the_messages_module_stays_small_and_free_of_qt() -> None:
@@ -600,12 +634,17 @@ TS_FILE = CORE.parents[1] / "resources" / "i18n" / "core_es.ts"
 def _marked_in_source() -> set[tuple[str, str]]:
     marked = set()
     for path in _core_modules():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _called(node) == "QT_TRANSLATE_NOOP":
                 context, source = node.args
                 assert isinstance(context, ast.Constant)
                 assert isinstance(source, ast.Constant)
                 marked.add((context.value, source.value))
+        for node, context_name in _plurals(tree):
+            plural = node.args[0]
+            assert isinstance(plural, ast.Constant)
+            marked.add((context_name, plural.value))
     return marked
 
 
@@ -636,9 +675,12 @@ def test_every_spanish_translation_is_finished_and_keeps_its_placeholders() -> N
         translation = message.find("translation")
         assert translation is not None, where
         assert translation.get("type") is None, where  # not "unfinished", "vanished", …
-        text = translation.text or ""
-        assert text.strip(), where
-        assert _fields(text) <= _fields(source), where  # the same names and format specs
-        if not source.endswith("{detail}"):  # only email-validator's English may be left out
-            assert _fields(text) == _fields(source), where
-        assert "“" not in text and "”" not in text, where  # «» in Spanish
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        if message.get("numerus") == "yes":
+            assert len(forms) == 2 and "%n" in forms[1], where  # Spanish: one, and the others
+        for text in forms or [translation.text or ""]:
+            assert text.strip(), where
+            assert _fields(text) <= _fields(source), where  # the same names and format specs
+            if not source.endswith("{detail}"):  # only email-validator's English may be out
+                assert _fields(text) == _fields(source), where
+            assert "“" not in text and "”" not in text, where  # «» in Spanish
