@@ -443,7 +443,7 @@ class Command:
         def on_delivered(delivery: Delivery) -> None:
             if delivery.item.id in wanted:
                 counted["done"] += 1
-                counted["sent"] += delivery.verdict is None
+                counted["sent"] += delivery.succeeded
                 meter.update(counted["done"], counted["sent"])
 
         sender = TicketSender(connection)
@@ -529,29 +529,30 @@ def _due_ids(store: OutboxStore) -> list[int]:
 
 
 def _delivered(delivery: Delivery) -> Result:
+    from gui.core import reports
     from gui.core.errors import TicketError
+    from gui.core.outcome import Succeeded
     from gui.core.retry import Action
 
     item = delivery.item
-    if delivery.verdict is None:
-        ticket_id = str(getattr(delivery.outcome, "ticket_id", "") or item.ticket_id)
-        if item.update.creates:
-            text = f"Ticket {ticket_id} created." if ticket_id else "Ticket created."
-        else:
-            text = f"Ticket {ticket_id} updated."
-        status = getattr(delivery.outcome, "status", None)
-        return Result(SENT, ticket_id, text, http_status=status)
-    error = delivery.outcome
+    outcome = delivery.outcome
+    if isinstance(outcome, Succeeded):
+        result = outcome.value
+        ticket_id = result.ticket_id or item.ticket_id
+        sentence = reports.sent(ticket_id, created=item.update.creates)
+        return Result(SENT, ticket_id, sentence, http_status=result.status)
+    error = outcome.error
     status = getattr(error, "status", None)
     errors = error.field_errors if isinstance(error, TicketError) else ()
     message = error.message if isinstance(error, TicketError) else str(error)
-    action = delivery.verdict.action
+    verdict = delivery.verdict
+    action = verdict.action if verdict is not None else Action.DECIDE
     if action is Action.REFUSED:
         return Result(REFUSED, item.ticket_id, message, errors, http_status=status)
     if action is Action.RETRY:  # the core's message; when it goes out is said after it
         state, text = WAITING, message
     else:
-        state, text = NEEDS_DECISION, f"{message} {delivery.verdict.reason}"
+        state, text = NEEDS_DECISION, f"{message} {verdict.reason if verdict else ''}".strip()
     return Result(
         state,
         item.ticket_id,

@@ -11,22 +11,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from gui.core.messages import QT_TRANSLATE_NOOP
+from gui.core.outcome import Failed, Outcome, Succeeded
+
 if TYPE_CHECKING:
     from gui.core.abort import Abort
+    from gui.core.client import UpdateResult
     from gui.core.outbox import OutboxItem, OutboxStore
     from gui.core.retry import Verdict
     from gui.core.sender import TicketSender
 
 #: Why an item waits for a decision after the user stopped waiting for the server.
-STOPPED_WAITING = "You stopped waiting for the server; it may already have applied this update."
+STOPPED_WAITING = QT_TRANSLATE_NOOP(
+    "delivery", "You stopped waiting for the server; it may already have applied this update."
+)
 
 
 class Delivery(NamedTuple):
-    """One attempt to send an item, as it ended."""
+    """One attempt to send an item, as it ended: the server's answer, or the error and what
+    the outbox does about it (`verdict`, None exactly when it succeeded)."""
 
     item: OutboxItem
-    outcome: object  # an UpdateResult on success, else the exception
-    verdict: Verdict | None  # None on success
+    outcome: Outcome[UpdateResult]
+    verdict: Verdict | None
+
+    @property
+    def succeeded(self) -> bool:
+        return isinstance(self.outcome, Succeeded)
 
 
 def _never() -> bool:
@@ -70,7 +81,7 @@ def deliver(
             store.refuse(item.id, error=verdict.reason, status=status)
         else:
             store.hold(item.id, error=verdict.reason, status=status)
-        return Delivery(item, error, verdict)
+        return Delivery(item, Failed(error), verdict)
     store.complete(
         item.id,
         status=result.status,
@@ -80,7 +91,7 @@ def deliver(
     notification = item.update.notification
     if notification is not None:
         store.remember_contacts(notification.type, notification.contacts)
-    return Delivery(item, result, None)
+    return Delivery(item, Succeeded(result), None)
 
 
 def stopped_verdict() -> Verdict:

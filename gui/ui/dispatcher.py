@@ -3,8 +3,9 @@
 Every database call and every request runs as a `Job` on the dispatcher's own pool of exactly
 one thread that never expires, so the SQLite connection lives on that one thread and the GUI
 thread never touches the file. A due item is claimed, sent, and then completed, rescheduled or
-held according to `gui.core.retry.decide`; a timer on the GUI thread wakes the dispatcher when
-the next waiting item falls due.
+held according to `gui.core.retry.decide` (`gui.core.delivery.deliver`, the command line's
+code path too); a timer on the GUI thread wakes the dispatcher when the next waiting item falls
+due.
 """
 
 from __future__ import annotations
@@ -14,20 +15,22 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.core.messages import QT_TRANSLATE_NOOP, Message, plain
 from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
     from gui.core.abort import Abort
     from gui.core.outbox import OutboxItem, OutboxStore
-    from gui.core.retry import Verdict
     from gui.core.sender import TicketSender
     from gui.core.ticket import TicketUpdate
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: How long shutting down waits for the worker (its request is aborted first).
 _SHUTDOWN_WAIT_MS = 3000
@@ -35,15 +38,6 @@ _SHUTDOWN_WAIT_MS = 3000
 _BATCH_SECONDS = 0.25
 #: How often a batch re-reads the whole outbox for the panel.
 _LIST_EVERY_SECONDS = 0.25
-
-
-class Attempt(NamedTuple):
-    """One attempt to send an item, as the worker saw it."""
-
-    item: OutboxItem
-    outcome: object  # an UpdateResult on success, else the exception
-    verdict: Verdict | None  # None on success
-    items: list[OutboxItem] | None  # the outbox afterwards, now and then (None: not listed)
 
 
 class Drained(NamedTuple):
@@ -55,6 +49,8 @@ class Drained(NamedTuple):
 
 
 class Queued(NamedTuple):
+    """An update just stored in the outbox."""
+
     item: OutboxItem
     behind: int  # older items for the same ticket that go first
     items: list[OutboxItem]
@@ -65,16 +61,17 @@ class OutboxDispatcher(QObject):
 
     Signals:
         queued(Queued): an update was stored in the outbox.
-        attempted(Attempt): an attempt to send an item ended (emitted by the worker thread;
+        attempted(Delivery): an attempt to send an item ended (emitted by the worker thread;
             connected receivers run on their own thread, the GUI thread).
-        changed(list): the outbox's items (OutboxItem) after any change.
-        failed(str): the outbox cannot be used (disk full, read-only folder, …).
+        changed(list): the outbox's items (OutboxItem) after any change (also emitted by the
+            worker thread, now and then while it sends).
+        failed(Message): the outbox cannot be used (disk full, read-only folder, …).
     """
 
     queued = Signal(object)
     attempted = Signal(object)
     changed = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
 
     def __init__(
         self,
@@ -113,7 +110,7 @@ class OutboxDispatcher(QObject):
         self._run(functools.partial(self._change, "discard", item_id), self._on_listed)
 
     def run_on_store(
-        self, function: Callable[[OutboxStore], Any], on_result: Callable[[object], None]
+        self, function: Callable[[OutboxStore], T], on_result: Callable[[T], None]
     ) -> None:
         """Run `function(store)` on the store's thread (history, contacts) and hand back."""
         self._run(lambda: function(self._store), on_result, pump=False)
@@ -154,6 +151,7 @@ class OutboxDispatcher(QObject):
         update, Retry now) get their turn, and the GUI thread pumps again.
         """
         from gui.core.abort import Abort
+        from gui.core.delivery import deliver
 
         store = self._store
         started = time.monotonic()
@@ -165,32 +163,21 @@ class OutboxDispatcher(QObject):
                 break
             abort = Abort()
             self._abort, self._current = abort, item.id
-            attempt = self._send(store, item, abort)
+            delivery = deliver(store, item, self._sender(), abort, closing=lambda: self._stopped)
             self._abort, self._current = None, None
-            if attempt is None:
-                break  # the app is closing
+            if delivery is None:
+                break  # the app is closing: the item stays SENDING for the next start
             attempted = True
+            self.attempted.emit(delivery)
             # The full list for the panel at most a few times a second: re-reading a long
             # outbox after every send would cost more than the send.
             now = time.monotonic()
             if now - listed >= _LIST_EVERY_SECONDS:
                 listed = now
-                attempt = attempt._replace(items=store.items())
-            self.attempted.emit(attempt)
+                self.changed.emit(store.items())
         return Drained(attempted, store.items(), store.next_due())
 
-    def _send(self, store: OutboxStore, item: OutboxItem, abort: Abort) -> Attempt | None:
-        """Worker: one attempt at `item`, recorded in the store as its outcome says (the same
-        code path as the command line's: `gui.core.delivery.deliver`)."""
-        from gui.core.delivery import deliver
-
-        delivery = deliver(store, item, self._sender(), abort, closing=lambda: self._stopped)
-        if delivery is None:
-            return None  # the app is closing: the item stays SENDING for the next start
-        return Attempt(delivery.item, delivery.outcome, delivery.verdict, None)
-
-    def _on_drained(self, result: object) -> None:
-        drained = cast(Drained, result)
+    def _on_drained(self, drained: Drained) -> None:
         self._pumping = False
         self.changed.emit(drained.items)
         if drained.attempted:
@@ -237,34 +224,32 @@ class OutboxDispatcher(QObject):
 
     # --- GUI-side results --------------------------------------------------------------------
 
-    def _on_queued(self, queued: object) -> None:
-        assert isinstance(queued, Queued)  # nosec B101
+    def _on_queued(self, queued: Queued) -> None:
         self.queued.emit(queued)
         self.changed.emit(queued.items)
 
-    def _on_listed(self, items: object) -> None:
+    def _on_listed(self, items: list[OutboxItem]) -> None:
         self.changed.emit(items)
 
-    def _on_recovered(self, result: object) -> None:
-        items, moved_aside = cast("tuple[list[OutboxItem], Path | None]", result)
+    def _on_recovered(self, result: tuple[list[OutboxItem], Path | None]) -> None:
+        items, moved_aside = result
         self.changed.emit(items)
         if moved_aside is not None:
             self.failed.emit(
-                f"The outbox file was damaged and could not be read; it was moved to "
-                f"{moved_aside} and a new, empty outbox was started."
+                QT_TRANSLATE_NOOP(
+                    "OutboxDispatcher",
+                    "The outbox file was damaged and could not be read; it was moved to "
+                    "{path} and a new, empty outbox was started.",
+                ).format(path=plain(str(moved_aside)))
             )
 
     def _run(
-        self,
-        function: Callable[[], Any],
-        on_result: Callable[[object], None],
-        *,
-        pump: bool = True,
+        self, function: Callable[[], T], on_result: Callable[[T], None], *, pump: bool = True
     ) -> None:
         if self._stopped:
             return
 
-        def succeeded(result: object) -> None:
+        def succeeded(result: T) -> None:
             on_result(result)
             if pump:
                 self.pump()
@@ -275,7 +260,7 @@ class OutboxDispatcher(QObject):
         self._pumping = False
         self._abort = None
         log.error("the outbox failed", exc_info=error)
-        self.failed.emit(_describe_store_error(error))
+        self.failed.emit(_describe(error))
 
 
 def open_outbox(path: Path) -> OutboxStore:
@@ -285,17 +270,10 @@ def open_outbox(path: Path) -> OutboxStore:
     return OutboxStore(path)
 
 
-def _describe_store_error(error: Exception) -> str:
-    if isinstance(error, OSError):
-        return (
-            "The outbox could not be written (the disk may be full or the data folder "
-            f"read-only: {error.strerror or error}). What you typed is still in the form."
-        )
-    import sqlite3
+def _describe(error: Exception) -> Message:
+    from gui.core.outbox import OutboxCorrupt
+    from gui.core.reports import outbox_unusable
 
-    if isinstance(error, sqlite3.Error):
-        return (
-            "The outbox could not be written (disk full, read-only data folder or a damaged "
-            f"file: {error}). What you typed is still in the form."
-        )
-    return "Something unexpected went wrong with the outbox; the details are in the log."
+    if isinstance(error, OutboxCorrupt) and isinstance(error.message, Message):
+        return error.message
+    return outbox_unusable(error)

@@ -5,15 +5,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.core.messages import QT_TRANSLATE_NOOP, join, plain
 from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
     from gui.core.drafts import DraftStore
+    from gui.core.ticket import TicketDraft
     from gui.ui.ticket_form import TicketForm
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +35,12 @@ class DraftKeeper(QObject):
     Signals:
         restored(TicketDraft): the draft of the last run, put back into the form.
         restore_finished(): looking for a draft is done (whether there was one or not).
-        problem(str): the draft could not be read or written; says what happened.
+        problem(Message): the draft could not be read or written; says what happened.
     """
 
     restored = Signal(object)
     restore_finished = Signal()
-    problem = Signal(str)
+    problem = Signal(object)
 
     def __init__(
         self, *, store: Callable[[], DraftStore], form: TicketForm, parent: QObject | None = None
@@ -93,17 +97,17 @@ class DraftKeeper(QObject):
             self._opened = self._open_store()
         return self._opened
 
-    def _on_loaded(self, draft: object) -> None:
+    def _on_loaded(self, draft: TicketDraft | None) -> None:
         if draft is not None:
             self.restored.emit(draft)
         self.restore_finished.emit()
 
-    def _on_saved(self, _result: object) -> None:
+    def _on_saved(self, _result: None) -> None:
         if self._failing:
             self._failing = False
             log.info("the draft can be written again")
 
-    def _run(self, function: Callable[[], Any], on_result: Callable[[object], None]) -> None:
+    def _run(self, function: Callable[[], T], on_result: Callable[[T], None]) -> None:
         if not self._stopped:
             self._jobs.run(function, on_result, self._on_failed)
 
@@ -111,8 +115,9 @@ class DraftKeeper(QObject):
         from gui.core.drafts import DraftCorrupt
 
         if isinstance(error, DraftCorrupt):
-            where = f" It was moved to {error.moved_to}." if error.moved_to else ""
-            self.problem.emit(f"Your unsent draft could not be read.{where}")
+            # The store's own sentence says what was wrong and where the file went.
+            lead = QT_TRANSLATE_NOOP("DraftKeeper", "Your unsent draft could not be read.")
+            self.problem.emit(join([lead, error.message]))
             return
         if self._failing:
             return  # said once; the form still holds everything
@@ -120,8 +125,11 @@ class DraftKeeper(QObject):
         log.warning("could not save the draft: %s", error)
         reason = getattr(error, "strerror", None) or str(error)
         self.problem.emit(
-            f"Your draft cannot be saved ({reason}): the disk may be full or the data folder "
-            "read-only. The form keeps what you typed; do not close the app until it is sent."
+            QT_TRANSLATE_NOOP(
+                "DraftKeeper",
+                "Your draft cannot be saved ({reason}): the disk may be full or the data folder "
+                "read-only. The form keeps what you typed; do not close the app until it is sent.",
+            ).format(reason=plain(reason))
         )
 
 

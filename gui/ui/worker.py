@@ -1,62 +1,81 @@
 """The app's one way to run blocking work: a `Job` on a `QThreadPool`.
 
-A job takes plain data in (a callable with its arguments bound) and hands plain data out through
-the signals of `JobSignals`, which lives in the thread that created the job (the GUI thread), so
-receivers run there. The callable never touches a widget. Every signal carries the job's
-`request_id`, so a receiver can drop answers to requests it no longer waits for.
+A job takes plain data in (a callable with its arguments bound) and hands plain data out: its
+`Outcome` (gui/core/outcome.py), typed by what the callable returns. The callable never touches
+a widget. `JobRunner` starts jobs and calls back on the GUI thread, with the answer or the
+error, once the job has ended.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from gui.core.outcome import Failed, Outcome, Succeeded
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class JobSignals(QObject):
     """Signals of one `Job`.
 
     Signals:
-        succeeded(request_id, result): the callable returned `result`.
-        failed(request_id, error): the callable raised `error` (an Exception).
-        finished(request_id): after either of the above; the job is done with its thread.
+        finished(request_id): the job is done with its thread; its `outcome` is set.
     """
 
-    succeeded = Signal(int, object)
-    failed = Signal(int, object)
     finished = Signal(int)
 
 
-class Job(QRunnable):
-    """Runs `function()` on a pool thread and reports through `signals`."""
+class Job(QRunnable, Generic[T]):
+    """Runs `function()` on a pool thread, keeps how it ended in `outcome`, then emits
+    `signals.finished` (which lives in the thread that created the job, the GUI thread)."""
 
-    def __init__(self, function: Callable[[], Any], *, request_id: int = 0) -> None:
+    def __init__(self, function: Callable[[], T], *, request_id: int = 0) -> None:
         super().__init__()
         # Python owns the job: whoever starts it keeps a reference until `finished`.
         self.setAutoDelete(False)
         self.request_id = request_id
         self.signals = JobSignals()
+        self.outcome: Outcome[T] | None = None  # written by the pool thread before `finished`
         self._function = function
 
     def run(self) -> None:
         try:
-            result = self._function()
+            self.outcome = Succeeded(self._function())
         except Exception as error:  # handed to the GUI thread, which decides what to show
-            self._emit(self.signals.failed, error)
-        else:
-            self._emit(self.signals.succeeded, result)
-        finally:
-            self._emit(self.signals.finished)
-
-    def _emit(self, signal: SignalInstance, *payload: object) -> None:
+            self.outcome = Failed(error)
         try:
-            signal.emit(self.request_id, *payload)
+            self.signals.finished.emit(self.request_id)
         except RuntimeError:  # the signals object is gone: nobody is left to tell
             log.debug("job %d ended after its owner was destroyed", self.request_id)
+
+
+class _Pending(Generic[T]):
+    """A job that was started, and whom to tell how it ended."""
+
+    __slots__ = ("job", "on_failure", "on_success")
+
+    def __init__(
+        self,
+        job: Job[T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[Exception], None],
+    ) -> None:
+        self.job = job
+        self.on_success = on_success
+        self.on_failure = on_failure
+
+    def settle(self) -> None:
+        match self.job.outcome:
+            case Succeeded(value):
+                self.on_success(value)
+            case Failed(error):
+                self.on_failure(error)
 
 
 class JobRunner(QObject):
@@ -80,21 +99,20 @@ class JobRunner(QObject):
             self.pool.setMaxThreadCount(threads)
         if keep_thread:
             self.pool.setExpiryTimeout(-1)  # e.g. the thread that owns a database connection
-        self._jobs: dict[int, tuple[Job, Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._jobs: dict[int, Callable[[], None]] = {}  # each job's way to call back
         self._last_id = 0
 
     def run(
         self,
-        function: Callable[[], Any],
-        on_success: Callable[[Any], None],
+        function: Callable[[], T],
+        on_success: Callable[[T], None],
         on_failure: Callable[[Exception], None],
     ) -> int:
+        """Run `function` on the pool; then `on_success(result)` or `on_failure(error)`."""
         self._last_id += 1
         job = Job(function, request_id=self._last_id)
-        job.signals.succeeded.connect(self._on_succeeded)
-        job.signals.failed.connect(self._on_failed)
         job.signals.finished.connect(self._on_finished)
-        self._jobs[self._last_id] = (job, on_success, on_failure)
+        self._jobs[self._last_id] = _Pending(job, on_success, on_failure).settle
         self.pool.start(job)
         return self._last_id
 
@@ -107,13 +125,7 @@ class JobRunner(QObject):
         """Wait (bounded) for every job to end; False if one is still running."""
         return self.pool.waitForDone(msecs)
 
-    def _on_succeeded(self, job_id: int, result: object) -> None:
-        if job_id in self._jobs:
-            self._jobs[job_id][1](result)
-
-    def _on_failed(self, job_id: int, error: Exception) -> None:
-        if job_id in self._jobs:
-            self._jobs[job_id][2](error)
-
     def _on_finished(self, job_id: int) -> None:
-        self._jobs.pop(job_id, None)
+        settle = self._jobs.pop(job_id, None)
+        if settle is not None:
+            settle()

@@ -1,4 +1,4 @@
-"""The one worker idiom: a Job on a QThreadPool hands plain data back through signals."""
+"""The one worker idiom: a Job on a QThreadPool hands its typed outcome back to the GUI thread."""
 
 from __future__ import annotations
 
@@ -8,37 +8,51 @@ import shiboken6
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
-from gui.ui.worker import Job
+from gui.core.outcome import Failed, Succeeded
+from gui.ui.worker import Job, JobRunner
 
 
-def test_a_result_comes_back_on_the_gui_thread_with_its_request_id(qtbot: QtBot) -> None:
-    pool = QThreadPool()
+def test_a_result_comes_back_on_the_gui_thread(qtbot: QtBot) -> None:
+    runner = JobRunner()
     ran_on: list[threading.Thread] = []
 
     def work() -> int:
         ran_on.append(threading.current_thread())
         return 42
 
-    job = Job(work, request_id=7)
-    received: list[tuple[int, object, threading.Thread]] = []
-    job.signals.succeeded.connect(
-        lambda request_id, result: received.append((request_id, result, threading.current_thread()))
+    received: list[tuple[int, threading.Thread]] = []
+    failures: list[Exception] = []
+    runner.run(
+        work, lambda value: received.append((value, threading.current_thread())), failures.append
     )
-    with qtbot.waitSignal(job.signals.finished, timeout=5000) as finished:
-        pool.start(job)
-    assert finished.args == [7]
-    assert received == [(7, 42, threading.main_thread())]
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert received == [(42, threading.main_thread())]
+    assert failures == []
     assert ran_on and ran_on[0] is not threading.main_thread()
-    assert pool.waitForDone(5000)
+    assert runner.wait(5000)
 
 
-def test_an_exception_comes_back_as_failed(qtbot: QtBot) -> None:
+def test_an_exception_comes_back_as_the_failure(qtbot: QtBot) -> None:
+    runner = JobRunner()
+    results: list[float] = []
+    failures: list[Exception] = []
+    runner.run(lambda: 1 / 0, results.append, failures.append)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert results == []
+    assert len(failures) == 1 and isinstance(failures[0], ZeroDivisionError)
+    assert runner.wait(5000)
+
+
+def test_a_job_keeps_its_outcome_and_says_when_it_is_done(qtbot: QtBot) -> None:
     pool = QThreadPool()
-    job = Job(lambda: 1 / 0, request_id=3)
-    with qtbot.waitSignal(job.signals.failed, timeout=5000) as failed:
-        pool.start(job)
-    request_id, error = failed.args
-    assert request_id == 3 and isinstance(error, ZeroDivisionError)
+    good, bad = Job(lambda: "done", request_id=7), Job(lambda: [][1], request_id=8)
+    with qtbot.waitSignal(good.signals.finished, timeout=5000) as finished:
+        pool.start(good)
+    assert finished.args == [7]
+    assert good.outcome == Succeeded("done")
+    with qtbot.waitSignal(bad.signals.finished, timeout=5000):
+        pool.start(bad)
+    assert isinstance(bad.outcome, Failed) and isinstance(bad.outcome.error, IndexError)
     assert pool.waitForDone(5000)
 
 

@@ -1,0 +1,150 @@
+"""What the app tells the user about an update: sent, created, waiting, stopped, unknown.
+
+The window's banner and status bar and the command line say the same things in the same words,
+so they are written once here, as Messages (the window shows them in the user's language).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, join, plain
+
+if TYPE_CHECKING:
+    from gui.core.retry import Action
+    from gui.core.ticket import TicketUpdate
+
+reports = Context("reports")
+
+#: What the server echoed that is worth repeating, and how long a value may be.
+_ECHO_LENGTH = 60
+
+UNEXPECTED_FAILURE = QT_TRANSLATE_NOOP(
+    "reports",
+    "Something unexpected went wrong (the details are in the log). "
+    "Check the ticket before sending the update again.",
+)
+STOPPED_WAITING = QT_TRANSLATE_NOOP("reports", "Stopped waiting for the server.")
+
+
+def sent(ticket_id: str, *, created: bool) -> Message:
+    """ "Ticket tic_… updated." or "… created." (or created without an id the server gave)."""
+    if created and ticket_id:
+        return QT_TRANSLATE_NOOP("reports", "Ticket {ticket} created.").format(ticket=ticket_id)
+    if created:
+        return QT_TRANSLATE_NOOP("reports", "Ticket created; Particle Space did not say its id.")
+    return QT_TRANSLATE_NOOP("reports", "Ticket {ticket} updated.").format(ticket=ticket_id)
+
+
+def sent_and_echoed(
+    ticket_id: str, echoed: Mapping[str, object] | None, *, created: bool
+) -> Message:
+    """`sent`, then the status and title the server echoed back, if it did."""
+    from gui.core.api_contract import clean_message
+
+    echoed = echoed or {}
+    details: list[str] = []
+    status, title, message = echoed.get("status"), echoed.get("title"), echoed.get("message")
+    if isinstance(status, str) and status:
+        details.append(
+            QT_TRANSLATE_NOOP("reports", "status {status}").format(
+                status=clean_message(status)[:_ECHO_LENGTH]
+            )
+        )
+    if isinstance(title, str) and title:
+        details.append(
+            QT_TRANSLATE_NOOP("reports", "title “{title}”").format(
+                title=clean_message(title)[:_ECHO_LENGTH]
+            )
+        )
+    if not details and isinstance(message, str):
+        details.append(plain(clean_message(message)))
+    lead = sent(ticket_id, created=created)
+    if not details:
+        return lead
+    now_has = QT_TRANSLATE_NOOP("reports", "Particle Space now has {details}.")
+    return join([lead, now_has.format(details=join(details, ", "))])
+
+
+def queued_behind(count: int, ticket_id: str) -> Message:
+    """An update stored in the outbox that goes out after `count` older ones of its ticket."""
+    return reports.tr(
+        "Saved in the outbox. It goes out after the %n earlier updates to ticket {ticket} that "
+        "are still waiting there.",
+        "Saved in the outbox. It goes out after the earlier update to ticket {ticket} that is "
+        "still waiting there.",
+        count,
+    ).format(ticket=ticket_id)
+
+
+def may_have_arrived(update: TicketUpdate | None) -> Message:
+    """Why an update the app stopped waiting for must be checked before it is sent again."""
+    if update is not None and update.creates:
+        return QT_TRANSLATE_NOOP(
+            "reports",
+            "The server may already have created the ticket (a request cannot be taken back "
+            "once sent); check Particle Space before sending it again.",
+        )
+    return QT_TRANSLATE_NOOP(
+        "reports",
+        "The server may already have applied the update (a request cannot be taken back once "
+        "sent); check ticket {ticket} before sending it again.",
+    ).format(ticket=update.ticket_id if update is not None else "")
+
+
+def no_answer_within(seconds: float) -> Message:
+    """The lead of the banner when the window's deadline ran out."""
+    return QT_TRANSLATE_NOOP(
+        "reports", "No complete answer within {seconds:g} s, so the app stopped waiting."
+    ).format(seconds=seconds)
+
+
+def where_it_waits(action: Action) -> Message | None:
+    """What happens next to a failed update that stays in the outbox (None: it does not)."""
+    from gui.core.retry import Action
+
+    if action is Action.RETRY:
+        return QT_TRANSLATE_NOOP(
+            "reports", "The update waits in the outbox and goes out by itself."
+        )
+    if action is Action.DECIDE:
+        return QT_TRANSLATE_NOOP("reports", "It waits in the outbox: resend or discard it there.")
+    return None
+
+
+def updates_waiting(count: int) -> Message:
+    """The status bar's count of what the outbox holds."""
+    return reports.tr("%n updates waiting", "%n update waiting", count)
+
+
+def still_in_outbox(count: int) -> Message:
+    """Asked before quitting with updates in the outbox."""
+    return reports.tr(
+        "%n updates are still in the outbox. They stay there and go out the next time you open "
+        "Particle Tickets.",
+        "%n update is still in the outbox. It stays there and goes out the next time you open "
+        "Particle Tickets.",
+        count,
+    )
+
+
+def outbox_unusable(error: Exception) -> Message:
+    """Why the outbox cannot be written or read, for an `OSError` or `sqlite3.Error`."""
+    import sqlite3
+
+    if isinstance(error, OSError):
+        return QT_TRANSLATE_NOOP(
+            "reports",
+            "The outbox could not be written (the disk may be full or the data folder "
+            "read-only: {reason}). What you typed is still in the form.",
+        ).format(reason=plain(str(error.strerror or error)))
+    if isinstance(error, sqlite3.Error):
+        return QT_TRANSLATE_NOOP(
+            "reports",
+            "The outbox could not be written (disk full, read-only data folder or a damaged "
+            "file: {reason}). What you typed is still in the form.",
+        ).format(reason=plain(str(error)))
+    return QT_TRANSLATE_NOOP(
+        "reports", "Something unexpected went wrong with the outbox; the details are in the log."
+    )
