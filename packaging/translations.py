@@ -20,10 +20,12 @@ every build.
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+import xml.etree.ElementTree as ET  # nosec B405 - only our own .ts files
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,11 +85,88 @@ def python_files(sources: Sequence[str]) -> list[str]:
 
 
 def update() -> None:
-    """Every .ts brought up to date with the source."""
+    """Every .ts brought up to date with the source.
+
+    A text that moved (to another class, or between the UI and the core) keeps its translation:
+    lupdate sees a new text in a new context, so the finished translations of each language are
+    read first, from all its catalogues, and given to the moved texts afterwards.
+    """
     FOLDER.mkdir(exist_ok=True)
     for language in LANGUAGES:
-        for name, sources in CATALOGUES.items():
-            lupdate(sources, FOLDER / f"{name}_{language}.ts", language=language)
+        files = [FOLDER / f"{name}_{language}.ts" for name in CATALOGUES]
+        known = finished_translations(file for file in files if file.exists())
+        for sources, ts_file in zip(CATALOGUES.values(), files, strict=True):
+            lupdate(sources, ts_file, language=language)
+            if carry_over(ts_file, known):
+                lupdate(sources, ts_file, language=language)  # lupdate's own layout again
+            drop_code_comments(ts_file)
+
+
+def drop_code_comments(ts_file: Path) -> None:
+    """Remove the "extracomment" lupdate takes from the ``#:`` comment above a text.
+
+    This project's ``#:`` comments document constants for readers of the code (the Sphinx
+    way), so lupdate's reading of them as notes for translators only misleads them.
+    """
+    tree = ET.parse(ts_file)  # nosec B314 - our own file
+    dropped = 0
+    for message in tree.getroot().iter("message"):
+        for comment in message.findall("extracomment"):
+            message.remove(comment)
+            dropped += 1
+    if dropped:
+        _write(tree, ts_file)
+
+
+def finished_translations(ts_files: Iterable[Path]) -> dict[tuple[str, str], ET.Element]:
+    """The finished translations of `ts_files`, by source text and disambiguation (a text
+    translated differently in two contexts is left out: which one applies is not known)."""
+    found: dict[tuple[str, str], ET.Element] = {}
+    ambiguous: set[tuple[str, str]] = set()
+    for ts_file in ts_files:
+        for message in ET.parse(ts_file).getroot().iter("message"):  # nosec B314 - our files
+            translation = message.find("translation")
+            if translation is None or translation.get("type") or not _text_of(translation):
+                continue
+            key = (message.findtext("source", ""), message.findtext("comment", ""))
+            if key in found and _text_of(found[key]) != _text_of(translation):
+                ambiguous.add(key)
+            found[key] = translation
+    return {key: value for key, value in found.items() if key not in ambiguous}
+
+
+def carry_over(ts_file: Path, known: dict[tuple[str, str], ET.Element]) -> int:
+    """Fill `ts_file`'s unfinished texts from `known`; returns how many were filled."""
+    tree = ET.parse(ts_file)  # nosec B314 - our own file
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        key = (message.findtext("source", ""), message.findtext("comment", ""))
+        if translation is None or translation.get("type") != "unfinished" or key not in known:
+            continue
+        old = known[key]
+        if (message.get("numerus") == "yes") != (old.find("numerusform") is not None):
+            continue  # one is a plural and the other is not: translate it anew
+        translation.clear()
+        translation.text = old.text
+        translation.extend(copy.deepcopy(list(old)))
+        filled += 1
+    if filled:
+        _write(tree, ts_file)
+    return filled
+
+
+def _write(tree: ET.ElementTree, ts_file: Path) -> None:
+    """`tree` back to `ts_file` with the header lupdate writes."""
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts_file.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8"
+    )
+
+
+def _text_of(translation: ET.Element) -> tuple[str, ...]:
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return tuple(forms) if forms else (translation.text or "",)
 
 
 def compile_all(folder: Path = FOLDER) -> list[Path]:

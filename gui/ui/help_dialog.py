@@ -87,3 +87,20 @@ class HelpDialog(QDialog):
         ]
         parts.append("</dl>")
         self.text.setHtml("".join(parts))
+
+
+def show_about(parent: QWidget) -> None:
+    """Help ▸ About: the app's name and version."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    import gui
+
+    translate = QCoreApplication.translate
+    QMessageBox.about(
+        parent,
+        translate("HelpDialog", "About Particle Tickets"),
+        translate(
+            "HelpDialog", "Particle Tickets {version}\nUpdate Particle Space maintenance tickets."
+        ).format(version=gui.__version__),
+    )

@@ -5,7 +5,6 @@
     <name>client</name>
     <message>
         <source>The update may or may not have been applied; check the ticket before sending it again.</source>
-        <extracomment>Bodies are read up to this size; anything longer is an error page we will not show anyway.</extracomment>
         <translation>Es posible que la actualización se haya aplicado o no; revise el ticket antes de enviarla de nuevo.</translation>
     </message>
     <message>
@@ -172,7 +171,6 @@
     <name>contacts</name>
     <message>
         <source>“{entry}” is not a valid email address: {detail}</source>
-        <extracomment>The region a phone number without a +country code belongs to.</extracomment>
         <translation>«{entry}» no es una dirección de correo electrónico válida.</translation>
     </message>
     <message>
@@ -212,6 +210,13 @@
     </message>
 </context>
 <context>
+    <name>delivery</name>
+    <message>
+        <source>You stopped waiting for the server; it may already have applied this update.</source>
+        <translation>Dejó de esperar al servidor; es posible que ya haya aplicado esta actualización.</translation>
+    </message>
+</context>
+<context>
     <name>drafts</name>
     <message>
         <source>The saved draft could not be read ({reason}).</source>
@@ -232,21 +237,19 @@
 </context>
 <context>
     <name>errors</name>
-    <message>
-        <source>1 field needs your attention.</source>
-        <extracomment>True when the server may already have applied the update although we got no answer.</extracomment>
-        <translation>1 campo requiere su atención.</translation>
-    </message>
-    <message>
-        <source>{count} fields need your attention.</source>
-        <translation>{count} campos requieren su atención.</translation>
+    <message numerus="yes">
+        <source>%n fields need your attention.</source>
+        <comment>%n field needs your attention.</comment>
+        <translation>
+            <numerusform>%n campo requiere su atención.</numerusform>
+            <numerusform>%n campos requieren su atención.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>keychain</name>
     <message>
         <source>The keychain refused to read your keys ({reason}).</source>
-        <extracomment>The keychain entries&apos; service name; each credential is one entry under it. How long the window waits for the keychain (it may be waiting for its unlock prompt). What the user reads when the keychain refuses to read, store or remove the keys.</extracomment>
         <translation>El llavero del sistema no permitió leer sus claves ({reason}).</translation>
     </message>
     <message>
@@ -262,7 +265,6 @@
     <name>outbox</name>
     <message>
         <source>The app stopped while this update was being sent; it may have arrived.</source>
-        <extracomment>How long a statement waits for another connection&apos;s write lock, in seconds. How many contacts of each type are remembered for completion. What `recover` writes on items that were being sent when the app stopped.</extracomment>
         <translation>La aplicación se cerró mientras se enviaba esta actualización; es posible que haya llegado.</translation>
     </message>
     <message>
@@ -271,7 +273,6 @@
     </message>
     <message>
         <source>The outbox {path} was written by a newer version of the app (schema {version}; this app knows {known}).</source>
-        <extracomment>Version 2: new tickets. Their outbox rows have ticket_id &apos;&apos; (the server gives the id), and their history rows say they created the ticket. And the process sending an item marks it (gui.core.liveness), so that a second process (the window and the command line share the outbox) never takes it for abandoned. Step i brings a database from ``user_version`` i to i + 1.</extracomment>
         <translation>La bandeja de salida {path} fue escrita por una versión más reciente de la aplicación (esquema {version}; esta aplicación admite hasta el {known}).</translation>
     </message>
     <message>
@@ -280,10 +281,100 @@
     </message>
 </context>
 <context>
+    <name>reports</name>
+    <message>
+        <source>Something unexpected went wrong (the details are in the log). Check the ticket before sending the update again.</source>
+        <translation>Ocurrió un error inesperado (los detalles están en el registro). Revise el ticket antes de enviar la actualización de nuevo.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the server.</source>
+        <translation>Se dejó de esperar al servidor.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} created.</source>
+        <translation>Ticket {ticket} creado.</translation>
+    </message>
+    <message>
+        <source>Ticket created; Particle Space did not say its id.</source>
+        <translation>Ticket creado; Particle Space no indicó su ID.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} updated.</source>
+        <translation>Ticket {ticket} actualizado.</translation>
+    </message>
+    <message>
+        <source>status {status}</source>
+        <translation>el estado {status}</translation>
+    </message>
+    <message>
+        <source>title “{title}”</source>
+        <translation>el título «{title}»</translation>
+    </message>
+    <message>
+        <source>Particle Space now has {details}.</source>
+        <translation>Particle Space ahora tiene {details}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved in the outbox. It goes out after the %n earlier updates to ticket {ticket} that are still waiting there.</source>
+        <comment>Saved in the outbox. It goes out after the earlier update to ticket {ticket} that is still waiting there.</comment>
+        <translation>
+            <numerusform>Guardada en la bandeja de salida. Se enviará después de la actualización anterior del ticket {ticket}, que todavía está pendiente allí.</numerusform>
+            <numerusform>Guardada en la bandeja de salida. Se enviará después de las %n actualizaciones anteriores del ticket {ticket}, que todavía están pendientes allí.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server may already have created the ticket (a request cannot be taken back once sent); check Particle Space before sending it again.</source>
+        <translation>Es posible que el servidor ya haya creado el ticket (una solicitud no se puede deshacer una vez enviada); revise Particle Space antes de enviarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server may already have applied the update (a request cannot be taken back once sent); check ticket {ticket} before sending it again.</source>
+        <translation>Es posible que el servidor ya haya aplicado la actualización (una solicitud enviada no se puede deshacer); revise el ticket {ticket} antes de enviarla de nuevo.</translation>
+    </message>
+    <message>
+        <source>No complete answer within {seconds:g} s, so the app stopped waiting.</source>
+        <translation>No llegó una respuesta completa en {seconds:g} s, así que la aplicación dejó de esperar.</translation>
+    </message>
+    <message>
+        <source>The update waits in the outbox and goes out by itself.</source>
+        <translation>La actualización queda en la bandeja de salida y se enviará automáticamente.</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox: resend or discard it there.</source>
+        <translation>Queda en la bandeja de salida: reenvíela o descártela desde allí.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates waiting</source>
+        <comment>%n update waiting</comment>
+        <translation>
+            <numerusform>%n actualización pendiente</numerusform>
+            <numerusform>%n actualizaciones pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates are still in the outbox. They stay there and go out the next time you open Particle Tickets.</source>
+        <comment>%n update is still in the outbox. It stays there and goes out the next time you open Particle Tickets.</comment>
+        <translation>
+            <numerusform>Todavía hay %n actualización en la bandeja de salida. Se queda allí y se enviará la próxima vez que abra Particle Tickets.</numerusform>
+            <numerusform>Todavía hay %n actualizaciones en la bandeja de salida. Se quedan allí y se enviarán la próxima vez que abra Particle Tickets.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outbox could not be written (the disk may be full or the data folder read-only: {reason}). What you typed is still in the form.</source>
+        <translation>No se pudo escribir en la bandeja de salida (puede que el disco esté lleno o que la carpeta de datos sea de solo lectura: {reason}). Lo que escribió sigue en el formulario.</translation>
+    </message>
+    <message>
+        <source>The outbox could not be written (disk full, read-only data folder or a damaged file: {reason}). What you typed is still in the form.</source>
+        <translation>No se pudo escribir en la bandeja de salida (disco lleno, carpeta de datos de solo lectura o archivo dañado: {reason}). Lo que escribió sigue en el formulario.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong with the outbox; the details are in the log.</source>
+        <translation>Ocurrió un error inesperado con la bandeja de salida; los detalles están en el registro.</translation>
+    </message>
+</context>
+<context>
     <name>retry</name>
     <message>
         <source>Particle Space is busy (HTTP {status})</source>
-        <extracomment>The longest backoff between two attempts, in seconds (a server&apos;s Retry-After may ask for more). The shortest wait before an automatic resend, in seconds. Failures after which the request provably did not reach the server. Failures that cannot be mended by resending: the user has to fix Settings first. Gateway answers: a proxy gave up on the server, which may have applied the update.</extracomment>
         <translation>Particle Space está ocupado (HTTP {status})</translation>
     </message>
     <message>
@@ -387,7 +478,6 @@
     <name>sender</name>
     <message>
         <source>Sending is not set up.</source>
-        <extracomment>Modules the first send or validation needs; `warm_up` loads them ahead of time. What the user reads when sending is attempted without a usable connection (and no reason).</extracomment>
         <translation>El envío no está configurado.</translation>
     </message>
 </context>
@@ -395,7 +485,6 @@
     <name>stored_connection</name>
     <message>
         <source>The settings file {path} could not be read: {reason}.</source>
-        <extracomment>The connection values Settings stores (keys of `read_stored_connection`), in the INI section ``[connection]``; secrets are not among them: they live in the OS keychain (gui.core.keychain). Values QSettings turns into something other than the text between the parentheses.</extracomment>
         <translation>No se pudo leer el archivo de configuración {path}: {reason}.</translation>
     </message>
     <message>

@@ -9,6 +9,32 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>Your unsent draft could not be read.</source>
+        <translation>No se pudo leer su borrador sin enviar.</translation>
+    </message>
+    <message>
+        <source>Your draft cannot be saved ({reason}): the disk may be full or the data folder read-only. The form keeps what you typed; do not close the app until it is sent.</source>
+        <translation>No se puede guardar su borrador ({reason}): puede que el disco esté lleno o que la carpeta de datos sea de solo lectura. El formulario conserva lo que escribió; no cierre la aplicación hasta que se envíe.</translation>
+    </message>
+</context>
+<context>
+    <name>FormFiller</name>
+    <message>
+        <source>Loaded the new ticket into the form.</source>
+        <translation>Se cargó el ticket nuevo en el formulario.</translation>
+    </message>
+    <message>
+        <source>Loaded the update to {ticket} into the form.</source>
+        <translation>Se cargó en el formulario la actualización del ticket {ticket}.</translation>
+    </message>
+    <message>
+        <source>Restored your unsent draft.</source>
+        <translation>Se recuperó su borrador sin enviar.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Help: keyboard and fields</source>
@@ -74,6 +100,16 @@
         <source>Fields</source>
         <translation>Campos</translation>
     </message>
+    <message>
+        <source>About Particle Tickets</source>
+        <translation>Acerca de Particle Tickets</translation>
+    </message>
+    <message>
+        <source>Particle Tickets {version}
+Update Particle Space maintenance tickets.</source>
+        <translation>Particle Tickets {version}
+Actualice los tickets de mantenimiento de Particle Space.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -115,12 +151,10 @@
     </message>
     <message>
         <source>created</source>
-        <extracomment>A new ticket that was sent: the id column holds the id the server gave it.</extracomment>
         <translation>creado</translation>
     </message>
     <message>
         <source>History</source>
-        <extracomment>How long after the last keystroke in the filter the history is searched again.</extracomment>
         <translation>Historial</translation>
     </message>
     <message>
@@ -145,76 +179,18 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainMenuBar</name>
     <message>
-        <source>The server may already have applied the update (a request cannot be taken back once sent); check ticket {ticket} before sending it again.</source>
-        <extracomment>How long the window waits for an answer before it gives up, whatever the socket does. How long closing the window waits for worker threads. `_awaiting` while the update is being stored, before the outbox gives it an id.</extracomment>
-        <translation>Es posible que el servidor ya haya aplicado la actualización (una solicitud enviada no se puede deshacer); revise el ticket {ticket} antes de enviarla de nuevo.</translation>
-    </message>
-    <message>
-        <source>&amp;Update ticket</source>
-        <translation>Actua&amp;lizar ticket</translation>
-    </message>
-    <message>
-        <source>Send the update (Ctrl+Enter)</source>
-        <translation>Enviar la actualización (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>The server may already have created the ticket (a request cannot be taken back once sent); check Particle Space before sending it again.</source>
-        <translation>Es posible que el servidor ya haya creado el ticket (una solicitud no se puede deshacer una vez enviada); revise Particle Space antes de enviarlo de nuevo.</translation>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;New ticket</source>
-        <extracomment>Asked before closing with updates still in the outbox; True closes.</extracomment>
         <translation>&amp;Nuevo ticket</translation>
     </message>
     <message>
         <source>Open a new ticket instead of updating one (Ctrl+N switches back)</source>
         <translation>Abrir un ticket nuevo en lugar de actualizar uno (Ctrl+N vuelve atrás)</translation>
-    </message>
-    <message>
-        <source>Update this ticket</source>
-        <translation>Actualizar este ticket</translation>
-    </message>
-    <message>
-        <source>Switch to updating the ticket that was just created</source>
-        <translation>Pasar a actualizar el ticket recién creado</translation>
-    </message>
-    <message>
-        <source>Stop waiting for the server (Esc)</source>
-        <translation>Dejar de esperar al servidor (Esc)</translation>
-    </message>
-    <message>
-        <source>Sending</source>
-        <translation>Enviando</translation>
-    </message>
-    <message>
-        <source>TEST MODE</source>
-        <translation>MODO DE PRUEBA</translation>
-    </message>
-    <message>
-        <source>Test keys: updates change test data only.</source>
-        <translation>Claves de prueba: las actualizaciones solo cambian datos de prueba.</translation>
-    </message>
-    <message>
-        <source>&amp;Open Settings…</source>
-        <translation>Abrir la confi&amp;guración…</translation>
-    </message>
-    <message>
-        <source>&amp;Discard draft</source>
-        <translation>Descartar &amp;borrador</translation>
-    </message>
-    <message>
-        <source>Sandbox — nothing is sent to Particle Space</source>
-        <translation>Entorno de pruebas (sandbox): no se envía nada a Particle Space</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -257,22 +233,6 @@
         <translation>&amp;Acerca de Particle Tickets</translation>
     </message>
     <message>
-        <source>Show the outbox (Ctrl+Shift+O)</source>
-        <translation>Mostrar la bandeja de salida (Ctrl+Mayús+O)</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Enviando…</translation>
-    </message>
-    <message>
-        <source>Create tic&amp;ket</source>
-        <translation>Crear tic&amp;ket</translation>
-    </message>
-    <message>
-        <source>Create the new ticket (Ctrl+Enter)</source>
-        <translation>Crear el ticket nuevo (Ctrl+Intro)</translation>
-    </message>
-    <message>
         <source>Sandbo&amp;x</source>
         <translation>Pruebas (sandbo&amp;x)</translation>
     </message>
@@ -297,13 +257,16 @@
         <translation>Decir que no está disponible (503)</translation>
     </message>
     <message>
-        <source>Answer with a proxy&apos;s error page (502)</source>
+        <source>Answer with a proxy's error page (502)</source>
         <translation>Responder con la página de error de un proxy (502)</translation>
     </message>
     <message>
         <source>Never finish answering</source>
         <translation>No terminar nunca de responder</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>Particle Tickets</source>
         <translation>Particle Tickets</translation>
@@ -329,122 +292,12 @@
         <translation>Envía a {address}</translation>
     </message>
     <message>
-        <source>This computer has no keychain: keys entered in Settings are kept only until the app closes.</source>
-        <translation>Esta computadora no tiene llavero: las claves ingresadas en Configuración se conservan solo hasta que se cierre la aplicación.</translation>
-    </message>
-    <message>
-        <source>Open Settings to enter your keys.</source>
-        <translation>Abra Configuración para ingresar sus claves.</translation>
-    </message>
-    <message>
-        <source>The keychain did not answer within {seconds:g} s; it may be waiting for you to unlock it. Open Settings to enter your keys, or restart the app once it is unlocked.</source>
-        <translation>El llavero no respondió en {seconds:g} s; puede que esté esperando que usted lo desbloquee. Abra Configuración para ingresar sus claves, o reinicie la aplicación cuando esté desbloqueado.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for the server.</source>
-        <translation>Se dejó de esperar al servidor.</translation>
-    </message>
-    <message>
-        <source>Now updating ticket {ticket}: change what you need, then Update.</source>
-        <translation>Ahora actualiza el ticket {ticket}: cambie lo que necesite y luego pulse Actualizar.</translation>
-    </message>
-    <message>
-        <source>Saved in the outbox. It goes out after the earlier update to ticket {ticket} that is still waiting there.</source>
-        <translation>Guardada en la bandeja de salida. Se enviará después de la actualización anterior del ticket {ticket}, que todavía está pendiente allí.</translation>
-    </message>
-    <message>
-        <source>Saved in the outbox. It goes out after the {count} earlier updates to ticket {ticket} that are still waiting there.</source>
-        <translation>Guardada en la bandeja de salida. Se enviará después de las {count} actualizaciones anteriores del ticket {ticket}, que todavía están pendientes allí.</translation>
-    </message>
-    <message>
-        <source>Something unexpected went wrong (the details are in the log). Check the ticket before sending the update again.</source>
-        <translation>Ocurrió un error inesperado (los detalles están en el registro). Revise el ticket antes de enviar la actualización de nuevo.</translation>
-    </message>
-    <message>
-        <source>The update waits in the outbox and goes out by itself.</source>
-        <translation>La actualización queda en la bandeja de salida y se enviará automáticamente.</translation>
-    </message>
-    <message>
-        <source>It waits in the outbox: resend or discard it there.</source>
-        <translation>Queda en la bandeja de salida: reenvíela o descártela desde allí.</translation>
-    </message>
-    <message>
-        <source>1 update waiting</source>
-        <translation>1 actualización pendiente</translation>
-    </message>
-    <message>
-        <source>{count} updates waiting</source>
-        <translation>{count} actualizaciones pendientes</translation>
-    </message>
-    <message>
-        <source>No complete answer within {seconds:g} s, so the app stopped waiting.</source>
-        <translation>No llegó una respuesta completa en {seconds:g} s, así que la aplicación dejó de esperar.</translation>
-    </message>
-    <message>
-        <source>Restored your unsent draft.</source>
-        <translation>Se recuperó su borrador sin enviar.</translation>
-    </message>
-    <message>
-        <source>Loaded the new ticket into the form.</source>
-        <translation>Se cargó el ticket nuevo en el formulario.</translation>
-    </message>
-    <message>
-        <source>Loaded the update to {ticket} into the form.</source>
-        <translation>Se cargó en el formulario la actualización del ticket {ticket}.</translation>
-    </message>
-    <message>
         <source>Updates are waiting</source>
         <translation>Hay actualizaciones pendientes</translation>
     </message>
     <message>
-        <source>1 update is still in the outbox.</source>
-        <translation>Todavía hay 1 actualización en la bandeja de salida.</translation>
-    </message>
-    <message>
-        <source>{count} updates are still in the outbox.</source>
-        <translation>Todavía hay {count} actualizaciones en la bandeja de salida.</translation>
-    </message>
-    <message>
-        <source>It stays there and goes out the next time you open Particle Tickets.</source>
-        <translation>Se quedan allí y se enviarán la próxima vez que abra Particle Tickets.</translation>
-    </message>
-    <message>
         <source>Quit now?</source>
         <translation>¿Salir ahora?</translation>
-    </message>
-    <message>
-        <source>About Particle Tickets</source>
-        <translation>Acerca de Particle Tickets</translation>
-    </message>
-    <message>
-        <source>Particle Tickets {version}
-Update Particle Space maintenance tickets.</source>
-        <translation>Particle Tickets {version}
-Actualice los tickets de mantenimiento de Particle Space.</translation>
-    </message>
-    <message>
-        <source>Ticket {ticket} created.</source>
-        <translation>Ticket {ticket} creado.</translation>
-    </message>
-    <message>
-        <source>Ticket created; Particle Space did not say its id.</source>
-        <translation>Ticket creado; Particle Space no indicó su ID.</translation>
-    </message>
-    <message>
-        <source>Ticket {ticket} updated.</source>
-        <translation>Ticket {ticket} actualizado.</translation>
-    </message>
-    <message>
-        <source>status {status}</source>
-        <translation>el estado {status}</translation>
-    </message>
-    <message>
-        <source>title “{title}”</source>
-        <translation>el título “{title}”</translation>
-    </message>
-    <message>
-        <source>Particle Space now has {details}.</source>
-        <translation>Particle Space ahora tiene {details}.</translation>
     </message>
 </context>
 <context>
@@ -468,6 +321,13 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>Sends as soon as the ticket is updated</source>
         <translation>Se envía en cuanto se actualiza el ticket</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDispatcher</name>
+    <message>
+        <source>The outbox file was damaged and could not be read; it was moved to {path} and a new, empty outbox was started.</source>
+        <translation>El archivo de la bandeja de salida estaba dañado y no se pudo leer; se movió a {path} y se creó una bandeja de salida nueva y vacía.</translation>
     </message>
 </context>
 <context>
@@ -542,6 +402,13 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     </message>
 </context>
 <context>
+    <name>SendReport</name>
+    <message>
+        <source>Now updating ticket {ticket}: change what you need, then Update.</source>
+        <translation>Ahora actualiza el ticket {ticket}: cambie lo que necesite y luego pulse Actualizar.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -572,7 +439,7 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation> s</translation>
     </message>
     <message>
-        <source>none: the system&apos;s CAs</source>
+        <source>none: the system's CAs</source>
         <translation>ninguno: las CA del sistema</translation>
     </message>
     <message>
@@ -652,7 +519,7 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Segundos de espera para que el servidor acepte la conexión.</translation>
     </message>
     <message>
-        <source>Seconds to wait for the server&apos;s answer.</source>
+        <source>Seconds to wait for the server's answer.</source>
         <translation>Segundos de espera para la respuesta del servidor.</translation>
     </message>
     <message>
@@ -713,10 +580,24 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     </message>
 </context>
 <context>
+    <name>SignInController</name>
+    <message>
+        <source>This computer has no keychain: keys entered in Settings are kept only until the app closes.</source>
+        <translation>Esta computadora no tiene llavero: las claves ingresadas en Configuración se conservan solo hasta que se cierre la aplicación.</translation>
+    </message>
+    <message>
+        <source>Open Settings to enter your keys.</source>
+        <translation>Abra Configuración para ingresar sus claves.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within {seconds:g} s; it may be waiting for you to unlock it. Open Settings to enter your keys, or restart the app once it is unlocked.</source>
+        <translation>El llavero no respondió en {seconds:g} s; puede que esté esperando que usted lo desbloquee. Abra Configuración para ingresar sus claves, o reinicie la aplicación cuando esté desbloqueado.</translation>
+    </message>
+</context>
+<context>
     <name>TicketForm</name>
     <message>
         <source>&amp;Ticket ID *</source>
-        <extracomment>The errors shown, by field, as given (a Message is shown again in a new language).</extracomment>
         <translation>&amp;ID del ticket *</translation>
     </message>
     <message>
@@ -788,7 +669,7 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Obligatorio. Direcciones de correo electrónico, separadas por comas.</translation>
     </message>
     <message>
-        <source>Required. The ticket&apos;s id, such as tic_1001.</source>
+        <source>Required. The ticket's id, such as tic_1001.</source>
         <translation>Obligatorio. El ID del ticket, por ejemplo tic_1001.</translation>
     </message>
     <message>
@@ -838,6 +719,76 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>{characters:,} characters · {segments} SMS of 160</source>
         <translation>{characters:,} caracteres · {segments} SMS de 160</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <source>Update this ticket</source>
+        <translation>Actualizar este ticket</translation>
+    </message>
+    <message>
+        <source>Switch to updating the ticket that was just created</source>
+        <translation>Pasar a actualizar el ticket recién creado</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the server (Esc)</source>
+        <translation>Dejar de esperar al servidor (Esc)</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>TEST MODE</source>
+        <translation>MODO DE PRUEBA</translation>
+    </message>
+    <message>
+        <source>Test keys: updates change test data only.</source>
+        <translation>Claves de prueba: las actualizaciones solo cambian datos de prueba.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Settings…</source>
+        <translation>Abrir la confi&amp;guración…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>Descartar &amp;borrador</translation>
+    </message>
+    <message>
+        <source>Sandbox — nothing is sent to Particle Space</source>
+        <translation>Entorno de pruebas (sandbox): no se envía nada a Particle Space</translation>
+    </message>
+    <message>
+        <source>Create tic&amp;ket</source>
+        <translation>Crear tic&amp;ket</translation>
+    </message>
+    <message>
+        <source>Create the new ticket (Ctrl+Enter)</source>
+        <translation>Crear el ticket nuevo (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Update ticket</source>
+        <translation>Actua&amp;lizar ticket</translation>
+    </message>
+    <message>
+        <source>Send the update (Ctrl+Enter)</source>
+        <translation>Enviar la actualización (Ctrl+Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Show the outbox (Ctrl+Shift+O)</source>
+        <translation>Mostrar la bandeja de salida (Ctrl+Mayús+O)</translation>
     </message>
 </context>
 </TS>

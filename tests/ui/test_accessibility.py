@@ -70,7 +70,7 @@ def test_tab_leaves_a_multi_line_field_and_ctrl_tab_types_a_tab(
 def test_walking_the_whole_tab_order_with_the_keyboard(qtbot: QtBot, make_window) -> None:
     window = make_window(argv=[])  # not signed in: the banner offers Open Settings
     window.discard_draft_button.show()  # as after a restored draft
-    window._on_outbox_changed([object()])  # "1 update waiting" in the status bar
+    window.status_bar.show_waiting(1)  # "1 update waiting" in the status bar
     window.form.ticket_id.setFocus()  # where the cursor starts
     forward = [focused()]
     for _ in range(15):
@@ -133,7 +133,7 @@ def test_f1_opens_the_help_and_esc_closes_it(qtbot: QtBot, window) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert window.help_action.text() in [a.text() for a in window._help_menu.actions()]
+    assert window.help_action.text() in [a.text() for a in window.menus.help_menu.actions()]
 
 
 def test_every_shortcut_in_the_help_is_bound_and_named(window) -> None:
@@ -145,7 +145,7 @@ def test_every_shortcut_in_the_help_is_bound_and_named(window) -> None:
     bound = {
         "new ticket": window.new_ticket_action,
         "settings": window.settings_action,
-        "quit": window._quit_action,
+        "quit": window.menus.quit_action,
         "outbox": window.outbox_action,
         "history": window.history_action,
         "help": window.help_action,
@@ -221,11 +221,11 @@ def test_mnemonics_are_unique_in_each_window_and_menu(
         letters = [(m, a.text()) for a in menu.actions() if (m := _mnemonic(a.text()))]
         assert not _duplicates(letters), (language, menu.title())
     settings = SettingsDialog(
-        settings=window._settings,
+        settings=window.settings,
         keychain=object(),  # type: ignore[arg-type]
         credentials=window.connection.credentials,
         keychain_available=True,
-        jobs=window._jobs,
+        jobs=window.sign_in.jobs,
         parent=window,
     )
     letters = _window_mnemonics(settings)
@@ -274,11 +274,11 @@ def test_the_settings_inputs_are_named_and_described(make_window: WindowFactory)
 
     window = make_window(argv=[])
     dialog = SettingsDialog(
-        settings=window._settings,
+        settings=window.settings,
         keychain=object(),  # type: ignore[arg-type]
         credentials=window.connection.credentials,
         keychain_available=True,
-        jobs=window._jobs,
+        jobs=window.sign_in.jobs,
         parent=window,
     )
     for label in dialog._labels.values():

@@ -62,6 +62,12 @@ def _translations_module() -> ModuleType:
     return module
 
 
+def _forms(translation: ET.Element) -> list[str]:
+    """A translation's text, or each of its plural forms."""
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return forms or [translation.text or ""]
+
+
 def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
     root = ET.parse(ts_file).getroot()
     return {
@@ -110,19 +116,23 @@ def test_every_text_in_the_source_has_a_finished_spanish_translation(
     translations.lupdate(translations.CATALOGUES[catalogue], fresh, language="es")
     committed = _messages(ROOT / "resources" / "i18n" / f"{catalogue}_es.ts")
     problems = []
-    for key in _messages(fresh):
+    for key, fresh_message in _messages(fresh).items():
         message = committed.get(key)
         translation = None if message is None else message.find("translation")
-        if translation is None or translation.get("type") or not (translation.text or ""):
+        texts = _forms(translation) if translation is not None else []
+        plural = fresh_message.get("numerus") == "yes"
+        if translation is None or translation.get("type") or not all(texts):
             problems.append(key)
             continue
-        text = translation.text or ""
-        source_fields = set(re.findall(r"\{[^}]*\}", key[1]))
-        fields = set(re.findall(r"\{[^}]*\}", text))
-        if not fields <= source_fields or source_fields - fields - OPTIONAL_PLACEHOLDERS:
-            problems.append((*key, "placeholders differ"))
-        if key[1].replace("&&", "").count("&") != text.replace("&&", "").count("&"):
-            problems.append((*key, "mnemonic lost or added"))
+        if plural and (len(texts) != 2 or not all("%n" in text for text in texts[1:])):
+            problems.append((*key, "a Spanish plural needs its two forms, the second with %n"))
+        for text in texts:
+            source_fields = set(re.findall(r"\{[^}]*\}", key[1]))
+            fields = set(re.findall(r"\{[^}]*\}", text))
+            if not fields <= source_fields or source_fields - fields - OPTIONAL_PLACEHOLDERS:
+                problems.append((*key, "placeholders differ"))
+            if key[1].replace("&&", "").count("&") != text.replace("&&", "").count("&"):
+                problems.append((*key, "mnemonic lost or added"))
     assert not problems, f"untranslated or broken texts in {catalogue}_es.ts: {problems}"
 
 
@@ -158,11 +168,66 @@ def test_qt_standard_buttons_are_spanish_too(spanish: None) -> None:
 
 
 def test_a_message_is_translated_with_its_arguments(spanish: None) -> None:
-    message = QT_TRANSLATE_NOOP("MainWindow", "Loaded the update to {ticket} into the form.")
+    message = QT_TRANSLATE_NOOP("FormFiller", "Loaded the update to {ticket} into the form.")
     assert translated(message.format(ticket="tic_7")) == (
         "Se cargó en el formulario la actualización del ticket tic_7."
     )
     assert translated("a server's own words") == "a server's own words"
+
+
+def test_a_number_takes_each_languages_plural_form(qapp: QApplication) -> None:
+    from gui.core import reports
+
+    switch_to("en")
+    assert [translated(reports.updates_waiting(n)) for n in (0, 1, 2)] == [
+        "0 updates waiting",
+        "1 update waiting",
+        "2 updates waiting",
+    ]
+    switch_to("es")
+    try:
+        assert [translated(reports.updates_waiting(n)) for n in (0, 1, 2)] == [
+            "0 actualizaciones pendientes",
+            "1 actualización pendiente",
+            "2 actualizaciones pendientes",
+        ]
+        behind = reports.queued_behind(3, "tic_9")
+        assert translated(behind) == (
+            "Guardada en la bandeja de salida. Se enviará después de las 3 actualizaciones "
+            "anteriores del ticket tic_9, que todavía están pendientes allí."
+        )
+    finally:
+        switch_to("en")
+    assert behind == (  # the Message is its own English, for logs and the command line
+        "Saved in the outbox. It goes out after the 3 earlier updates to ticket tic_9 that are "
+        "still waiting there."
+    )
+
+
+def test_what_the_outbox_and_the_draft_say_in_the_banner_is_resaid_in_spanish(
+    qtbot: QtBot, make_window: WindowFactory, spanish: None
+) -> None:
+    switch_to("en")
+    folder = AppSettings.data_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "outbox.sqlite3").write_bytes(b"this is not a database" * 100)
+    window = make_window(argv=["--demo"])
+    qtbot.waitUntil(lambda: "outbox file was damaged" in window.banner.text(), timeout=5000)
+    switch_to("es")
+    qtbot.waitUntil(
+        lambda: window.banner.text().startswith(
+            "El archivo de la bandeja de salida estaba dañado y no se pudo leer"
+        ),
+        timeout=5000,
+    )
+    window.close()
+
+    switch_to("en")
+    (folder / "draft.json").write_text("{not json")
+    window = make_window(argv=["--demo"])
+    qtbot.waitUntil(lambda: "draft could not be read" in window.banner.text(), timeout=5000)
+    switch_to("es")
+    assert window.banner.text().startswith("No se pudo leer su borrador sin enviar.")
 
 
 # --- Switching at run time ----------------------------------------------------------------
@@ -175,7 +240,7 @@ def test_switching_to_spanish_keeps_the_form_its_focus_errors_and_banner(
     window = make_window("http://127.0.0.1:9/api/v1")
     fill(qtbot, window, notify=True, ticketId="tic_1001", title="Fuga en la cocina")
     type_into(qtbot, window.form.notify_message, "Linea uno")
-    window._load_into_form(window.form.draft(), "tic_1001")  # a banner the window wrote
+    window.filler.load(window.form.draft())  # a banner the window wrote
     window.form.show_errors(  # a core Message, as the core will return them
         [FieldError("description", QT_TRANSLATE_NOOP("TicketForm", "Required. One line."))]
     )
@@ -212,7 +277,7 @@ def test_the_language_choice_in_settings_applies_at_once_and_is_remembered(
     window = make_window(argv=[])
     type_into(qtbot, window.form.title, "Broken window")
     click(qtbot, window.open_settings_button)
-    dialog = window._settings_dialog
+    dialog = window.sign_in.settings_dialog
     assert dialog is not None
     choice = dialog.findChild(QComboBox, "languageChoice")
     assert [choice.itemText(i) for i in range(choice.count())] == [
@@ -337,11 +402,11 @@ def _everything(window) -> list[QWidget]:
     window.show_history_panel()
     window.show_help()
     settings = SettingsDialog(
-        settings=window._settings,
+        settings=window.settings,
         keychain=object(),  # type: ignore[arg-type]
         credentials=window.connection.credentials,
         keychain_available=False,  # shows the note too
-        jobs=window._jobs,
+        jobs=window.sign_in.jobs,
         parent=window,
     )
     return [window, settings, window.findChild(HelpDialog)]

@@ -24,7 +24,7 @@ PUBLISH = "pk_test_TYooMQauvdEDq54NiTphI7jx"
 
 def open_settings(qtbot: QtBot, window):
     click(qtbot, window.open_settings_button)
-    dialog = window._settings_dialog
+    dialog = window.sign_in.settings_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -156,7 +156,7 @@ def test_options_win_over_the_keychain(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.warmed_up, timeout=10_000):  # after the keychain would be read
         window.show()
-    assert window._jobs.wait(10_000)
+    assert window.sign_in.jobs.wait(10_000)
     assert window.connection.credentials.token == "option-token"
     assert counting.reads == 0  # the keychain is left alone (no unlock prompt for nothing)
     assert not window.test_mode_badge.isVisible()  # a bare token's mode is unknown
@@ -171,7 +171,7 @@ def test_removing_the_keys_deletes_them_from_the_keychain(
     window = make_window(argv=[])
     qtbot.waitUntil(lambda: window.connection.usable, timeout=10_000)
     window.open_settings()
-    dialog = window._settings_dialog
+    dialog = window.sign_in.settings_dialog
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         click(qtbot, dialog.remove_button)
     assert memory_keyring.stored == {}

@@ -1,0 +1,106 @@
+"""`FormFiller`: what fills the form besides the user's typing.
+
+The last run's unsent draft (with Discard draft), an outbox item or a history entry the user
+opens, and the contacts used before, offered as completions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from gui.core.fields import Operation
+from gui.core.messages import QT_TRANSLATE_NOOP
+from gui.ui.banner import BannerKind
+
+if TYPE_CHECKING:
+    from gui.core.delivery import Delivery
+    from gui.core.outbox import HistoryEntry, OutboxItem
+    from gui.core.ticket import TicketDraft
+    from gui.ui.dispatcher import OutboxDispatcher
+    from gui.ui.draft_keeper import DraftKeeper
+    from gui.ui.ticket_page import TicketPage
+
+
+class FormFiller(QObject):
+    """Fills `page`'s form from the draft keeper, the outbox and the history, and says so in
+    its banner; never while `busy()` (the form is read-only then: it holds what is sending)."""
+
+    def __init__(
+        self,
+        *,
+        page: TicketPage,
+        drafts: DraftKeeper,
+        outbox: OutboxDispatcher,
+        busy: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._page = page
+        self._form = page.form
+        self._drafts = drafts
+        self._outbox = outbox
+        self._busy = busy
+        drafts.restored.connect(self._on_draft_restored)
+        page.discard_draft_button.clicked.connect(self.discard_draft)
+        self._form.type.currentIndexChanged.connect(self.load_known_contacts)
+        outbox.attempted.connect(self._on_attempted)
+
+    def discard_draft(self) -> None:
+        """Forget the draft and empty the form (Discard draft)."""
+        from gui.core.ticket import TicketDraft
+
+        self._drafts.discard()
+        self._form.set_draft(TicketDraft())
+        self._drafts.discard()  # set_draft counted as an edit
+        self._page.discard_draft_button.hide()
+        self._page.banner.clear_message()
+
+    def open_item(self, item: OutboxItem) -> None:
+        """The update an outbox item holds, as the form would send it again."""
+        from gui.core.ticket import draft_from_update
+
+        self.load(draft_from_update(item.update))
+
+    def open_entry(self, entry: HistoryEntry) -> None:
+        """What a history entry sent (the wire form, which is what the history keeps)."""
+        from gui.core.wire import decode_pairs
+
+        self.load(decode_pairs(entry.ticket_id, entry.fields))
+
+    def load(self, draft: TicketDraft) -> None:
+        """Fill the form with `draft` (an outbox item, a history entry), unless it is sending."""
+        if self._busy():
+            return
+        self._form.set_draft(draft)
+        if draft.operation is Operation.CREATE:
+            text = QT_TRANSLATE_NOOP("FormFiller", "Loaded the new ticket into the form.")
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "FormFiller", "Loaded the update to {ticket} into the form."
+            ).format(ticket=draft.ticket_id)
+        self._page.banner.show_message(BannerKind.INFO, text)
+        self._form.title.setFocus()
+
+    def load_known_contacts(self, *_: object) -> None:
+        """Offer the contacts used before with the form's contact type (read off the GUI
+        thread, on the outbox's)."""
+        contact_type = self._form.contact_type()
+        self._outbox.run_on_store(
+            lambda store: store.contacts(contact_type), self._form.set_known_contacts
+        )
+
+    def _on_draft_restored(self, draft: TicketDraft) -> None:
+        if self._busy():
+            return
+        self._form.set_draft(draft)
+        self._page.banner.show_message(
+            BannerKind.INFO, QT_TRANSLATE_NOOP("FormFiller", "Restored your unsent draft.")
+        )
+        self._page.discard_draft_button.show()
+
+    def _on_attempted(self, delivery: Delivery) -> None:
+        if delivery.succeeded and delivery.item.notify:
+            self.load_known_contacts()  # the contacts it went to are offered from now on

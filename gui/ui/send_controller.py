@@ -1,0 +1,164 @@
+"""`SendController`: the one update the window is waiting for, from Update to its answer.
+
+Update checks the form and puts the update in the outbox (`OutboxDispatcher` sends it); the
+controller then waits for the answer to that one item, for at most the deadline, and says what
+happened through its signals. Cancel (or the deadline) stops the wait at once: the request
+cannot be recalled, so its item then waits in the outbox for the user's decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from gui.core import reports
+from gui.core.messages import join
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from gui.core.config import Connection
+    from gui.core.delivery import Delivery
+    from gui.core.messages import Message
+    from gui.core.ticket import TicketDraft, TicketUpdate
+    from gui.ui.dispatcher import OutboxDispatcher, Queued
+
+#: How long the window waits for an answer before it gives up, whatever the socket does.
+DEADLINE_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """The update the window waits for; `item_id` is None until the outbox has stored it."""
+
+    update: TicketUpdate
+    item_id: int | None = None
+
+
+class SendController(QObject):
+    """Sends the form's update and follows it to its first answer.
+
+    Signals:
+        invalid(InvalidTicket): the form has mistakes; nothing was sent.
+        blocked(Message): sending is not possible now (no usable connection); nothing was sent.
+        started(TicketUpdate): the update is being stored and sent; the window waits.
+        queued_behind(Queued): stored, but it goes out after older updates to its ticket.
+        sent(Delivery): the server confirmed it.
+        failed(Delivery): the attempt failed (its verdict says whether it waits in the outbox).
+        cancelled(Message): the user stopped waiting; says what that means.
+        timed_out(Message): the deadline passed; says what that means.
+        busy_changed(bool): waiting started (True) or ended (False), however it ended.
+    """
+
+    invalid = Signal(object)
+    blocked = Signal(object)
+    started = Signal(object)
+    queued_behind = Signal(object)
+    sent = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal(object)
+    timed_out = Signal(object)
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        *,
+        outbox: OutboxDispatcher,
+        connection: Callable[[], Connection],
+        deadline_seconds: float = DEADLINE_SECONDS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._outbox = outbox
+        self._connection = connection
+        self._waiting: Waiting | None = None
+        self._deadline = QTimer(self, singleShot=True, interval=round(deadline_seconds * 1000))
+        self._deadline.timeout.connect(self._on_deadline_timeout)
+        outbox.queued.connect(self._on_queued)
+        outbox.attempted.connect(self._on_attempted)
+        outbox.failed.connect(self._on_outbox_failed)
+
+    @property
+    def busy(self) -> bool:
+        """Whether an update is on its way and the window waits for its answer."""
+        return self._waiting is not None
+
+    @property
+    def deadline_seconds(self) -> float:
+        return self._deadline.interval() / 1000
+
+    def submit(self, draft: TicketDraft, *, region: str) -> None:
+        """Check `draft` and send it; `invalid` or `blocked` instead when that cannot be done.
+        A second press while sending sends nothing."""
+        if self.busy:
+            return
+        from gui.core.errors import InvalidTicket  # loaded by the warm-up, not at start-up
+        from gui.core.validation import validate
+
+        try:
+            update = validate(draft, now=datetime.now().astimezone(), region=region)
+        except InvalidTicket as invalid:
+            self.invalid.emit(invalid)
+            return
+        connection = self._connection()
+        if not connection.usable:
+            self.blocked.emit(connection.problem or "")
+            return
+        self._waiting = Waiting(update)
+        self._deadline.start()
+        self.busy_changed.emit(True)
+        self.started.emit(update)
+        self._outbox.enqueue(update)
+
+    def cancel(self) -> None:
+        """Stop waiting for the answer and give the controls back at once."""
+        if self._waiting is not None:
+            update = self._waiting.update
+            self._stop_waiting()
+            self.cancelled.emit(join([reports.STOPPED_WAITING, reports.may_have_arrived(update)]))
+
+    def shutdown(self) -> None:
+        """Stop waiting, without a word (the window is closing)."""
+        self._stop_waiting()
+
+    # --- What the outbox says ----------------------------------------------------------------
+
+    def _on_queued(self, queued: Queued) -> None:
+        waiting = self._waiting
+        if waiting is None or waiting.item_id is not None:
+            return  # not the update the window sent (another process's, or one given up)
+        if queued.behind:
+            self._stop_waiting()
+            self.queued_behind.emit(queued)
+            return
+        self._waiting = replace(waiting, item_id=queued.item.id)
+
+    def _on_attempted(self, delivery: Delivery) -> None:
+        waiting = self._waiting
+        if waiting is None or delivery.item.id != waiting.item_id:
+            return  # another item of the outbox, or one the user stopped waiting for
+        self._stop_waiting()
+        (self.sent if delivery.succeeded else self.failed).emit(delivery)
+
+    def _on_outbox_failed(self, _message: Message) -> None:
+        self._stop_waiting()  # the window says what went wrong
+
+    def _on_deadline_timeout(self) -> None:
+        waiting = self._waiting
+        if waiting is None:
+            return
+        self._stop_waiting()
+        lead = reports.no_answer_within(self.deadline_seconds)
+        self.timed_out.emit(join([lead, reports.may_have_arrived(waiting.update)]))
+
+    def _stop_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        self._deadline.stop()
+        if waiting is None:
+            return
+        if waiting.item_id is not None:
+            self._outbox.stop_waiting(waiting.item_id)  # it then waits there for a decision
+        self.busy_changed.emit(False)

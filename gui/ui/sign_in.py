@@ -1,0 +1,200 @@
+"""`SignInController`: the connection the window sends with, and how it changes.
+
+It starts with what the options, the environment and the stored settings give; after the first
+paint it reads the keys from the OS keychain on a worker thread (for at most
+`KEYCHAIN_WAIT_SECONDS`: a locked keychain may wait for a password forever), and Settings can
+replace them. Each change gives a new `TicketSender` for the new connection.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from gui.core.credentials import Credentials
+from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
+from gui.core.messages import QT_TRANSLATE_NOOP, join
+from gui.core.sender import TicketSender
+from gui.ui.worker import JobRunner
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
+    from gui.core.config import Connection
+    from gui.core.keychain import Keychain
+    from gui.ui.settings import AppSettings
+    from gui.ui.settings_dialog import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+#: How long shutting down waits for a keychain or settings job.
+_SHUTDOWN_WAIT_MS = 3000
+
+
+class SignInController(QObject):
+    """Owns the connection in use, its sender, the keychain read and the Settings dialog.
+
+    Without a `keychain` (the sandbox, which signs itself in) there is nothing to read and no
+    Settings to open; `resolve` turns the keychain's credentials into a connection (options
+    and environment win over them).
+
+    Signals:
+        connection_changed(Connection): sending uses this connection from now on.
+        problem(Message): the keychain could not be read, or did not answer in time.
+    """
+
+    connection_changed = Signal(object)
+    problem = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        connection: Connection,
+        settings: AppSettings,
+        keychain: Keychain | None = None,
+        resolve: Callable[[Credentials], Connection] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.connection = connection
+        self.ticket_sender = TicketSender(connection)
+        #: False once the keychain said this computer has none (keys then last one session).
+        self.keychain_available = True
+        #: Keychain and Settings jobs (Settings shares them for its keychain calls).
+        self.jobs = JobRunner(parent=self)
+        self._settings = settings
+        self._keychain = keychain
+        self._resolve = resolve
+        self._dialog: SettingsDialog | None = None
+        self._keychain_deadline = QTimer(
+            self, singleShot=True, interval=round(KEYCHAIN_WAIT_SECONDS * 1000)
+        )
+        self._keychain_deadline.timeout.connect(self._on_keychain_deadline)
+
+    @property
+    def can_open_settings(self) -> bool:
+        return self._keychain is not None
+
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        """The Settings dialog while it is open."""
+        return self._dialog
+
+    def set_connection(self, connection: Connection) -> None:
+        """Send with `connection` from now on (new settings, or keys read from the keychain)."""
+        old, self.ticket_sender = self.ticket_sender, TicketSender(connection)
+        old.close()
+        self.connection = connection
+        self.connection_changed.emit(connection)
+
+    def problem_text(self) -> str | None:
+        """Why the connection cannot be used, for the banner (a Message); None when it can."""
+        connection = self.connection
+        if connection.usable:
+            return None
+        problem = connection.problem or ""
+        if not connection.credentials.empty or self.keychain_available:
+            return problem
+        return join(
+            [
+                problem,
+                QT_TRANSLATE_NOOP(
+                    "SignInController",
+                    "This computer has no keychain: keys entered in Settings are kept only "
+                    "until the app closes.",
+                ),
+            ]
+        )
+
+    # --- The keychain --------------------------------------------------------------------------
+
+    def load_keychain(self) -> None:
+        """Read the keys from the keychain on a worker thread, if nothing else gave any."""
+        if self._keychain is None or self._resolve is None:
+            return
+        if not self._resolve(Credentials()).credentials.empty:
+            return  # options or environment already sign in: leave the keychain alone
+        keychain = self._keychain
+        self._keychain_deadline.start()
+        self.jobs.run(
+            lambda: (keychain.load(), keychain.available),
+            self._on_keychain_loaded,
+            self._on_keychain_failed,
+        )
+
+    def _on_keychain_loaded(self, result: tuple[Credentials, bool]) -> None:
+        if not self._keychain_deadline.isActive():
+            return  # too late: the window already said the keychain did not answer
+        self._keychain_deadline.stop()
+        credentials, self.keychain_available = result
+        if self._resolve is not None:  # always: the keychain is only read when it is set
+            self.set_connection(self._resolve(credentials))
+
+    def _on_keychain_failed(self, error: Exception) -> None:
+        if not self._keychain_deadline.isActive():
+            return
+        from gui.core.errors import TicketError
+
+        self._keychain_deadline.stop()
+        log.warning("could not read the keychain: %s", type(error).__name__)
+        reason = error.message if isinstance(error, TicketError) else str(error)
+        self.problem.emit(
+            join(
+                [
+                    reason,
+                    QT_TRANSLATE_NOOP("SignInController", "Open Settings to enter your keys."),
+                ]
+            )
+        )
+
+    def _on_keychain_deadline(self) -> None:
+        self.problem.emit(
+            QT_TRANSLATE_NOOP(
+                "SignInController",
+                "The keychain did not answer within {seconds:g} s; it may be waiting for you to "
+                "unlock it. Open Settings to enter your keys, or restart the app once it is "
+                "unlocked.",
+            ).format(seconds=KEYCHAIN_WAIT_SECONDS)
+        )
+
+    # --- Settings ----------------------------------------------------------------------------
+
+    def open_settings(self, parent: QWidget) -> None:
+        """Show the Settings dialog over `parent` (nothing without a keychain)."""
+        if self._keychain is None:
+            return
+        if self._dialog is None:
+            from gui.ui.settings_dialog import SettingsDialog
+
+            self._dialog = SettingsDialog(
+                settings=self._settings,
+                keychain=self._keychain,
+                credentials=self.connection.credentials,
+                keychain_available=self.keychain_available,
+                jobs=self.jobs,
+                parent=parent,
+            )
+            self._dialog.saved.connect(self._on_settings_saved)
+            self._dialog.finished.connect(self._on_settings_closed)
+        self._dialog.open()
+
+    def _on_settings_saved(self) -> None:
+        self._keychain_deadline.stop()  # a keychain read still under way is out of date now
+        if self._resolve is not None and self._dialog is not None:
+            self.set_connection(self._resolve(self._dialog.saved_credentials()))
+
+    def _on_settings_closed(self) -> None:
+        if self._dialog is not None:
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def shutdown(self) -> None:
+        """Stop the keychain's deadline, wait (bounded) for the jobs, close the sender."""
+        self._keychain_deadline.stop()
+        if not self.jobs.wait(_SHUTDOWN_WAIT_MS):
+            log.warning("a keychain or settings job was still running when the window closed")
+        self.ticket_sender.close()
