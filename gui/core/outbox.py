@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gui.core.drafts import aside_path, fsync_folder
+from gui.core.durable import aside_path, fsync_folder
 from gui.core.fields import ContactType
 from gui.core.liveness import LifeMark, is_alive
 from gui.core.messages import QT_TRANSLATE_NOOP, from_json, to_json
