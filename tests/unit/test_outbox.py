@@ -23,7 +23,8 @@ from gui.core.outbox import (
     OutboxStore,
 )
 from gui.core.outbox.database import Database
-from gui.core.ticket import Notification, TicketUpdate
+from gui.core.outbox.schema import SCHEMA_V1
+from gui.core.ticket import Notification, TicketUpdate, update_to_json
 from gui.core.wire import encode_pairs
 from tests.unit.durable_writer import Child
 
@@ -558,6 +559,50 @@ def test_an_empty_version_0_database_is_migrated(db: Path, clock: Clock) -> None
         assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         tables = {row[0] for row in check.execute("SELECT name FROM sqlite_master")}
         assert {"outbox", "history", "contacts"} <= tables
+    finally:
+        check.close()
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_items_and_history(
+    db: Path, clock: Clock
+) -> None:
+    """A file with the first schema's tables (`SCHEMA_V1`, no `operation` nor `claimed_by`)
+    and an item left SENDING: it opens, keeps everything, and the new columns work."""
+    db.parent.mkdir(parents=True)
+    old = raw(db)
+    for statement in SCHEMA_V1:
+        old.execute(statement)
+    old.execute(
+        "INSERT INTO outbox (ticket_id, payload, state, attempts, created_at, next_try)"
+        " VALUES ('tic_1', ?, 'sending', 1, ?, NULL)",
+        (update_to_json(update()), START),
+    )
+    old.execute(
+        "INSERT INTO history (at, ticket_id, fields, outcome, status, message, search)"
+        " VALUES (?, 'tic_1', '[[\"title\", \"Leak first\"]]', 'failed', 503, 'Busy.', 'busy.')",
+        (START,),
+    )
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    store = reopen(db, clock)
+    try:
+        (entry,) = store.history()
+        assert (entry.ticket_id, entry.outcome, entry.status, entry.created) == (
+            "tic_1",
+            "failed",
+            503,
+            False,
+        )
+        (recovered,) = store.recover()  # claimed_by '' after the migration: nobody's, abandoned
+        assert (recovered.ticket_id, recovered.state) == ("tic_1", ItemState.WAITING)
+        claimed = store.claim_next()
+        assert claimed is not None and claimed.attempts == 2
+    finally:
+        store.close_all()
+    check = raw(db)
+    try:
+        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     finally:
         check.close()
 
