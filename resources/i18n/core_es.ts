@@ -262,7 +262,7 @@
     <name>outbox</name>
     <message>
         <source>The app stopped while this update was being sent; it may have arrived.</source>
-        <extracomment>How long a statement waits for another connection&apos;s write lock, in seconds. How many contacts of each type are remembered for completion. What `recover` writes on items that were being sent when the app stopped.</extracomment>
+        <extracomment>What `settle_abandoned` (`OutboxStore.recover`) writes on items that were being sent when the app stopped.</extracomment>
         <translation>La aplicación se cerró mientras se enviaba esta actualización; es posible que haya llegado.</translation>
     </message>
     <message>
@@ -276,6 +276,7 @@
     </message>
     <message>
         <source>The outbox file was damaged. It was kept as {name}, and a new, empty outbox was started.</source>
+        <extracomment>How long a statement waits for another connection&apos;s write lock, in seconds.</extracomment>
         <translation>El archivo de la bandeja de salida estaba dañado. Se conservó como {name} y se creó una bandeja de salida nueva y vacía.</translation>
     </message>
 </context>

@@ -20,7 +20,8 @@ from gui.core.liveness import is_alive
 from gui.core.messages import QT_TRANSLATE_NOOP, from_json, to_json
 from gui.core.ticket import TicketUpdate, update_from_json
 
-#: What `settle_abandoned` writes on items that were being sent when the app stopped.
+#: What `settle_abandoned` (`OutboxStore.recover`) writes on items that were being sent when the
+#: app stopped.
 STOPPED_MAY_HAVE_ARRIVED = QT_TRANSLATE_NOOP(
     "outbox", "The app stopped while this update was being sent; it may have arrived."
 )
