@@ -110,7 +110,7 @@ def _crash_at(point: str) -> None:
     """Make the next draft save SIGKILL this process at `point` (see the module docstring)."""
     import builtins
 
-    from gui.core import drafts
+    from gui.core import durable  # where DraftStore.save writes (write_atomically)
 
     if point == "write":
 
@@ -130,7 +130,7 @@ def _crash_at(point: str) -> None:
                 _die()
                 return 0
 
-        drafts.open = HalfWriter  # type: ignore[attr-defined]  # shadows the builtin there
+        durable.open = HalfWriter  # type: ignore[attr-defined]  # shadows the builtin there
     elif point == "fsync":
         os.fsync = lambda descriptor: _die()
     elif point == "replace":

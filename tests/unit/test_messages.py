@@ -531,7 +531,8 @@ _SHOWN |= {"FieldError": 1, "DraftCorrupt": 0, "OutboxCorrupt": 0, "Verdict": 2}
 
 
 def _core_modules() -> list[Path]:
-    return sorted(path for path in CORE.glob("*.py") if path.name != "messages.py")
+    # rglob: the core has packages too (gui/core/outbox/).
+    return sorted(path for path in CORE.rglob("*.py") if path != CORE / "messages.py")
 
 
 def _called(node: ast.Call) -> str:
@@ -555,7 +556,9 @@ def _is_literal_text(node: ast.expr) -> bool:
     return False
 
 
-@pytest.mark.parametrize("path", _core_modules(), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", _core_modules(), ids=lambda path: path.relative_to(CORE).as_posix()
+)
 def test_no_sentence_for_the_user_is_written_unwrapped(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     unwrapped = []
@@ -595,15 +598,19 @@ def _plurals(tree: ast.AST) -> Iterator[tuple[ast.Call, str]]:
             yield node, str(name.value)
 
 
-@pytest.mark.parametrize("path", _core_modules(), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", _core_modules(), ids=lambda path: path.relative_to(CORE).as_posix()
+)
 def test_every_marked_text_is_a_literal_in_its_modules_context(path: Path) -> None:
+    # A module's context is its name; the modules of a package (outbox/) share the package's.
+    expected = Path(path.relative_to(CORE).parts[0]).stem
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _called(node) == "QT_TRANSLATE_NOOP":
             where = f"{path.name}:{node.lineno}"
             context, source = node.args
             assert isinstance(context, ast.Constant), where
-            assert context.value == path.stem, where
+            assert context.value == expected, where
             # lupdate reads only a string literal (adjacent literals are one Constant)
             assert isinstance(source, ast.Constant), where
             assert isinstance(source.value, str), where
@@ -612,7 +619,7 @@ def test_every_marked_text_is_a_literal_in_its_modules_context(path: Path) -> No
         where = f"{path.name}:{node.lineno}"
         # lupdate takes the variable's name for the context: it must be the Context's name
         assert isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
-        assert node.func.value.id == context_name == path.stem, where
+        assert node.func.value.id == context_name == expected, where
         plural, singular, _count = node.args
         for text in (plural, singular):
             assert isinstance(text, ast.Constant) and isinstance(text.value, str), where
@@ -663,8 +670,7 @@ def _fields(text: str) -> set[tuple[str, str]]:
 
 def test_the_spanish_catalogue_has_every_core_message_and_no_other() -> None:
     # After changing a core message, update the catalogue (lupdate keeps what is translated):
-    #   .venv/bin/pyside6-lupdate gui/core/*.py -target-language es \
-    #       -ts resources/i18n/core_es.ts -no-obsolete -locations none
+    #   ./tools/i18n   (packaging/translations.py: lupdate on every .py under gui/core)
     # then translate what it marks unfinished.
     assert set(_catalogue()) == _marked_in_source()
 

@@ -22,7 +22,9 @@ from gui.core.outbox import (
     OutboxItem,
     OutboxStore,
 )
-from gui.core.ticket import Notification, TicketUpdate
+from gui.core.outbox.database import Database
+from gui.core.outbox.schema import SCHEMA_V1
+from gui.core.ticket import Notification, TicketUpdate, update_to_json
 from gui.core.wire import encode_pairs
 from tests.unit.durable_writer import Child
 
@@ -79,6 +81,14 @@ def store(db: Path, clock: Clock) -> Iterator[OutboxStore]:
     outbox = OutboxStore(db, clock=clock)
     yield outbox
     outbox.close_all()
+
+
+@pytest.fixture
+def database(db: Path) -> Iterator[Database]:
+    """The store's connections on their own (gui.core.outbox.database)."""
+    opened = Database(db)
+    yield opened
+    opened.close_all()
 
 
 def reopen(db: Path, clock: Clock) -> OutboxStore:
@@ -141,9 +151,8 @@ def test_ids_are_never_reused(store: OutboxStore) -> None:
     assert store.add(update()).id > first.id
 
 
-def test_the_file_uses_wal_and_full_sync(store: OutboxStore, db: Path) -> None:
-    store.add(update())
-    connection = store._connection()
+def test_the_file_uses_wal_and_full_sync(database: Database) -> None:
+    connection = database.connection()
     assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert connection.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
     assert connection.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
@@ -554,6 +563,50 @@ def test_an_empty_version_0_database_is_migrated(db: Path, clock: Clock) -> None
         check.close()
 
 
+def test_a_version_1_file_is_migrated_and_keeps_its_items_and_history(
+    db: Path, clock: Clock
+) -> None:
+    """A file with the first schema's tables (`SCHEMA_V1`, no `operation` nor `claimed_by`)
+    and an item left SENDING: it opens, keeps everything, and the new columns work."""
+    db.parent.mkdir(parents=True)
+    old = raw(db)
+    for statement in SCHEMA_V1:
+        old.execute(statement)
+    old.execute(
+        "INSERT INTO outbox (ticket_id, payload, state, attempts, created_at, next_try)"
+        " VALUES ('tic_1', ?, 'sending', 1, ?, NULL)",
+        (update_to_json(update()), START),
+    )
+    old.execute(
+        "INSERT INTO history (at, ticket_id, fields, outcome, status, message, search)"
+        " VALUES (?, 'tic_1', '[[\"title\", \"Leak first\"]]', 'failed', 503, 'Busy.', 'busy.')",
+        (START,),
+    )
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    store = reopen(db, clock)
+    try:
+        (entry,) = store.history()
+        assert (entry.ticket_id, entry.outcome, entry.status, entry.created) == (
+            "tic_1",
+            "failed",
+            503,
+            False,
+        )
+        (recovered,) = store.recover()  # claimed_by '' after the migration: nobody's, abandoned
+        assert (recovered.ticket_id, recovered.state) == ("tic_1", ItemState.WAITING)
+        claimed = store.claim_next()
+        assert claimed is not None and claimed.attempts == 2
+    finally:
+        store.close_all()
+    check = raw(db)
+    try:
+        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    finally:
+        check.close()
+
+
 def test_a_current_database_is_opened_as_it_is(db: Path, clock: Clock) -> None:
     first = reopen(db, clock)
     item = first.add(update())
@@ -595,17 +648,44 @@ def test_an_unwritable_folder_raises_an_error_the_caller_can_show(tmp_path: Path
 # --- Threads ---------------------------------------------------------------------------------
 
 
-def test_each_thread_gets_its_own_connection(store: OutboxStore) -> None:
-    mine = store._connection()
-    seen: dict[str, object] = {}
+def test_each_thread_gets_its_own_connection(database: Database) -> None:
+    mine = database.connection()
+    theirs: list[sqlite3.Connection] = []
+    same_again: list[bool] = []
     errors: list[BaseException] = []
 
     def work() -> None:
         try:
+            connection = database.connection()
+            connection.execute("INSERT INTO contacts (type, contact, seq) VALUES ('sms', 'x', 1)")
+            theirs.append(connection)
+            same_again.append(database.connection() is connection)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            database.close()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert errors == []
+    assert theirs[0] is not mine
+    assert same_again == [True]
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        theirs[0].execute("SELECT 1")  # close() closed it
+    assert database.connection() is mine
+    assert mine.execute("SELECT contact FROM contacts").fetchall() == [("x",)]
+
+
+def test_a_store_used_from_another_thread_shares_its_file(store: OutboxStore) -> None:
+    errors: list[BaseException] = []
+    seen: list[OutboxItem] = []
+
+    def work() -> None:
+        try:
             store.add(update("tic_thread"))
-            seen["items"] = store.items()
-            seen["connection"] = store._connection()
-            seen["same_again"] = store._connection() is seen["connection"]
+            seen.extend(store.items())
         except BaseException as error:
             errors.append(error)
         finally:
@@ -616,20 +696,17 @@ def test_each_thread_gets_its_own_connection(store: OutboxStore) -> None:
     worker.join(timeout=30)
     assert not worker.is_alive()
     assert errors == []
-    assert seen["connection"] is not mine
-    assert seen["same_again"] is True
-    assert store._connection() is mine
-    assert [item.ticket_id for item in store.items()] == ["tic_thread"]
+    assert [item.ticket_id for item in seen] == ["tic_thread"]
+    assert store.items() == seen
 
 
 def test_a_thread_that_ends_without_closing_does_not_leak_its_connection(
-    store: OutboxStore,
+    database: Database,
 ) -> None:
     box: list[sqlite3.Connection] = []
 
     def work() -> None:
-        store.add(update())
-        box.append(store._connection())
+        box.append(database.connection())
 
     worker = threading.Thread(target=work)
     worker.start()
@@ -639,15 +716,45 @@ def test_a_thread_that_ends_without_closing_does_not_leak_its_connection(
         box[0].execute("SELECT 1")
 
 
-def test_close_all_closes_every_thread_s_connection_and_use_reopens(store: OutboxStore) -> None:
+def test_close_all_closes_every_thread_s_connection_and_use_reopens(database: Database) -> None:
     opened = threading.Event()
     release = threading.Event()
     box: list[sqlite3.Connection] = []
     after: list[int] = []
+    then: list[str] = []
+
+    def work() -> None:
+        box.append(database.connection())
+        opened.set()
+        release.wait(timeout=30)
+        (one,) = database.connection().execute("SELECT 1").fetchone()  # a connection of its own
+        after.append(one)
+        database.close()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert opened.wait(timeout=30)
+    mine = database.connection()
+    database.close_all(then=lambda: then.append("released"))
+    assert then == ["released"]
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        box[0].execute("SELECT 1")
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        mine.execute("SELECT 1")
+    release.set()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert after == [1]
+    assert database.connection() is not mine
+
+
+def test_a_store_closed_everywhere_reopens_on_use(store: OutboxStore) -> None:
+    opened = threading.Event()
+    release = threading.Event()
+    after: list[int] = []
 
     def work() -> None:
         store.add(update())
-        box.append(store._connection())
         opened.set()
         release.wait(timeout=30)
         after.append(store.waiting_count())  # reopens a connection of its own
@@ -656,12 +763,7 @@ def test_close_all_closes_every_thread_s_connection_and_use_reopens(store: Outbo
     worker = threading.Thread(target=work)
     worker.start()
     assert opened.wait(timeout=30)
-    mine = store._connection()
     store.close_all()
-    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
-        box[0].execute("SELECT 1")
-    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
-        mine.execute("SELECT 1")
     release.set()
     worker.join(timeout=30)
     assert not worker.is_alive()

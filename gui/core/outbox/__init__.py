@@ -1,0 +1,49 @@
+"""The outbox: every update that the server has not confirmed yet, in an SQLite file that survives
+crashes and kills, with the history of every attempt and the contacts used before.
+
+One file (stdlib `sqlite3`) in WAL mode with ``synchronous=FULL``: once `OutboxStore.add` has
+returned, the update is on disk. Every write is one ``BEGIN IMMEDIATE`` transaction, so two
+threads or two processes never claim the same item. The schema carries its version in
+``PRAGMA user_version`` and is brought up to date by the steps in `schema.MIGRATIONS`.
+
+Nothing here stores a token or a key: an item holds the `TicketUpdate` (the form's values only),
+a history entry holds the form pairs as they went over the wire (`gui.core.wire.encode_pairs`).
+
+The package, by concern:
+
+- `schema`: the tables, their version and the migrations;
+- `database`: the file's connections (one per thread), transactions, damaged files moved aside
+  (`OutboxCorrupt`);
+- `queue`: the items (`OutboxItem`, `ItemState`), their order (`goes_before`) and the SQL that
+  moves them from state to state;
+- `history`: the attempts (`HistoryEntry`) and the remembered contacts;
+- `store`: `OutboxStore`, the one the rest of the app uses, which wires them together.
+
+Import these names from here (``from gui.core.outbox import OutboxStore``), not from the modules.
+"""
+
+from gui.core.outbox.database import BUSY_TIMEOUT, OutboxCorrupt
+from gui.core.outbox.history import MAX_CONTACTS, HistoryEntry
+from gui.core.outbox.queue import (
+    STOPPED_MAY_HAVE_ARRIVED,
+    STOPPED_RESENDING,
+    ItemState,
+    OutboxItem,
+    goes_before,
+)
+from gui.core.outbox.schema import SCHEMA_VERSION
+from gui.core.outbox.store import OutboxStore
+
+__all__ = [
+    "BUSY_TIMEOUT",
+    "MAX_CONTACTS",
+    "SCHEMA_VERSION",
+    "STOPPED_MAY_HAVE_ARRIVED",
+    "STOPPED_RESENDING",
+    "HistoryEntry",
+    "ItemState",
+    "OutboxCorrupt",
+    "OutboxItem",
+    "OutboxStore",
+    "goes_before",
+]

@@ -1,0 +1,261 @@
+"""The outbox's queue: the items and their states, and the SQL that moves an item from one state
+to the next, as functions on a connection (the caller holds the transaction; see
+`gui.core.outbox.store`).
+
+An item's `last_error` is stored with `gui.core.messages.to_json`, so a `Message` comes back as
+one (the panels show it in the user's language); rows written as plain text read back as that
+text. These functions touch the ``outbox`` table only: the store records each attempt in the
+history (`gui.core.outbox.history`) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import enum
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gui.core.liveness import is_alive
+from gui.core.messages import QT_TRANSLATE_NOOP, from_json, to_json
+from gui.core.ticket import TicketUpdate, update_from_json
+
+#: What `settle_abandoned` (`OutboxStore.recover`) writes on items that were being sent when the
+#: app stopped.
+STOPPED_MAY_HAVE_ARRIVED = QT_TRANSLATE_NOOP(
+    "outbox", "The app stopped while this update was being sent; it may have arrived."
+)
+STOPPED_RESENDING = QT_TRANSLATE_NOOP(
+    "outbox",
+    "The app stopped while this update was being sent; it goes out again (no one is notified).",
+)
+
+
+class ItemState(enum.StrEnum):
+    WAITING = "waiting"  # goes out by itself at `next_try`
+    SENDING = "sending"  # a request is (or was, if the app died) in flight
+    NEEDS_DECISION = "needs_decision"  # the user chooses: Resend or Discard
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    update: TicketUpdate
+    state: ItemState
+    attempts: int
+    created_at: float  # epoch seconds
+    next_try: float | None  # epoch seconds; None unless WAITING
+    last_error: str
+
+    @property
+    def ticket_id(self) -> str:
+        return self.update.ticket_id
+
+    @property
+    def notify(self) -> bool:
+        return self.update.notify
+
+
+def goes_before(older: OutboxItem, item: OutboxItem) -> bool:
+    """Whether `older` must be sent before `item` (see `_FIRST_OF_ITS_TICKET`)."""
+    return bool(item.ticket_id) and older.ticket_id == item.ticket_id and older.id < item.id
+
+
+#: SQL for "no older item of its ticket is in the outbox" (the item is aliased ``item``): updates
+#: to one ticket go out in order. A new ticket has no id yet (''), so nothing goes before it.
+#: `goes_before` says the same for items in hand.
+_FIRST_OF_ITS_TICKET = (
+    "(item.ticket_id = '' OR NOT EXISTS ("
+    " SELECT 1 FROM outbox AS older"
+    " WHERE older.ticket_id = item.ticket_id AND older.id < item.id))"
+)
+
+
+def add(
+    connection: sqlite3.Connection, update: TicketUpdate, *, payload: str, now: float
+) -> OutboxItem:
+    """Store `update` as WAITING, due `now`. `payload` is `update_to_json(update)`, which the
+    caller encodes before its transaction (an update that cannot be stored then fails before
+    the file is touched)."""
+    cursor = connection.execute(
+        "INSERT INTO outbox (ticket_id, payload, state, attempts, created_at, next_try)"
+        " VALUES (?, ?, 'waiting', 0, ?, ?)",
+        (update.ticket_id, payload, now, now),
+    )
+    item_id = cursor.lastrowid
+    assert item_id is not None  # nosec B101
+    return OutboxItem(item_id, update, ItemState.WAITING, 0, now, now, "")
+
+
+def items(connection: sqlite3.Connection) -> list[OutboxItem]:
+    """Every item, oldest first."""
+    rows = connection.execute(
+        "SELECT id, payload, state, attempts, created_at, next_try, last_error"
+        " FROM outbox ORDER BY id"
+    )
+    return [_item(row) for row in rows]
+
+
+def count(connection: sqlite3.Connection) -> int:
+    """How many items the outbox holds, in any state."""
+    row = connection.execute("SELECT count(*) FROM outbox").fetchone()
+    return int(row[0])
+
+
+def get(connection: sqlite3.Connection, item_id: int) -> OutboxItem | None:
+    row = connection.execute(
+        "SELECT id, payload, state, attempts, created_at, next_try, last_error"
+        " FROM outbox WHERE id = ?",
+        (item_id,),
+    ).fetchone()
+    return _item(row) if row is not None else None
+
+
+def claim_next(connection: sqlite3.Connection, *, now: float, claimer: str) -> OutboxItem | None:
+    """Take the oldest item due at `now` for sending, in the name of `claimer` (its life mark,
+    `gui.core.liveness`): it becomes SENDING and counts one more attempt.
+
+    Only an item with no older item for its ticket (in any state) can go, so updates to one
+    ticket go out in order, and one that needs a decision holds back the later ones.
+    """
+    # The fragment is a constant of this module; values go in as parameters.
+    row = connection.execute(
+        "SELECT id, payload, state, attempts, created_at, next_try, last_error"  # nosec B608
+        " FROM outbox AS item"
+        f" WHERE state = 'waiting' AND next_try <= ? AND {_FIRST_OF_ITS_TICKET}"
+        " ORDER BY id LIMIT 1",
+        (now,),
+    ).fetchone()
+    if row is None:
+        return None
+    connection.execute(
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_try = NULL,"
+        " claimed_by = ? WHERE id = ?",
+        (claimer, row[0]),
+    )
+    claimed = _item(row)
+    return OutboxItem(
+        claimed.id,
+        claimed.update,
+        ItemState.SENDING,
+        claimed.attempts + 1,
+        claimed.created_at,
+        None,
+        claimed.last_error,
+    )
+
+
+def next_due(connection: sqlite3.Connection) -> float | None:
+    """When the next item falls due (it may be in the past); None if nothing waits to go out by
+    itself (items held back by an older item of their ticket do not count)."""
+    row = connection.execute(
+        "SELECT min(next_try) FROM outbox AS item"  # nosec B608 - a constant fragment
+        f" WHERE state = 'waiting' AND {_FIRST_OF_ITS_TICKET}"
+    ).fetchone()
+    return float(row[0]) if row[0] is not None else None
+
+
+def remove(connection: sqlite3.Connection, item_id: int) -> TicketUpdate | None:
+    """Remove the item; its update, or None if it is gone already."""
+    row = connection.execute("SELECT payload FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        return None
+    connection.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
+    return update_from_json(row[0])
+
+
+def reschedule(
+    connection: sqlite3.Connection, item_id: int, *, next_try: float, error: str
+) -> TicketUpdate | None:
+    """Make the item WAITING again, due at `next_try`; its update, or None if it is gone."""
+    return _change(
+        connection,
+        item_id,
+        "UPDATE outbox SET state = 'waiting', next_try = ?, last_error = ? WHERE id = ?",
+        (next_try, to_json(error), item_id),
+    )
+
+
+def hold(connection: sqlite3.Connection, item_id: int, *, error: str) -> TicketUpdate | None:
+    """Make the item wait for the user's decision; its update, or None if it is gone."""
+    return _change(
+        connection,
+        item_id,
+        "UPDATE outbox SET state = 'needs_decision', next_try = NULL, last_error = ? WHERE id = ?",
+        (to_json(error), item_id),
+    )
+
+
+def make_due(connection: sqlite3.Connection, item_id: int, *, now: float) -> None:
+    """Make a WAITING or NEEDS_DECISION item due `now`; attempts stay. An item being sent is
+    left alone: it must not go out twice at once."""
+    connection.execute(
+        "UPDATE outbox SET state = 'waiting', next_try = ?"
+        " WHERE id = ? AND state IN ('waiting', 'needs_decision')",
+        (now, item_id),
+    )
+
+
+def settle_abandoned(
+    connection: sqlite3.Connection, *, now: float, claims: Path
+) -> list[OutboxItem]:
+    """Settle the items a process that died mid-request left SENDING; returns them as changed.
+
+    Items another running process is sending (the window, or the command line) are left to it:
+    their claimer's life mark in the folder `claims` is still locked (gui.core.liveness).
+
+    They may have reached the server. An update with notify off waits to go out again `now` (a
+    PUT is idempotent); one with notify on, and a new ticket, wait for the user's decision.
+    """
+    changed: list[OutboxItem] = []
+    rows = connection.execute(
+        "SELECT id, payload, state, attempts, created_at, next_try, last_error, claimed_by"
+        " FROM outbox WHERE state = 'sending' ORDER BY id"
+    ).fetchall()
+    for row in rows:
+        if is_alive(claims, row[7]):
+            continue  # a live process is sending it right now
+        item = _item(row[:7])
+        if not item.update.resend_is_safe:
+            state, next_try, error = (
+                ItemState.NEEDS_DECISION,
+                None,
+                STOPPED_MAY_HAVE_ARRIVED,
+            )
+        else:
+            state, next_try, error = ItemState.WAITING, now, STOPPED_RESENDING
+        connection.execute(
+            "UPDATE outbox SET state = ?, next_try = ?, last_error = ? WHERE id = ?",
+            (state.value, next_try, to_json(error), item.id),
+        )
+        changed.append(
+            OutboxItem(item.id, item.update, state, item.attempts, item.created_at, next_try, error)
+        )
+    return changed
+
+
+def _change(
+    connection: sqlite3.Connection,
+    item_id: int,
+    statement: str,
+    parameters: tuple[object, ...],
+) -> TicketUpdate | None:
+    """Run `statement` on the item; its update, or None if it is gone already."""
+    row = connection.execute("SELECT payload FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        return None
+    connection.execute(statement, parameters)
+    return update_from_json(row[0])
+
+
+def _item(row: tuple[Any, ...]) -> OutboxItem:
+    item_id, payload, state, attempts, created_at, next_try, last_error = row
+    return OutboxItem(
+        id=item_id,
+        update=update_from_json(payload),
+        state=ItemState(state),
+        attempts=attempts,
+        created_at=created_at,
+        next_try=next_try,
+        last_error=from_json(last_error),
+    )

@@ -1,0 +1,100 @@
+"""The outbox file's tables, and the steps that bring an older file up to date.
+
+The schema carries its version in ``PRAGMA user_version``: step i of `MIGRATIONS` brings a file
+from version i to i + 1, so a new file goes through every step. A file written by a newer app
+is refused and left as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from gui.core.messages import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+
+SCHEMA_V1: tuple[str, ...] = (
+    """
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the UI names items by id
+        ticket_id TEXT NOT NULL,
+        payload TEXT NOT NULL,                 -- gui.core.ticket.update_to_json
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'needs_decision')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        next_try REAL,
+        last_error TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX outbox_by_ticket ON outbox (ticket_id, id)",
+    """
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at REAL NOT NULL,
+        ticket_id TEXT NOT NULL,
+        fields TEXT NOT NULL,                  -- JSON [[name, value], ...] as sent
+        outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed', 'refused', 'discarded')),
+        status INTEGER,
+        message TEXT NOT NULL,
+        search TEXT NOT NULL                   -- casefolded id, message and values, for filtering
+    )
+    """,
+    "CREATE INDEX history_by_ticket ON history (ticket_id, id)",
+    """
+    CREATE TABLE contacts (
+        type TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        seq INTEGER NOT NULL,                  -- higher is more recent
+        PRIMARY KEY (type, contact)
+    )
+    """,
+    "CREATE INDEX contacts_by_recency ON contacts (type, seq)",
+)
+
+#: Version 2: new tickets. Their outbox rows have ticket_id '' (the server gives the id), and
+#: their history rows say they created the ticket.
+#: And the process sending an item marks it (gui.core.liveness), so that a second process
+#: (the window and the command line share the outbox) never takes it for abandoned.
+SCHEMA_V2: tuple[str, ...] = (
+    "ALTER TABLE history ADD COLUMN operation TEXT NOT NULL DEFAULT 'update'",
+    "ALTER TABLE outbox ADD COLUMN claimed_by TEXT NOT NULL DEFAULT ''",
+)
+
+#: Step i brings a database from ``user_version`` i to i + 1.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def is_current(connection: sqlite3.Connection) -> bool:
+    """Whether the file is at this app's `SCHEMA_VERSION` already (nothing to migrate)."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    return bool(version == SCHEMA_VERSION)
+
+
+def migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring the file at `path` up to `SCHEMA_VERSION`. Call it inside a write transaction
+    (``BEGIN IMMEDIATE``): the version is read again under the write lock, since another
+    connection may have migrated the file meanwhile."""
+    version = refuse_newer(connection, path)
+    for step in range(version, SCHEMA_VERSION):
+        for statement in MIGRATIONS[step]:
+            connection.execute(statement)
+        log.info("outbox schema migrated from version %d to %d", step, step + 1)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def refuse_newer(connection: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version; `sqlite3.DatabaseError` if a newer app wrote it (its data
+    is left as it is: this app would not understand it, nor should it throw it away)."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(
+            QT_TRANSLATE_NOOP(
+                "outbox",
+                "The outbox {path} was written by a newer version of the app "
+                "(schema {version}; this app knows {known}).",
+            ).format(path=str(path), version=version, known=SCHEMA_VERSION)
+        )
+    return int(version)

@@ -1,0 +1,213 @@
+"""`OutboxStore`: the outbox, its history and the remembered contacts, as the rest of the app sees
+them. It wires the concerns of this package together: the file and its connections
+(`database`), the queue (`queue`), the history and the contacts (`history`), and the life mark
+that says this process is still sending what it claimed (`gui.core.liveness`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from gui.core.fields import ContactType
+from gui.core.liveness import LifeMark
+from gui.core.outbox import history, queue
+from gui.core.outbox.database import Database
+from gui.core.outbox.history import HistoryEntry
+from gui.core.outbox.queue import OutboxItem
+from gui.core.ticket import TicketUpdate, update_to_json
+
+
+class OutboxStore:
+    """The outbox, its history and the remembered contacts, in one SQLite file at `path`.
+
+    Safe to use from several threads: each thread gets its own connection, opened at its first
+    call (`gui.core.outbox.database.Database`). The first connection of the store checks the
+    file (``PRAGMA quick_check``); a file that is not a database or fails the check is renamed
+    ``<name>.corrupt-<UTC timestamp>`` (with its ``-wal`` and ``-shm``), a new one is created,
+    and `moved_aside` says where the old one went: that first call raises nothing.
+
+    Every change is one transaction: an item's new state and the history entry of the attempt
+    are written together, or not at all.
+
+    Errors: `sqlite3.Error` or `OSError` when the file cannot be written (disk full, read-only
+    folder), `OutboxCorrupt` when the file is found damaged after it was opened.
+    """
+
+    def __init__(self, path: Path, *, clock: Callable[[], float] = time.time) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        self._database = Database(self.path)
+        # Held while this process may have items SENDING; see gui.core.liveness.
+        self._life_mark = LifeMark(self._claims_folder())
+
+    @property
+    def moved_aside(self) -> Path | None:
+        """Where a damaged outbox file was moved to, if this store found one; else None."""
+        return self._database.moved_aside
+
+    # --- The queue ---------------------------------------------------------------------------
+
+    def add(self, update: TicketUpdate) -> OutboxItem:
+        """Store `update` as WAITING, due now; durable when this returns."""
+        payload = update_to_json(update)
+        now = self._clock()
+        with self._writing() as connection:
+            return queue.add(connection, update, payload=payload, now=now)
+
+    def items(self) -> list[OutboxItem]:
+        """Every item, oldest first."""
+        with self._reading() as connection:
+            return queue.items(connection)
+
+    def waiting_count(self) -> int:
+        """How many items the outbox holds, in any state."""
+        with self._reading() as connection:
+            return queue.count(connection)
+
+    def get(self, item_id: int) -> OutboxItem | None:
+        with self._reading() as connection:
+            return queue.get(connection, item_id)
+
+    def claim_next(self) -> OutboxItem | None:
+        """Take the oldest due item for sending: it becomes SENDING and counts one more attempt.
+
+        Only an item with no older item for its ticket (in any state) can go, so updates to one
+        ticket go out in order, and one that needs a decision holds back the later ones.
+        """
+        now = self._clock()
+        with self._writing() as connection:
+            claimer = self._life_mark.acquire()
+            return queue.claim_next(connection, now=now, claimer=claimer)
+
+    def next_due(self) -> float | None:
+        """When the next item falls due (it may be in the past); None if nothing waits to go
+        out by itself (items held back by an older item of their ticket do not count)."""
+        with self._reading() as connection:
+            return queue.next_due(connection)
+
+    def complete(
+        self, item_id: int, *, status: int, message: str = "", created_id: str = ""
+    ) -> None:
+        """The server confirmed the item: remove it, record "sent" (with the id the server gave
+        a new ticket, if it said)."""
+        self._finish(item_id, "sent", status, message, created_id=created_id)
+
+    def reschedule(
+        self, item_id: int, *, delay: float, error: str, status: int | None = None
+    ) -> None:
+        """The attempt failed and the item goes out again by itself in `delay` seconds."""
+        now = self._clock()
+        with self._writing() as connection:
+            update = queue.reschedule(connection, item_id, next_try=now + delay, error=error)
+            if update is not None:
+                history.record(connection, now, update, "failed", status, error)
+
+    def hold(self, item_id: int, *, error: str, status: int | None = None) -> None:
+        """The attempt failed and the item waits for the user's decision."""
+        now = self._clock()
+        with self._writing() as connection:
+            update = queue.hold(connection, item_id, error=error)
+            if update is not None:
+                history.record(connection, now, update, "failed", status, error)
+
+    def refuse(self, item_id: int, *, error: str, status: int | None) -> None:
+        """The server refused the values: remove the item (it goes back to the form)."""
+        self._finish(item_id, "refused", status, error)
+
+    def retry_now(self, item_id: int) -> None:
+        """Make a WAITING or NEEDS_DECISION item due now (Retry now, Resend); attempts stay.
+        An item being sent is left alone: it must not go out twice at once."""
+        now = self._clock()
+        with self._writing() as connection:
+            queue.make_due(connection, item_id, now=now)
+
+    def discard(self, item_id: int) -> None:
+        """The user gave the item up: remove it, record "discarded"."""
+        self._finish(item_id, "discarded", None, "")
+
+    def recover(self) -> list[OutboxItem]:
+        """Call at start-up: settle the items a process that died mid-request left SENDING.
+
+        Items another running process is sending (the window, or the command line) are left
+        to it: their claimer's life mark is still locked (gui.core.liveness).
+
+        They may have reached the server. An update with notify off waits to go out again now (a
+        PUT is idempotent); one with notify on, and a new ticket, wait for the user's decision.
+        Returns the items as changed.
+        """
+        now = self._clock()
+        with self._writing() as connection:
+            changed = queue.settle_abandoned(connection, now=now, claims=self._claims_folder())
+            for item in changed:
+                history.record(connection, now, item.update, "failed", None, item.last_error)
+        return changed
+
+    # --- History and contacts ----------------------------------------------------------------
+
+    def history(
+        self, *, ticket_id: str = "", text: str = "", limit: int = 200
+    ) -> list[HistoryEntry]:
+        """Attempts, newest first: for one ticket id (exact) when given, and containing `text`
+        (any case) in the ticket id, the message or a sent value when given."""
+        with self._reading() as connection:
+            return history.entries(connection, ticket_id=ticket_id, text=text, limit=limit)
+
+    def remember_contacts(self, contact_type: ContactType, contacts: Iterable[str]) -> None:
+        """Remember `contacts` as the most recently used of their type (the first one first)."""
+        unique = list(dict.fromkeys(contact.strip() for contact in contacts if contact.strip()))
+        if not unique:
+            return
+        kind = ContactType(contact_type)
+        with self._writing() as connection:
+            history.remember_contacts(connection, kind, unique)
+
+    def contacts(self, contact_type: ContactType, *, limit: int = 50) -> list[str]:
+        """Contacts of `contact_type` used before, most recent first."""
+        with self._reading() as connection:
+            return history.contacts(connection, contact_type, limit=limit)
+
+    # --- Connections -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the calling thread's connection (the next call from it opens a new one)."""
+        self._database.close()
+
+    def close_all(self) -> None:
+        """Close every connection this store opened, in every thread. Call it at shutdown, once
+        the threads that use the store have stopped; a later call opens a new connection.
+
+        An item still SENDING then counts as abandoned: the next `recover` settles it."""
+        self._database.close_all(then=self._life_mark.release)
+
+    def _claims_folder(self) -> Path:
+        return self.path.with_name(self.path.name + ".claims")
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The calling thread's connection, with damage turned into `OutboxCorrupt`."""
+        with self._database.guarded():
+            yield self._database.connection()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, with damage turned into `OutboxCorrupt`."""
+        with self._database.guarded(), self._database.writing() as connection:
+            yield connection
+
+    def _finish(
+        self, item_id: int, outcome: str, status: int | None, message: str, *, created_id: str = ""
+    ) -> None:
+        """Remove the item and record `outcome`; nothing if it is gone already."""
+        now = self._clock()
+        with self._writing() as connection:
+            update = queue.remove(connection, item_id)
+            if update is None:
+                return
+            if created_id and update.creates:
+                update = dataclasses.replace(update, ticket_id=created_id)
+            history.record(connection, now, update, outcome, status, message)
