@@ -8,34 +8,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLayout,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.core.api_contract import DEFAULT_API_BASE
-from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT, Connection, check_api_base
-from gui.core.contacts import DEFAULT_REGION
+from gui.core.config import Connection, check_api_base
 from gui.core.credentials import Credentials, check_credentials
 from gui.core.errors import ConfigurationError, FieldError, InvalidCredentials, TicketError
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.ui.banner import BannerKind
-from gui.ui.i18n import available_languages, choose_language, translated
-from gui.ui.ticket_form import accessible_label
+from gui.ui.i18n import choose_language, translated
+from gui.ui.settings_form import SettingsForm
 from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
@@ -44,11 +35,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_FIELDS = ("apiBase", "secretKey", "publishKey", "token", "caBundle")
-
 
 class SettingsDialog(QDialog):
     """API address, key pair or token, timeouts, SMS region, CA bundle and language.
+
+    The fields, their texts and their inline errors are a `SettingsForm` (`form`); the dialog
+    adds the buttons and the status line, checks the values, and runs the jobs.
 
     The language applies at once when the user picks it (the window keeps what its form
     holds) and is remembered for the next start.
@@ -80,74 +72,25 @@ class SettingsDialog(QDialog):
         self._jobs = jobs
         self._awaiting: object | None = None
         self._saved = credentials
-        self._errors: dict[str, str] = {}  # shown errors as given, by field (see _retranslate)
         self._status = ""  # the status line as given
-        self._labels: dict[str, QLabel] = {}
         self._keychain_deadline = QTimer(
             self, singleShot=True, interval=round(KEYCHAIN_WAIT_SECONDS * 1000)
         )
         self._keychain_deadline.timeout.connect(self._on_keychain_deadline)
         self._build(keychain_available)
         self._retranslate()
-        self._fill(settings.stored_connection(), credentials)
-        self.language.currentIndexChanged.connect(self._on_language_chosen)
+        self._load(credentials)
+        self.form.language.currentIndexChanged.connect(self._on_language_chosen)
 
     # --- Building ----------------------------------------------------------------------------
 
     def _build(self, keychain_available: bool) -> None:
-        self.api_base = self._line_edit("apiBase", placeholder=DEFAULT_API_BASE)
-        self.use_keys = QRadioButton()
-        self.use_keys.setObjectName("useKeys")
-        self.use_token = QRadioButton()
-        self.use_token.setObjectName("useToken")
-        self.secret_key = self._line_edit("secretKey")
-        self.publish_key = self._line_edit("publishKey")
-        self.token = self._line_edit("token")
-        for secret in (self.secret_key, self.publish_key, self.token):
-            secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_secrets = QCheckBox()
-        self.show_secrets.setObjectName("showSecrets")
-        self.connect_timeout = self._seconds("connectTimeout", 0.5, 120.0)
-        self.read_timeout = self._seconds("readTimeout", 1.0, 600.0)
-        self.sms_region = QComboBox()
-        self.sms_region.setObjectName("smsRegion")
-        self._fill_regions()
-        self.ca_bundle = self._line_edit("caBundle")
-        self.browse_button = QPushButton()
-        self.browse_button.setObjectName("caBundleBrowse")
-        self.browse_button.clicked.connect(self._on_browse_clicked)
-        self.language = QComboBox()
-        self.language.setObjectName("languageChoice")
-        self.language.addItem("", None)  # the system's language; texts: _retranslate
-        for code, name in available_languages().items():
-            self.language.addItem(name, code)  # each in its own language, never translated
-
+        self.form = SettingsForm(parent=self)
         self.status = QLabel()
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.hide()
-        self.error_labels = {field: self._error_label(field) for field in _FIELDS}
-
-        form = QFormLayout()
-        self._row(form, "apiBase", self.api_base, "apiBase")
-        form.addRow(self.use_keys)
-        self._row(form, "secretKey", self.secret_key, "secretKey")
-        self._row(form, "publishKey", self.publish_key, "publishKey")
-        form.addRow(self.use_token)
-        self._row(form, "token", self.token, "token")
-        form.addRow("", self.show_secrets)
-        self._row(form, "connectTimeout", self.connect_timeout)
-        self._row(form, "readTimeout", self.read_timeout)
-        self._row(form, "smsRegion", self.sms_region)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_bundle, 1)
-        ca_row.addWidget(self.browse_button)
-        ca_cell = QWidget()
-        ca_cell.setLayout(ca_row)
-        ca_row.setContentsMargins(0, 0, 0, 0)
-        self._row(form, "caBundle", ca_cell, "caBundle", buddy=self.ca_bundle)
-        self._row(form, "language", self.language)
 
         self.test_button = QPushButton()
         self.test_button.setObjectName("testConnectionButton")
@@ -164,9 +107,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         # Grow and shrink with the error and status lines instead of squeezing the form.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.api_base.setMinimumWidth(360)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         self.keychain_note: QLabel | None = None
         if not keychain_available:
             self.keychain_note = QLabel()
@@ -176,32 +117,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
-        self.use_keys.toggled.connect(self._on_mode_toggled)
-        self.show_secrets.toggled.connect(self._on_show_secrets_toggled)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
-
-    def _line_edit(self, name: str, *, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(placeholderText=placeholder)
-        edit.setObjectName(name)
-        edit.textEdited.connect(functools.partial(self._clear_error, name))
-        return edit
-
-    def _seconds(self, name: str, minimum: float, maximum: float) -> QDoubleSpinBox:
-        box = QDoubleSpinBox(decimals=1, singleStep=1.0)
-        box.setObjectName(name)
-        box.setRange(minimum, maximum)
-        return box
-
-    def _error_label(self, field: str) -> QLabel:
-        label = QLabel(wordWrap=True)
-        label.setObjectName(f"{field}Error")
-        label.setProperty("role", "fieldError")
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.hide()
-        return label
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -209,20 +128,9 @@ class SettingsDialog(QDialog):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        """Every text of the dialog in the current language (at start and on a change)."""
+        """The dialog's own texts in the current language (at start and on a change); the
+        form's are set by `SettingsForm`."""
         self.setWindowTitle(self.tr("Settings"))
-        self.api_base.setPlaceholderText(DEFAULT_API_BASE)
-        self.use_keys.setText(self.tr("Sign in with the &key pair (recommended)"))
-        self.use_token.setText(self.tr("Use a Bearer t&oken"))
-        self.secret_key.setPlaceholderText(self.tr("sk_test_… or sk_live_…"))
-        self.publish_key.setPlaceholderText(self.tr("pk_test_… or pk_live_…"))
-        self.show_secrets.setText(self.tr("S&how the keys"))
-        for box in (self.connect_timeout, self.read_timeout):
-            box.setSuffix(self.tr(" s"))
-            box.setLocale(QLocale())  # the decimal separator of the language's locale
-        self.ca_bundle.setPlaceholderText(self.tr("none: the system's CAs"))
-        self.browse_button.setText(self.tr("Bro&wse…"))
-        self.language.setItemText(0, self.tr("System language"))
         self.test_button.setText(self.tr("&Test connection"))
         self.remove_button.setText(self.tr("Remo&ve keys"))
         if self.keychain_note is not None:
@@ -232,96 +140,23 @@ class SettingsDialog(QDialog):
                     "you close the app. Nothing is written to disk."
                 )
             )
-        labels = {
-            "apiBase": self.tr("&API address"),
-            "secretKey": self.tr("S&ecret key"),
-            "publishKey": self.tr("&Publishable key"),
-            "token": self.tr("Toke&n"),
-            "connectTimeout": self.tr("&Connect timeout"),
-            "readTimeout": self.tr("&Read timeout"),
-            "smsRegion": self.tr("Default SMS re&gion"),
-            "caBundle": self.tr("CA &bundle"),
-            "language": self.tr("&Language"),
-        }
-        rules = {
-            "apiBase": self.tr(
-                "Optional. Empty for Particle Space; plain http only to this computer."
-            ),
-            "secretKey": self.tr("The secret key from the Particle Space dashboard."),
-            "publishKey": self.tr("The publishable key from the Particle Space dashboard."),
-            "token": self.tr("A Bearer token, instead of the key pair."),
-            "connectTimeout": self.tr("Seconds to wait for the server to accept a connection."),
-            "readTimeout": self.tr("Seconds to wait for the server's answer."),
-            "smsRegion": self.tr("The country of phone numbers written without +country code."),
-            "caBundle": self.tr(
-                "Optional. A PEM file of certificate authorities, for networks that inspect TLS."
-            ),
-            "language": self.tr("Applies at once and at every start."),
-        }
-        for key, label in self._labels.items():
-            label.setText(labels[key])
-            editor = label.buddy()
-            editor.setAccessibleName(accessible_label(labels[key]))
-            description = rules[key]
-            if key in self._errors:
-                description = f"{translated(self._errors[key])} {description}"
-                self.error_labels[key].setText(translated(self._errors[key]))
-            editor.setAccessibleDescription(description)
-            if key in self.error_labels:
-                self.error_labels[key].setAccessibleName(
-                    self.tr("Problem with {field}").format(field=accessible_label(labels[key]))
-                )
         if self._status:
             self.status.setText(translated(self._status))
 
-    def _row(
-        self,
-        form: QFormLayout,
-        key: str,
-        editor: QWidget,
-        error_field: str | None = None,
-        *,
-        buddy: QWidget | None = None,
-    ) -> None:
-        """A labelled row; the label's text (and the editor's accessible name and
-        description) are set by `_retranslate`."""
-        label = QLabel()
-        label.setObjectName(f"{key}Label")
-        label.setBuddy(buddy or editor)
-        self._labels[key] = label
-        if error_field is None:
-            form.addRow(label, editor)
-            return
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(editor)
-        column.addWidget(self.error_labels[error_field])
-        form.addRow(label, cell)
+    # --- What AppSettings stores (every call to it is here) ---------------------------------
 
-    def _fill_regions(self) -> None:
-        import phonenumbers  # loaded by the window's warm-up long before Settings opens
+    def _load(self, credentials: Credentials) -> None:
+        """Fill the form with the stored values, `credentials` and the chosen language."""
+        self.form.fill(
+            self._settings.stored_connection(), credentials, language=self._settings.language()
+        )
 
-        for code in sorted(phonenumbers.SUPPORTED_REGIONS):
-            territory = QLocale.codeToTerritory(code)
-            name = QLocale.territoryToString(territory) if territory.value else ""
-            self.sms_region.addItem(f"{code} — {name}" if name else code, code)
+    def _store(self, stored: dict[str, str]) -> None:
+        """Remember the connection values `_checked` gave (the keys of `stored_connection`)."""
+        self._settings.store_connection(stored)
 
-    def _fill(self, stored: dict[str, str], credentials: Credentials) -> None:
-        self.api_base.setText(stored.get("api_base", ""))
-        self.secret_key.setText(credentials.secret_key)
-        self.publish_key.setText(credentials.publish_key)
-        self.token.setText(credentials.token)
-        self.use_token.setChecked(bool(credentials.token) and not credentials.uses_keys)
-        self.use_keys.setChecked(not self.use_token.isChecked())
-        self._on_mode_toggled()
-        self.connect_timeout.setValue(float(stored.get("connect_timeout", CONNECT_TIMEOUT)))
-        self.read_timeout.setValue(float(stored.get("read_timeout", READ_TIMEOUT)))
-        region = self.sms_region.findData(stored.get("sms_region", DEFAULT_REGION))
-        self.sms_region.setCurrentIndex(max(region, 0))
-        self.ca_bundle.setText(stored.get("ca_bundle", ""))
-        self.language.setCurrentIndex(max(self.language.findData(self._settings.language()), 0))
+    def _on_language_chosen(self, _index: int) -> None:
+        choose_language(self._settings, self.form.language.currentData())
 
     # --- Reading and checking ----------------------------------------------------------------
 
@@ -331,73 +166,48 @@ class SettingsDialog(QDialog):
 
     def credentials(self) -> Credentials:
         """What the user entered for the chosen way of signing in."""
-        if self.use_keys.isChecked():
-            return Credentials(
-                secret_key=self.secret_key.text(), publish_key=self.publish_key.text()
-            )
-        return Credentials(token=self.token.text())
+        return self.form.credentials()
 
     def _checked(self) -> tuple[Connection, dict[str, str]] | None:
         """The connection and the values to store, or None after showing what is wrong."""
-        self._clear_errors()
+        form = self.form
+        form.clear_errors()
         problems: list[FieldError] = []
-        api_base = self.api_base.text().strip()
+        api_base = form.api_base.text().strip()
         try:
             api_base = check_api_base(api_base) if api_base else ""
         except ConfigurationError as error:
             problems.append(FieldError("apiBase", error.message))
         credentials = self.credentials()
         if credentials.empty:
-            field = "secretKey" if self.use_keys.isChecked() else "token"
+            field = "secretKey" if form.use_keys.isChecked() else "token"
             problems.append(FieldError(field, self.tr("Enter this to sign in.")))
         else:
             try:
                 credentials = check_credentials(credentials)
             except InvalidCredentials as invalid:
                 problems += invalid.field_errors
-        ca_bundle = self.ca_bundle.text().strip()
+        ca_bundle = form.ca_bundle.text().strip()
         if ca_bundle and not Path(ca_bundle).is_file():
             problems.append(FieldError("caBundle", self.tr("There is no file at this path.")))
         if problems:
-            self._show_errors(problems)
+            form.show_errors(problems)
             return None
         stored = {
             "api_base": api_base,
-            "connect_timeout": f"{self.connect_timeout.value():g}",
-            "read_timeout": f"{self.read_timeout.value():g}",
+            "connect_timeout": f"{form.connect_timeout.value():g}",
+            "read_timeout": f"{form.read_timeout.value():g}",
             "ca_bundle": ca_bundle,
-            "sms_region": str(self.sms_region.currentData()),
+            "sms_region": str(form.sms_region.currentData()),
         }
         connection = Connection(
             api_base or DEFAULT_API_BASE,
             credentials,
-            connect_timeout=self.connect_timeout.value(),
-            read_timeout=self.read_timeout.value(),
+            connect_timeout=form.connect_timeout.value(),
+            read_timeout=form.read_timeout.value(),
             ca_bundle=ca_bundle or None,
         )
         return connection, stored
-
-    def _show_errors(self, problems: list[FieldError]) -> None:
-        for problem in problems:
-            self._errors[problem.field] = problem.message
-            self.error_labels[problem.field].show()
-        self._retranslate()  # the texts, and the fields' accessible descriptions
-        first = min(problems, key=lambda problem: _FIELDS.index(problem.field))
-        editor = self.findChild(QWidget, first.field)
-        if editor is not None:
-            editor.setFocus()
-
-    def _clear_error(self, field: str, *_: object) -> None:
-        self.error_labels[field].hide()
-        if self._errors.pop(field, None) is not None:
-            self._retranslate()
-
-    def _clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.hide()
-        if self._errors:
-            self._errors.clear()
-            self._retranslate()
 
     def _say(self, kind: BannerKind, text: str) -> None:
         self.status.setProperty("kind", kind.value)
@@ -410,28 +220,6 @@ class SettingsDialog(QDialog):
         self.status.show()
 
     # --- Actions -----------------------------------------------------------------------------
-
-    def _on_language_chosen(self, _index: int) -> None:
-        choose_language(self._settings, self.language.currentData())
-
-    def _on_mode_toggled(self, *_: object) -> None:
-        keys = self.use_keys.isChecked()
-        for widget in (self.secret_key, self.publish_key):
-            widget.setEnabled(keys)
-        self.token.setEnabled(not keys)
-
-    def _on_show_secrets_toggled(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        for secret in (self.secret_key, self.publish_key, self.token):
-            secret.setEchoMode(mode)
-
-    def _on_browse_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("CA bundle"), self.ca_bundle.text(), self.tr("PEM files (*.pem *.crt)")
-        )
-        if path:
-            self.ca_bundle.setText(path)
-            self._clear_error("caBundle")
 
     def _on_test_clicked(self) -> None:
         checked = self._checked()
@@ -459,7 +247,7 @@ class SettingsDialog(QDialog):
         if checked is None:
             return
         connection, stored = checked
-        self._settings.store_connection(stored)
+        self._store(stored)
         self._saved = connection.credentials
         self._say(BannerKind.INFO, self.tr("Saving your keys in the keychain…"))
         self._run(
@@ -478,8 +266,7 @@ class SettingsDialog(QDialog):
 
     def _on_removed(self, _result: object) -> None:
         self._saved = Credentials()
-        for secret in (self.secret_key, self.publish_key, self.token):
-            secret.clear()
+        self.form.clear_secrets()
         self._say(BannerKind.SUCCESS, self.tr("Your keys were removed from this computer."))
         self.saved.emit()
 

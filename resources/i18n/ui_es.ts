@@ -415,6 +415,53 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Configuración</translation>
     </message>
     <message>
+        <source>&amp;Test connection</source>
+        <translation>Pro&amp;bar la conexión</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve keys</source>
+        <translation>E&amp;liminar las claves</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain, so keys you enter here are kept only until you close the app. Nothing is written to disk.</source>
+        <translation>Esta computadora no tiene llavero, así que las claves que ingrese aquí se conservan solo hasta que cierre la aplicación. No se guarda nada en el disco.</translation>
+    </message>
+    <message>
+        <source>Enter this to sign in.</source>
+        <translation>Ingrese este dato para iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>There is no file at this path.</source>
+        <translation>No hay ningún archivo en esta ruta.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Saving your keys in the keychain…</source>
+        <translation>Guardando sus claves en el llavero…</translation>
+    </message>
+    <message>
+        <source>Removing your keys from the keychain…</source>
+        <translation>Eliminando sus claves del llavero…</translation>
+    </message>
+    <message>
+        <source>Your keys were removed from this computer.</source>
+        <translation>Sus claves se eliminaron de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; see the log.</source>
+        <translation>Ocurrió un error inesperado; consulte el registro.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within {seconds:g} s. It may be waiting for you to unlock it; try again once it is unlocked.</source>
+        <translation>El llavero no respondió en {seconds:g} s. Puede que esté esperando que usted lo desbloquee; vuelva a intentarlo cuando esté desbloqueado.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
         <source>Sign in with the &amp;key pair (recommended)</source>
         <translation>Iniciar sesión con el par de &amp;claves (recomendado)</translation>
     </message>
@@ -449,18 +496,6 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
-    </message>
-    <message>
-        <source>&amp;Test connection</source>
-        <translation>Pro&amp;bar la conexión</translation>
-    </message>
-    <message>
-        <source>Remo&amp;ve keys</source>
-        <translation>E&amp;liminar las claves</translation>
-    </message>
-    <message>
-        <source>This computer has no keychain, so keys you enter here are kept only until you close the app. Nothing is written to disk.</source>
-        <translation>Esta computadora no tiene llavero, así que las claves que ingrese aquí se conservan solo hasta que cierre la aplicación. No se guarda nada en el disco.</translation>
     </message>
     <message>
         <source>&amp;API address</source>
@@ -539,44 +574,12 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Problema en {field}</translation>
     </message>
     <message>
-        <source>Enter this to sign in.</source>
-        <translation>Ingrese este dato para iniciar sesión.</translation>
-    </message>
-    <message>
-        <source>There is no file at this path.</source>
-        <translation>No hay ningún archivo en esta ruta.</translation>
-    </message>
-    <message>
         <source>CA bundle</source>
         <translation>Paquete de CA</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt)</source>
         <translation>Archivos PEM (*.pem *.crt)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Comprobando…</translation>
-    </message>
-    <message>
-        <source>Saving your keys in the keychain…</source>
-        <translation>Guardando sus claves en el llavero…</translation>
-    </message>
-    <message>
-        <source>Removing your keys from the keychain…</source>
-        <translation>Eliminando sus claves del llavero…</translation>
-    </message>
-    <message>
-        <source>Your keys were removed from this computer.</source>
-        <translation>Sus claves se eliminaron de esta computadora.</translation>
-    </message>
-    <message>
-        <source>Something unexpected went wrong; see the log.</source>
-        <translation>Ocurrió un error inesperado; consulte el registro.</translation>
-    </message>
-    <message>
-        <source>The keychain did not answer within {seconds:g} s. It may be waiting for you to unlock it; try again once it is unlocked.</source>
-        <translation>El llavero no respondió en {seconds:g} s. Puede que esté esperando que usted lo desbloquee; vuelva a intentarlo cuando esté desbloqueado.</translation>
     </message>
 </context>
 <context>

@@ -281,7 +281,12 @@ def test_the_settings_inputs_are_named_and_described(make_window: WindowFactory)
         jobs=window.sign_in.jobs,
         parent=window,
     )
-    for label in dialog._labels.values():
+    # Every row's label, found by its objectName (<key>Label) as automation finds it.
+    labels = [
+        label for label in dialog.findChildren(QLabel) if label.objectName().endswith("Label")
+    ]
+    assert len(labels) == 9
+    for label in labels:
         editor = label.buddy()
         assert editor.accessibleName() == accessible_label(label.text())
         assert editor.accessibleDescription()

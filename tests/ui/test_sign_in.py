@@ -30,10 +30,10 @@ def open_settings(qtbot: QtBot, window):
 
 
 def enter_keys(qtbot: QtBot, dialog, api_base: str, secret: str, publish: str) -> None:
-    type_into(qtbot, dialog.api_base, api_base)
-    click(qtbot, dialog.use_keys)
-    type_into(qtbot, dialog.secret_key, secret)
-    type_into(qtbot, dialog.publish_key, publish)
+    type_into(qtbot, dialog.form.api_base, api_base)
+    click(qtbot, dialog.form.use_keys)
+    type_into(qtbot, dialog.form.secret_key, secret)
+    type_into(qtbot, dialog.form.publish_key, publish)
 
 
 def every_byte_under(*folders: Path) -> bytes:
@@ -175,7 +175,7 @@ def test_removing_the_keys_deletes_them_from_the_keychain(
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         click(qtbot, dialog.remove_button)
     assert memory_keyring.stored == {}
-    assert dialog.secret_key.text() == ""
+    assert dialog.form.secret_key.text() == ""
     assert window.banner.text().startswith("Not signed in")
     assert not window.test_mode_badge.isVisible()
 

@@ -1,0 +1,104 @@
+"""`SandboxHandler`: one request, recorded, then answered as the behaviour says, or dripped."""
+
+from __future__ import annotations
+
+import logging
+from http.server import BaseHTTPRequestHandler
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+from gui.sandbox.behaviour import Behaviour
+from gui.sandbox.recorded import RecordedRequest
+from gui.sandbox.replies import FAULT_REPLIES, JSON, Reply
+
+if TYPE_CHECKING:
+    from gui.sandbox.http_server import SandboxHTTPServer
+
+_log = logging.getLogger("gui.sandbox")
+
+_REQUEST_TIMEOUT = 10.0  # socket timeout, so a stalled client cannot pin a handler thread
+_DRIP_LENGTH = 1000  # the Content-Length a DRIP answer announces
+_DRIP_INTERVAL = 0.5  # seconds between two bytes of a DRIP answer
+
+
+class SandboxHandler(BaseHTTPRequestHandler):
+    """Records one request, applies the sandbox's behaviour and writes the answer."""
+
+    server: SandboxHTTPServer
+    protocol_version = "HTTP/1.1"
+    server_version = "ParticleSpaceSandbox/1.0"
+    timeout = _REQUEST_TIMEOUT
+
+    def do_GET(self) -> None:
+        self._exchange()
+
+    def do_POST(self) -> None:
+        self._exchange()
+
+    def do_PUT(self) -> None:
+        self._exchange()
+
+    def do_PATCH(self) -> None:
+        self._exchange()
+
+    def do_DELETE(self) -> None:
+        self._exchange()
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except ConnectionError:  # the client went away, or stop() cut the connection
+            _log.debug("Connection from %s closed early", self.client_address[0])
+
+    def log_message(self, format: str, *args: Any) -> None:
+        _log.debug("%s - %s", self.address_string(), format % args)
+
+    def _exchange(self) -> None:
+        self.close_connection = True  # one request per connection keeps stop() simple
+        sandbox = self.server.sandbox
+        request = self._read_request()
+        sandbox._record(request)
+        behaviour = sandbox.behaviour
+        if behaviour is Behaviour.DRIP:
+            self._drip()
+            return
+        if behaviour is Behaviour.SLOW and self.server.stopping.wait(sandbox.slow_seconds):
+            return  # the sandbox is stopping: hang up without an answer
+        self._send(FAULT_REPLIES.get(behaviour) or sandbox._answer(request))
+
+    def _read_request(self) -> RecordedRequest:
+        # Form bodies come with a Content-Length; a missing or broken one means no body.
+        try:
+            length = max(0, int(self.headers.get("Content-Length") or 0))
+        except ValueError:
+            length = 0
+        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        return RecordedRequest(
+            method=self.command,
+            path=self.path,
+            headers=dict(self.headers.items()),
+            body=body,
+            form=parse_qsl(body, keep_blank_values=True),
+        )
+
+    def _send_head(self, status: int, content_type: str, length: int) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(length))
+        self.send_header("Connection", "close")
+
+    def _send(self, reply: Reply) -> None:
+        self._send_head(reply.status, reply.content_type, len(reply.body))
+        for name, value in reply.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(reply.body)
+
+    def _drip(self) -> None:
+        """Announce a body, then trickle it out until the client or the sandbox gives up."""
+        self._send_head(200, JSON, _DRIP_LENGTH)
+        self.end_headers()
+        for _ in range(_DRIP_LENGTH):  # 1000 bytes at 2 per second: over eight minutes
+            if self.server.stopping.wait(_DRIP_INTERVAL):
+                return
+            self.wfile.write(b" ")
