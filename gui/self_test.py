@@ -27,14 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui.core import app_folders
+from gui.ui.signal_waiter import WAIT_MS, SignalWaiter, wait_for
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-
     from gui.ui.main_window import MainWindow
 
-#: How long the self-test waits for the window to paint, or for the answer to the update.
-WAIT_MS = 30_000
 
 TICKET = "tic_1001"
 #: What the self-test types, and the form the sandbox must receive (the vendor's example).
@@ -316,44 +313,3 @@ class SelfTest:
         if self.window is None:
             raise StepFailed("the window was not built")
         return self.window
-
-
-def wait_for(signals: Sequence[SignalInstance]) -> tuple[object, ...] | None:
-    """Run the event loop until one of `signals` fires (see `SignalWaiter.wait`)."""
-    with SignalWaiter(signals) as waiter:
-        return waiter.wait()
-
-
-class SignalWaiter:
-    """Listens to `signals` from `__enter__` on; `wait()` runs a bounded event loop."""
-
-    def __init__(self, signals: Sequence[SignalInstance]) -> None:
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        self._signals = signals
-        self._loop = QEventLoop()
-        self._timer = QTimer(singleShot=True, interval=WAIT_MS)
-        self._timer.timeout.connect(self._loop.quit)
-        self._fired: tuple[object, ...] | None = None
-
-    def _on_signal(self, *args: object) -> None:
-        if self._fired is None:
-            self._fired = args
-        self._loop.quit()
-
-    def __enter__(self) -> SignalWaiter:
-        for signal in self._signals:
-            signal.connect(self._on_signal)
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._timer.stop()
-        for signal in self._signals:
-            signal.disconnect(self._on_signal)
-
-    def wait(self) -> tuple[object, ...] | None:
-        """The arguments of the first of the signals to fire, or None after WAIT_MS."""
-        if self._fired is None:
-            self._timer.start()
-            self._loop.exec()
-        return self._fired

@@ -6,7 +6,7 @@ import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from gui.core.config import Connection, check_api_base
 from gui.core.credentials import Credentials, check_credentials
 from gui.core.errors import ConfigurationError, FieldError, InvalidCredentials, TicketError
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
+from gui.core.messages import QT_TRANSLATE_NOOP
 from gui.ui.banner import BannerKind
 from gui.ui.i18n import choose_language, translated
 from gui.ui.settings_form import SettingsForm
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from gui.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class SettingsDialog(QDialog):
@@ -81,6 +84,9 @@ class SettingsDialog(QDialog):
         self._retranslate()
         self._load(credentials)
         self.form.language.currentIndexChanged.connect(self._on_language_chosen)
+        # A keychain job may end after the dialog closed (Cancel stays available while a
+        # locked keychain keeps it waiting): from then on its answer is for nobody.
+        self.finished.connect(self._on_finished)
 
     # --- Building ----------------------------------------------------------------------------
 
@@ -181,7 +187,9 @@ class SettingsDialog(QDialog):
         credentials = self.credentials()
         if credentials.empty:
             field = "secretKey" if form.use_keys.isChecked() else "token"
-            problems.append(FieldError(field, self.tr("Enter this to sign in.")))
+            problems.append(
+                FieldError(field, QT_TRANSLATE_NOOP("SettingsDialog", "Enter this to sign in."))
+            )
         else:
             try:
                 credentials = check_credentials(credentials)
@@ -189,7 +197,12 @@ class SettingsDialog(QDialog):
                 problems += invalid.field_errors
         ca_bundle = form.ca_bundle.text().strip()
         if ca_bundle and not Path(ca_bundle).is_file():
-            problems.append(FieldError("caBundle", self.tr("There is no file at this path.")))
+            problems.append(
+                FieldError(
+                    "caBundle",
+                    QT_TRANSLATE_NOOP("SettingsDialog", "There is no file at this path."),
+                )
+            )
         if problems:
             form.show_errors(problems)
             return None
@@ -236,11 +249,11 @@ class SettingsDialog(QDialog):
             finally:
                 sender.close()
 
-        self._say(BannerKind.INFO, self.tr("Checking…"))
+        self._say(BannerKind.INFO, QT_TRANSLATE_NOOP("SettingsDialog", "Checking…"))
         self._run(check, self._on_test_succeeded)
 
-    def _on_test_succeeded(self, sentence: object) -> None:
-        self._say(BannerKind.SUCCESS, sentence if isinstance(sentence, str) else str(sentence))
+    def _on_test_succeeded(self, sentence: str) -> None:
+        self._say(BannerKind.SUCCESS, sentence)
 
     def _on_save_clicked(self) -> None:
         checked = self._checked()
@@ -249,33 +262,42 @@ class SettingsDialog(QDialog):
         connection, stored = checked
         self._store(stored)
         self._saved = connection.credentials
-        self._say(BannerKind.INFO, self.tr("Saving your keys in the keychain…"))
+        self._say(
+            BannerKind.INFO,
+            QT_TRANSLATE_NOOP("SettingsDialog", "Saving your keys in the keychain…"),
+        )
         self._run(
             functools.partial(self._keychain.save, connection.credentials),
             self._on_saved,
             keychain=True,
         )
 
-    def _on_saved(self, _result: object) -> None:
+    def _on_saved(self, _result: None) -> None:
         self.saved.emit()
         self.accept()
 
     def _on_remove_clicked(self) -> None:
-        self._say(BannerKind.INFO, self.tr("Removing your keys from the keychain…"))
+        self._say(
+            BannerKind.INFO,
+            QT_TRANSLATE_NOOP("SettingsDialog", "Removing your keys from the keychain…"),
+        )
         self._run(self._keychain.delete, self._on_removed, keychain=True)
 
-    def _on_removed(self, _result: object) -> None:
+    def _on_removed(self, _result: None) -> None:
         self._saved = Credentials()
         self.form.clear_secrets()
-        self._say(BannerKind.SUCCESS, self.tr("Your keys were removed from this computer."))
+        self._say(
+            BannerKind.SUCCESS,
+            QT_TRANSLATE_NOOP("SettingsDialog", "Your keys were removed from this computer."),
+        )
         self.saved.emit()
 
     # --- Jobs --------------------------------------------------------------------------------
 
     def _run(
         self,
-        function: Callable[[], Any],
-        on_success: Callable[[object], None],
+        function: Callable[[], T],
+        on_success: Callable[[T], None],
         *,
         keychain: bool = False,
     ) -> None:
@@ -290,9 +312,7 @@ class SettingsDialog(QDialog):
             lambda error: self._on_job_failed(token, error),
         )
 
-    def _on_job_succeeded(
-        self, token: object, on_success: Callable[[object], None], result: object
-    ) -> None:
+    def _on_job_succeeded(self, token: object, on_success: Callable[[T], None], result: T) -> None:
         if token is self._awaiting:
             self._done()
             on_success(result)
@@ -305,17 +325,27 @@ class SettingsDialog(QDialog):
             self._say(BannerKind.ERROR, error.message)
         else:
             log.error("settings action failed", exc_info=error)
-            self._say(BannerKind.ERROR, self.tr("Something unexpected went wrong; see the log."))
+            self._say(
+                BannerKind.ERROR,
+                QT_TRANSLATE_NOOP(
+                    "SettingsDialog", "Something unexpected went wrong; see the log."
+                ),
+            )
 
     def _on_keychain_deadline(self) -> None:
         self._done()
         self._say(
             BannerKind.ERROR,
-            self.tr(
+            QT_TRANSLATE_NOOP(
+                "SettingsDialog",
                 "The keychain did not answer within {seconds:g} s. It may be waiting for you to "
-                "unlock it; try again once it is unlocked."
+                "unlock it; try again once it is unlocked.",
             ).format(seconds=KEYCHAIN_WAIT_SECONDS),
         )
+
+    def _on_finished(self, _result: int) -> None:
+        self._awaiting = None
+        self._keychain_deadline.stop()
 
     def _done(self) -> None:
         self._awaiting = None

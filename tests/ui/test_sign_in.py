@@ -224,6 +224,40 @@ def test_without_a_keychain_the_app_says_so_and_writes_nothing(
     assert SECRET.encode() not in on_disk and PUBLISH.encode() not in on_disk
 
 
+class _SlowKeyring(MemoryKeyring):
+    """Saving waits until `release` is set, like a keychain showing its unlock prompt."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.release = threading.Event()
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.release.wait(10)
+        super().set_password(service, username, password)
+
+
+def test_an_answer_that_comes_after_settings_closed_is_for_nobody(
+    qtbot: QtBot, make_window: WindowFactory, sandbox: SandboxServer
+) -> None:
+    slow = _SlowKeyring()
+    keyring.set_keyring(slow)
+    window = make_window(argv=[])
+    dialog = open_settings(qtbot, window)
+    enter_keys(qtbot, dialog, sandbox.url, SECRET, PUBLISH)
+    saved: list[bool] = []
+    dialog.saved.connect(lambda: saved.append(True))
+    click(qtbot, dialog.save_button)  # the keychain now waits for its "password"
+    dialog.reject()  # the user gives up waiting and closes Settings
+    qtbot.waitUntil(lambda: window.sign_in.settings_dialog is None, timeout=5000)
+    slow.release.set()
+    assert window.sign_in.jobs.wait(10_000)
+    QApplication.processEvents()  # the late answer arrives: nothing raises, nothing changes
+    assert saved == []
+    assert not window.connection.usable
+
+
 class _BrokenKeyring(MemoryKeyring):
     def get_password(self, service: str, username: str) -> str | None:
         raise KeyringError("the collection is locked")
