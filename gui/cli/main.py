@@ -31,6 +31,7 @@ from gui.cli.output import (
     exit_code,
 )
 from gui.core.errors import FieldError
+from gui.core.fields import FIELD_TABLE, TICKET_ID, ContactType, Field, Kind
 
 if TYPE_CHECKING:
     from gui.core.config import Connection
@@ -39,14 +40,18 @@ if TYPE_CHECKING:
     from gui.core.outbox import OutboxStore
     from gui.core.ticket import TicketDraft
 
-#: Flags that only mean something with --notify.
-_NOTIFY_FLAGS = (
-    ("type", "type"),
-    ("contacts", "contacts"),
-    ("time", "time"),
-    ("subject", "notifySubject"),
-    ("message", "notifyMessage"),
-)
+#: The fields given as options, by option (--title …), in form order; the notify-only ones
+#: only count with --notify, and are None when not given.
+_FLAGS: dict[str, Field] = {field.flag: field for field in FIELD_TABLE if field.flag is not None}
+
+
+def _flag_value(args: argparse.Namespace, flag: str) -> object:
+    return getattr(args, flag.removeprefix("--").replace("-", "_"))
+
+
+def _flag_given(args: argparse.Namespace, flag: str) -> bool:
+    value = _flag_value(args, flag)
+    return value is not None if _FLAGS[flag].notify_only else bool(value)
 
 
 @dataclass
@@ -138,22 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _ticket_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--title", default="")
-    parser.add_argument("--description", default="")
-    parser.add_argument("--status", default="", help="the flow or column, e.g. NEW, ON_HOLD")
-    parser.add_argument("--notify", action="store_true", help="notify people (with --contacts)")
-    parser.add_argument("--type", choices=("email", "sms"), help="how to notify (default email)")
-    parser.add_argument("--contacts", help="comma-separated emails or phone numbers")
-    parser.add_argument(
-        "--time",
-        metavar="ISO8601",
-        help="when to notify: 2026-12-01T09:00 (local) or with an offset; default now",
-    )
-    parser.add_argument("--subject", help="the notification's subject")
-    parser.add_argument("--message", help="the notification's message")
-    parser.add_argument(
-        "--automated", action="store_true", help="notify again if the ticket stays in a flow"
-    )
+    for flag, field in _FLAGS.items():
+        if field.kind is Kind.FLAG:
+            parser.add_argument(flag, action="store_true", help=field.flag_help)
+        elif field.kind is Kind.CONTACT_TYPE:
+            choices = tuple(contact_type.value for contact_type in ContactType)
+            parser.add_argument(flag, choices=choices, help=field.flag_help)
+        elif field.kind is Kind.TIME:
+            parser.add_argument(flag, metavar="ISO8601", help=field.flag_help)
+        else:  # text: empty unless given; a notify-only one None, to tell it was given
+            default = None if field.notify_only else ""
+            parser.add_argument(flag, default=default, help=field.flag_help)
     parser.add_argument("--from-csv", metavar="FILE", type=Path, help="one ticket per row")
     parser.add_argument(
         "--skip-invalid",
@@ -233,37 +233,30 @@ class Command:
 
     def _draft(self) -> tuple[TicketDraft, list[FieldError]]:
         from gui.core.csv_rows import parse_time
-        from gui.core.fields import ContactType
-        from gui.core.ticket import TicketDraft
+        from gui.core.ticket import draft_from_values
 
         args = self.args
         problems: list[FieldError] = []
         if not args.notify:
-            for flag, field in _NOTIFY_FLAGS:
-                if getattr(args, flag) is not None:
-                    problems.append(
-                        FieldError(field, f"--{flag} only counts with --notify; add --notify.")
-                    )
-        try:
-            moment = parse_time(args.time or "")
-        except ValueError as error:
-            problems.append(FieldError("time", str(error)))
-            moment = None
-        draft = TicketDraft(
-            ticket_id=getattr(args, "ticket_id", None) or "",
-            title=args.title,
-            description=args.description,
-            status=args.status,
-            notify=args.notify,
-            time=moment,
-            type=ContactType(args.type or ContactType.EMAIL),
-            contacts=args.contacts or "",
-            notify_subject=args.subject or "",
-            notify_message=args.message or "",
-            automated=args.automated,
-            operation=self._operation(),
-        )
-        return draft, problems
+            for flag, field in _FLAGS.items():
+                if field.notify_only and _flag_given(args, flag):
+                    message = f"{flag} only counts with --notify; add --notify."
+                    problems.append(FieldError(field.name, message))
+        values: dict[str, object] = {TICKET_ID: getattr(args, "ticket_id", None) or ""}
+        for flag, field in _FLAGS.items():
+            given = _flag_value(args, flag)
+            if field.kind is Kind.TIME:
+                try:
+                    values[field.name] = parse_time(given if isinstance(given, str) else "")
+                except ValueError as error:
+                    problems.append(FieldError(field.name, str(error)))
+            elif field.kind is Kind.CONTACT_TYPE:
+                values[field.name] = (
+                    ContactType(given) if isinstance(given, str) else ContactType.EMAIL
+                )
+            else:  # text as given (empty if not), or a flag's True/False
+                values[field.name] = given if field.kind is Kind.FLAG else given or ""
+        return draft_from_values(values, operation=self._operation()), problems
 
     def _operation(self) -> Operation:
         from gui.core.fields import Operation
@@ -276,11 +269,7 @@ class Command:
         from gui.core.csv_rows import CsvUnreadable, check_rows, read_file
 
         args = self.args
-        single = [
-            f"--{name.replace('_', '-')}"
-            for name in ("title", "description", "status", "notify", "automated")
-            if getattr(args, name)
-        ] + [f"--{flag}" for flag, _ in _NOTIFY_FLAGS if getattr(args, flag) is not None]
+        single = [flag for flag in _FLAGS if _flag_given(args, flag)]
         if getattr(args, "ticket_id", None):
             single.insert(0, "TICKET_ID")
         if single:

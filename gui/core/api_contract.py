@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
-from gui.core.fields import FIELDS
+from gui.core.fields import FIELDS, TICKET_ID
 from gui.core.messages import plain
 
 if TYPE_CHECKING:
@@ -163,11 +163,13 @@ def retry_after_seconds(value: str | None, *, now: datetime) -> int | None:
 def form_field(name: str) -> str | None:
     """The form field a server error names (``notify_subject`` → ``notifySubject``), if any."""
     key = name.replace("_", "").replace("-", "").lower()
-    if key in {"id", "ticket", "ticketid"}:
-        return "ticketId"
+    if key in {"id", "ticket"}:
+        return TICKET_ID
     return _FIELDS_BY_KEY.get(key)
 
 
+#: Each field by its name in lower case without separators (the API's name and the attribute's
+#: give the same key: notifySubject, notify_subject).
 _FIELDS_BY_KEY = {field.lower(): field for field in FIELDS}
 
 

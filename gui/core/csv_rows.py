@@ -1,11 +1,12 @@
 """Many tickets from one CSV file: one row per ticket, the header names the form's fields.
 
-The header holds field names from `gui.core.fields.FIELDS` (``ticketId``, ``title``, …); a
-column that is not a field, a field given twice or a required column that is missing is an error
-naming the column. Cells are read as the form reads what is typed: ``notify`` and ``automated``
-are ``0`` or ``1``; ``type`` is ``email`` or ``sms``; ``time`` is ISO 8601 with a UTC offset, or
-without one meaning this computer's local time, or empty for "send now". Every row is then
-checked by `gui.core.validation.validate`, with the window's messages.
+The header holds field names from `gui.core.fields.FIELD_TABLE` (``ticketId``, ``title``, …);
+a column that is not a field, a field given twice or a required column that is missing is an
+error naming the column. Cells are read by their field's kind as the form reads what is typed:
+flags (``notify``, ``automated``) are ``0`` or ``1``; ``type`` is ``email`` or ``sms``; ``time``
+is ISO 8601 with a UTC offset, or without one meaning this computer's local time, or empty for
+"send now"; the rest is text as typed. Every row is then checked by
+`gui.core.validation.validate`, with the window's messages.
 
 Rows are numbered as a spreadsheet shows them: the header is row 1, the first ticket row 2 (a
 cell with a line break inside quotes is still one row). Rows whose cells are all empty are
@@ -23,36 +24,24 @@ from pathlib import Path
 
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.errors import FieldError, InvalidTicket
-from gui.core.fields import FIELDS, ContactType, Operation
-from gui.core.ticket import TicketDraft, TicketUpdate
+from gui.core.fields import FIELD_BY_NAME, FIELD_TABLE, FIELDS, ContactType, Kind, Operation
+from gui.core.ticket import TicketDraft, TicketUpdate, draft_from_values
+
+
+def _required_columns(operation: Operation) -> tuple[str, ...]:
+    # The notify-only fields are required only with notify=1: a row says whether it notifies.
+    return tuple(
+        field.name
+        for field in FIELD_TABLE
+        if field.required_for(operation) and not field.notify_only
+    )
+
 
 #: Columns every file must have, for updates and for new tickets.
-REQUIRED_FOR_UPDATE: tuple[str, ...] = (
-    "ticketId",
-    "title",
-    "description",
-    "status",
-    "notify",
-    "automated",
-)
-REQUIRED_FOR_NEW: tuple[str, ...] = ("title", "status", "notify", "automated")
+REQUIRED_FOR_UPDATE: tuple[str, ...] = _required_columns(Operation.UPDATE)
+REQUIRED_FOR_NEW: tuple[str, ...] = _required_columns(Operation.CREATE)
 
 HEADER_ROW = 1
-
-#: The draft attribute each column fills.
-_ATTRIBUTES = {
-    "ticketId": "ticket_id",
-    "title": "title",
-    "description": "description",
-    "status": "status",
-    "notify": "notify",
-    "time": "time",
-    "type": "type",
-    "contacts": "contacts",
-    "notifySubject": "notify_subject",
-    "notifyMessage": "notify_message",
-    "automated": "automated",
-}
 
 
 class CsvUnreadable(Exception):
@@ -225,23 +214,25 @@ def _read_row(number: int, cells: list[str], columns: list[str], *, operation: O
         message = f"This row has {len(cells)} cells but the header names {len(columns)} columns."
         return CsvRow(number, None, (FieldError("row", message),))
     cells = cells + [""] * (len(columns) - len(cells))  # spreadsheets drop empty trailing cells
-    fields: dict[str, object] = {}
+    values: dict[str, object] = {}
     errors: list[FieldError] = []
     for column, value in zip(columns, cells, strict=False):
-        attribute = _ATTRIBUTES[column]
         try:
-            if column in ("notify", "automated"):
-                fields[attribute] = parse_flag(value)
-            elif column == "time":
-                fields[attribute] = parse_time(value)
-            elif column == "type":
-                fields[attribute] = parse_type(value)
-            else:
-                fields[attribute] = value
+            values[column] = _read_cell(FIELD_BY_NAME[column].kind, value)
         except ValueError as error:
             errors.append(FieldError(column, str(error)))
-    draft = TicketDraft(**fields, operation=operation)  # type: ignore[arg-type]
+    draft = draft_from_values(values, operation=operation)
     return CsvRow(number, draft, _in_field_order(errors))
+
+
+def _read_cell(kind: Kind, text: str) -> object:
+    if kind is Kind.FLAG:
+        return parse_flag(text)
+    if kind is Kind.TIME:
+        return parse_time(text)
+    if kind is Kind.CONTACT_TYPE:
+        return parse_type(text)
+    return text
 
 
 def _in_field_order(errors: Iterable[FieldError]) -> tuple[FieldError, ...]:

@@ -1,12 +1,19 @@
-"""The form's fields by their API names, and the values some of them take.
+"""The fields of a ticket, in one table, and the values some of them take.
+
+`FIELD_TABLE` is the one description of the record: the draft file's and the outbox's JSON,
+the request body and its inverse (`gui.core.ticket`, `gui.core.wire`), the CSV columns
+(`gui.core.csv_rows`), the command line's options (`gui.cli.main`) and the form's editors
+(`gui.ui.ticket_form`) are all derived from it. A new field is one line here, plus its texts in
+the form (label and rule).
 
 Widgets (their object names), error labels (`<field>Error`), validation and the mapping of
-server errors all use these names.
+server errors all use the fields' API names.
 """
 
 from __future__ import annotations
 
 import enum
+from typing import NamedTuple
 
 
 class ContactType(enum.StrEnum):
@@ -23,23 +30,95 @@ class Operation(enum.StrEnum):
     CREATE = "new"  # POST /ticket/new; the server gives the id
 
 
-#: Every field of the form, in form order.
-FIELDS: tuple[str, ...] = (
-    "ticketId",
-    "title",
-    "description",
-    "status",
-    "notify",
-    "time",
-    "type",
-    "contacts",
-    "notifySubject",
-    "notifyMessage",
-    "automated",
+class Kind(enum.Enum):
+    """What a field's value is; how each encoding writes it and which editor the form shows
+    follow from it."""
+
+    ID = "id"  # the ticket's id: one line, sent in the URL, not in the body
+    LINE = "line"  # one line of text
+    LINES = "lines"  # several lines of text
+    STATUS = "status"  # one line, picked from the statuses offered or typed
+    FLAG = "flag"  # on or off: true/false in JSON, 1/0 on the wire and in CSV
+    CONTACT_TYPE = "contact type"  # a ContactType (a draft may have none chosen)
+    CONTACTS = "contacts"  # comma-separated as typed; a tuple of normalised contacts once checked
+    TIME = "time"  # when to notify; None means now
+
+
+_EVERY = frozenset(Operation)
+_ON_UPDATE = frozenset({Operation.UPDATE})
+_ON_CREATE = frozenset({Operation.CREATE})
+
+
+class Field(NamedTuple):
+    """One field of a ticket and what every encoding of it needs to know.
+
+    A NamedTuple rather than a dataclass: this module is loaded at start-up, dataclasses is not.
+    """
+
+    #: The API's name: also the editor's objectName, the CSV column and the error's field.
+    name: str
+    #: Its attribute in `TicketDraft` (and in `TicketUpdate`, or `Notification` without
+    #: ``notify_``) and its key in the draft file.
+    attribute: str
+    kind: Kind
+    #: Only exists while notify is on (the form's notify section; sent only with notify=1).
+    notify_only: bool = False
+    #: The operations the API requires it for (a notify-only field: when notify is on).
+    required: frozenset[Operation] = frozenset()
+    #: The operations on which an empty value is left off the wire instead of sent as ``key=``.
+    left_off_when_empty: frozenset[Operation] = frozenset()
+    #: The command line's option (``--title``) and its help; None: not an option.
+    flag: str | None = None
+    flag_help: str | None = None
+
+    def required_for(self, operation: Operation) -> bool:
+        return operation in self.required
+
+    @property
+    def notification_attribute(self) -> str:
+        """A notify-only field's attribute in `Notification` (``notify_subject`` → ``subject``),
+        which is also its key in the outbox's ``notification`` object."""
+        return self.attribute.removeprefix("notify_")
+
+
+TICKET_ID = "ticketId"
+#: The flag that turns the notify-only fields on.
+NOTIFY = "notify"
+
+# In form order, which is also the vendor's wire order after the ticket id.
+# fmt: off
+FIELD_TABLE: tuple[Field, ...] = (
+    Field(TICKET_ID, "ticket_id", Kind.ID, required=_ON_UPDATE),  # `update`'s TICKET_ID
+    Field("title", "title", Kind.LINE, required=_EVERY, flag="--title"),
+    Field("description", "description", Kind.LINES, required=_ON_UPDATE,
+          left_off_when_empty=_ON_CREATE, flag="--description"),
+    Field("status", "status", Kind.STATUS, required=_EVERY, flag="--status",
+          flag_help="the flow or column, e.g. NEW, ON_HOLD"),
+    Field(NOTIFY, "notify", Kind.FLAG, required=_EVERY, flag="--notify",
+          flag_help="notify people (with --contacts)"),
+    # The vendor's example sends an empty time ("now"), so it is not left off.
+    Field("time", "time", Kind.TIME, notify_only=True, flag="--time",
+          flag_help="when to notify: 2026-12-01T09:00 (local) or with an offset; default now"),
+    Field("type", "type", Kind.CONTACT_TYPE, notify_only=True, required=_EVERY, flag="--type",
+          flag_help="how to notify (default email)"),
+    Field("contacts", "contacts", Kind.CONTACTS, notify_only=True, required=_EVERY,
+          flag="--contacts", flag_help="comma-separated emails or phone numbers"),
+    Field("notifySubject", "notify_subject", Kind.LINE, notify_only=True,
+          left_off_when_empty=_EVERY, flag="--subject", flag_help="the notification's subject"),
+    Field("notifyMessage", "notify_message", Kind.LINES, notify_only=True,
+          left_off_when_empty=_EVERY, flag="--message", flag_help="the notification's message"),
+    Field("automated", "automated", Kind.FLAG, required=_EVERY, flag="--automated",
+          flag_help="notify again if the ticket stays in a flow"),
 )
+# fmt: on
+
+FIELD_BY_NAME: dict[str, Field] = {field.name: field for field in FIELD_TABLE}
+
+#: Every field's name, in form order.
+FIELDS: tuple[str, ...] = tuple(field.name for field in FIELD_TABLE)
 
 #: The fields that only exist while notify is on.
-NOTIFY_FIELDS: tuple[str, ...] = ("time", "type", "contacts", "notifySubject", "notifyMessage")
+NOTIFY_FIELDS: tuple[str, ...] = tuple(field.name for field in FIELD_TABLE if field.notify_only)
 
 #: Statuses the vendor's examples use; the form also offers the ones the user typed before.
 KNOWN_STATUSES: tuple[str, ...] = ("NEW", "ON_HOLD")

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from gui.core.contacts import DEFAULT_REGION, parse_contacts
 from gui.core.errors import FieldError, InvalidTicket
-from gui.core.fields import FIELDS, ContactType
+from gui.core.fields import FIELD_BY_NAME, FIELDS, ContactType
 from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
 from gui.core.ticket import Notification, Operation, TicketDraft, TicketUpdate
@@ -16,6 +16,7 @@ _NEW_TICKET_ID = QT_TRANSLATE_NOOP(
     "validation", "A new ticket gets its id from Particle Space: leave the ticket id empty."
 )
 _CONTROL_CHARACTERS = QT_TRANSLATE_NOOP("validation", "Remove the invisible control characters.")
+_DESCRIPTION = FIELD_BY_NAME["description"]  # optional on create
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
 
@@ -40,7 +41,7 @@ def validate(draft: TicketDraft, *, now: datetime, region: str = DEFAULT_REGION)
     else:
         check("ticketId", _ticket_id_problem(ticket_id))
     check("title", _required_line(title, QT_TRANSLATE_NOOP("validation", "Enter a title.")))
-    if not creating and not draft.description.strip():
+    if _DESCRIPTION.required_for(draft.operation) and not draft.description.strip():
         check("description", QT_TRANSLATE_NOOP("validation", "Enter a description."))
     check(
         "status",

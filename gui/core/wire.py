@@ -13,31 +13,25 @@ from urllib.parse import quote, urlencode
 
 from gui.core.api_contract import format_time
 from gui.core.credentials import Credentials
-from gui.core.fields import ContactType
-from gui.core.ticket import TicketDraft, TicketUpdate
+from gui.core.fields import FIELD_BY_NAME, FIELD_TABLE, TICKET_ID, ContactType, Kind
+from gui.core.ticket import TicketDraft, TicketUpdate, draft_from_values, field_values
 
 
 def encode_pairs(update: TicketUpdate) -> list[tuple[str, str]]:
-    """The form pairs for `update`, in the order of the vendor's example.
+    """The form pairs for `update`, in the order of the vendor's example (the field table's).
 
-    A new ticket's empty description is left out: the field is optional on create.
+    The ticket id goes in the URL, not here; the notify-only fields only with notify=1; a field
+    the table leaves off when empty is left off then (the subject and message; a new ticket's
+    description, optional on create).
     """
-    pairs = [("title", update.title)]
-    if update.description or not update.creates:
-        pairs.append(("description", update.description))
-    pairs += [("status", update.status), ("notify", _flag(update.notify))]
-    notification = update.notification
-    if notification is not None:
-        pairs += [
-            ("time", format_time(notification.time)),
-            ("type", notification.type.value),
-            ("contacts", ",".join(notification.contacts)),
-        ]
-        if notification.subject:
-            pairs.append(("notifySubject", notification.subject))
-        if notification.message:
-            pairs.append(("notifyMessage", notification.message))
-    pairs.append(("automated", _flag(update.automated)))
+    pairs: list[tuple[str, str]] = []
+    for name, value in field_values(update).items():
+        field = FIELD_BY_NAME[name]
+        if field.kind is Kind.ID:
+            continue
+        text = _wire_text(value)
+        if text or update.operation not in field.left_off_when_empty:
+            pairs.append((name, text))
     return pairs
 
 
@@ -57,31 +51,49 @@ def encode_sign_in(credentials: Credentials) -> str:
     )
 
 
-def _flag(value: bool) -> str:
-    return "1" if value else "0"
+def _wire_text(value: object) -> str:
+    """A field's value as ``qs.stringify`` writes it: flags as 1 or 0, the time as
+    `format_time` writes it, the contact type by its value, contacts comma-joined."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if value is None or isinstance(value, datetime):
+        return format_time(value)
+    if isinstance(value, ContactType):
+        return value.value
+    if isinstance(value, tuple):
+        return ",".join(value)
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"no wire text for {type(value).__name__}")
 
 
 def decode_pairs(ticket_id: str, pairs: Iterable[tuple[str, str]]) -> TicketDraft:
-    """The form that would send `pairs` (from the history) again: the inverse of encode_pairs."""
-    fields = dict(pairs)
-    notify = fields.get("notify") == "1"
-    try:
-        contact_type: ContactType | None = ContactType(fields.get("type", ContactType.EMAIL))
-    except ValueError:
-        contact_type = None
-    return TicketDraft(
-        ticket_id=ticket_id,
-        title=fields.get("title", ""),
-        description=fields.get("description", ""),
-        status=fields.get("status", ""),
-        notify=notify,
-        time=_parse_time(fields.get("time", "")) if notify else None,
-        type=contact_type,
-        contacts=fields.get("contacts", "").replace(",", ", "),
-        notify_subject=fields.get("notifySubject", ""),
-        notify_message=fields.get("notifyMessage", ""),
-        automated=fields.get("automated") == "1",
-    )
+    """The form that would send `pairs` (from the history) again: the inverse of encode_pairs.
+
+    A field that is not in `pairs` takes the form's default; a time or contact type that
+    cannot be read is left empty.
+    """
+    sent = dict(pairs)
+    values: dict[str, object] = {TICKET_ID: ticket_id}
+    for field in FIELD_TABLE:
+        if field.name in sent and field.kind is not Kind.ID:
+            values[field.name] = _from_wire(field.kind, sent[field.name])
+    return draft_from_values(values)
+
+
+def _from_wire(kind: Kind, text: str) -> object:
+    if kind is Kind.FLAG:
+        return text == "1"
+    if kind is Kind.TIME:
+        return _parse_time(text)
+    if kind is Kind.CONTACT_TYPE:
+        try:
+            return ContactType(text)
+        except ValueError:
+            return None
+    if kind is Kind.CONTACTS:
+        return text.replace(",", ", ")  # as the form shows them
+    return text
 
 
 def _parse_time(text: str) -> datetime | None:

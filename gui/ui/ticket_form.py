@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -18,7 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.core.fields import FIELDS, KNOWN_STATUSES, NOTIFY_FIELDS, ContactType, Operation
+from gui.core.fields import (
+    FIELD_TABLE,
+    FIELDS,
+    KNOWN_STATUSES,
+    NOTIFY_FIELDS,
+    TICKET_ID,
+    ContactType,
+    Kind,
+    Operation,
+)
+from gui.ui.field_editors import edited_signal, editor_value, new_editor, set_editor_value
 from gui.ui.i18n import translated
 from gui.ui.list_completer import ListCompleter
 from gui.ui.time_field import OptionalDateTimeEdit
@@ -26,6 +36,8 @@ from gui.ui.time_field import OptionalDateTimeEdit
 if TYPE_CHECKING:
     from gui.core.errors import FieldError
     from gui.core.ticket import TicketDraft
+
+_Editor = TypeVar("_Editor", bound=QWidget)
 
 _CONTACT_PLACEHOLDERS = {
     ContactType.EMAIL: "name@example.com, other@example.com",
@@ -75,50 +87,41 @@ class TicketForm(QWidget):
 
     def __init__(self, *, statuses: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ticket_id = QLineEdit(placeholderText="tic_…")  # an id, the same in any language
-        self.title = QLineEdit()
-        self.description = QPlainTextEdit(tabChangesFocus=True)
+        #: One editor per field of the table, in form order, by API name.
+        self._editors: dict[str, QWidget] = {}
+        for field in FIELD_TABLE:
+            editor = new_editor(field.kind)
+            editor.setObjectName(field.name)  # the API name: for tests, styles and automation
+            self._editors[field.name] = editor
+        # ... and by their draft attribute, as the window uses them.
+        self.ticket_id = self._editor_of(TICKET_ID, QLineEdit)
+        self.title = self._editor_of("title", QLineEdit)
+        self.description = self._editor_of("description", QPlainTextEdit)
+        self.status = self._editor_of("status", QComboBox)
+        self.notify = self._editor_of("notify", QCheckBox)
+        self.time = self._editor_of("time", OptionalDateTimeEdit)
+        self.type = self._editor_of("type", QComboBox)
+        self.contacts = self._editor_of("contacts", QLineEdit)
+        self.notify_subject = self._editor_of("notifySubject", QLineEdit)
+        self.notify_message = self._editor_of("notifyMessage", QPlainTextEdit)
+        self.automated = self._editor_of("automated", QCheckBox)
+
         self.description.setMinimumHeight(80)
         self.description.setMaximumHeight(140)
-        self.status = QComboBox(editable=True)
-        self.status.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.set_statuses(statuses)
         self.status.setCurrentText("")
-        self.notify = QCheckBox()
-        self.time = OptionalDateTimeEdit()
-        self.type = QComboBox()
-        self.type.addItem("", ContactType.EMAIL.value)  # texts: _retranslate
-        self.type.addItem("", ContactType.SMS.value)
-        self.contacts = QLineEdit()
         self._contacts_model = QStringListModel(self)
         self.contacts.setCompleter(ListCompleter(self._contacts_model, self.contacts))
-        self.notify_subject = QLineEdit()
-        self.notify_message = QPlainTextEdit(tabChangesFocus=True)
         self.notify_message.setMinimumHeight(60)
         self.notify_message.setMaximumHeight(120)
         self.message_counter = QLabel()
         self.message_counter.setObjectName("notifyMessageCounter")
         self.message_counter.setProperty("role", "hint")
-        self.automated = QCheckBox()
         self._tab_typer = TabTyper(self)
-        for multi_line in (self.description, self.notify_message):
-            multi_line.installEventFilter(self._tab_typer)
+        for editor in self._editors.values():
+            if isinstance(editor, QPlainTextEdit):
+                editor.installEventFilter(self._tab_typer)
 
-        self._editors: dict[str, QWidget] = {
-            "ticketId": self.ticket_id,
-            "title": self.title,
-            "description": self.description,
-            "status": self.status,
-            "notify": self.notify,
-            "time": self.time,
-            "type": self.type,
-            "contacts": self.contacts,
-            "notifySubject": self.notify_subject,
-            "notifyMessage": self.notify_message,
-            "automated": self.automated,
-        }
-        for field, editor in self._editors.items():
-            editor.setObjectName(field)  # the API name: for tests, styles and automation
         self.error_labels: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
         self._operation = Operation.UPDATE
@@ -134,40 +137,21 @@ class TicketForm(QWidget):
 
     def draft(self) -> TicketDraft:
         """What the user typed, unchecked."""
-        from gui.core.ticket import TicketDraft  # loaded by the warm-up, not at start-up
+        from gui.core.ticket import draft_from_values  # loaded by the warm-up, not at start-up
 
-        creating = self._operation is Operation.CREATE
-        return TicketDraft(
-            ticket_id="" if creating else self.ticket_id.text(),
-            title=self.title.text(),
-            description=self.description.toPlainText(),
-            status=self.status.currentText(),
-            notify=self.notify.isChecked(),
-            time=self.time.value(),
-            type=self.contact_type(),
-            contacts=self.contacts.text(),
-            notify_subject=self.notify_subject.text(),
-            notify_message=self.notify_message.toPlainText(),
-            automated=self.automated.isChecked(),
-            operation=self._operation,
-        )
+        values = {field: editor_value(editor) for field, editor in self._editors.items()}
+        if self._operation is Operation.CREATE:
+            values[TICKET_ID] = ""  # a new ticket has no id yet; the hidden row is not sent
+        return draft_from_values(values, operation=self._operation)
 
     def set_draft(self, draft: TicketDraft) -> None:
         """Fill every field from `draft` (a restored draft, an outbox item, a history entry)."""
         self.set_operation(draft.operation)
-        if draft.ticket_id or draft.operation is Operation.UPDATE:
-            self.ticket_id.setText(draft.ticket_id)
-        self.title.setText(draft.title)
-        self.description.setPlainText(draft.description)
-        self.status.setCurrentText(draft.status)
-        self.notify.setChecked(draft.notify)
-        self.time.set_value(draft.time)
-        index = self.type.findData((draft.type or ContactType.EMAIL).value)
-        self.type.setCurrentIndex(max(index, 0))
-        self.contacts.setText(draft.contacts)
-        self.notify_subject.setText(draft.notify_subject)
-        self.notify_message.setPlainText(draft.notify_message)
-        self.automated.setChecked(draft.automated)
+        keeps_id = draft.operation is Operation.CREATE and not draft.ticket_id
+        for field in FIELD_TABLE:
+            if field.name == TICKET_ID and keeps_id:
+                continue  # a new ticket's hidden id row keeps what it had
+            set_editor_value(self._editors[field.name], getattr(draft, field.attribute))
         self.clear_errors()
         self.edited.emit()
 
@@ -207,6 +191,12 @@ class TicketForm(QWidget):
 
     def editor(self, field: str) -> QWidget:
         return self._editors[field]
+
+    def _editor_of(self, field: str, kind: type[_Editor]) -> _Editor:
+        editor = self._editors[field]
+        if not isinstance(editor, kind):
+            raise TypeError(f"{field}: a {type(editor).__name__}, not a {kind.__name__}")
+        return editor
 
     # --- Errors ------------------------------------------------------------------------------
 
@@ -348,24 +338,25 @@ class TicketForm(QWidget):
     def _lay_out(self) -> None:
         form = self._form_layout = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._ticket_id_row = self._add_row(form, "ticketId")  # hidden for a new ticket
-        self._add_row(form, "title")
-        self._add_row(form, "description")
-        self._add_row(form, "status")
-        self._add_row(form, "notify", labelled=False)
-
-        self.notify_section = QWidget()
+        self.notify_section = QWidget()  # the notify-only fields, shown while notify is on
         self.notify_section.setObjectName("notifySection")
         section = QFormLayout(self.notify_section)
         section.setContentsMargins(24, 0, 0, 0)
         section.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add_row(section, "time")
-        self._add_row(section, "type")
-        self._add_row(section, "contacts")
-        self._add_row(section, "notifySubject")
-        self._add_row(section, "notifyMessage", extra=self.message_counter)
-        form.addRow(self.notify_section)
-        self._add_row(form, "automated", labelled=False)
+        for field in FIELD_TABLE:
+            rows = form
+            if field.notify_only:
+                if section.rowCount() == 0:  # the section sits where its first field is
+                    form.addRow(self.notify_section)
+                rows = section
+            cell = self._add_row(
+                rows,
+                field.name,
+                labelled=field.kind is not Kind.FLAG,  # a check box's own text is its label
+                extra=self.message_counter if field.name == "notifyMessage" else None,
+            )
+            if field.name == TICKET_ID:
+                self._ticket_id_row = cell  # hidden for a new ticket
 
         self.legend = QLabel()
         self.legend.setProperty("role", "hint")
@@ -417,17 +408,8 @@ class TicketForm(QWidget):
         def clears(field: str) -> Callable[..., None]:
             return lambda *_: self._on_field_edited(field)
 
-        self.ticket_id.textEdited.connect(clears("ticketId"))
-        self.title.textEdited.connect(clears("title"))
-        self.description.textChanged.connect(clears("description"))
-        self.status.editTextChanged.connect(clears("status"))
-        self.notify.toggled.connect(clears("notify"))
-        self.time.changed.connect(clears("time"))
-        self.type.currentIndexChanged.connect(clears("type"))
-        self.contacts.textEdited.connect(clears("contacts"))
-        self.notify_subject.textEdited.connect(clears("notifySubject"))
-        self.notify_message.textChanged.connect(clears("notifyMessage"))
-        self.automated.toggled.connect(clears("automated"))
+        for field, editor in self._editors.items():
+            edited_signal(editor).connect(clears(field))
 
         self.notify.toggled.connect(self._on_notify_toggled)
         self.type.currentIndexChanged.connect(self._on_type_changed)

@@ -6,10 +6,22 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from gui.core.fields import FIELDS, NOTIFY_FIELDS
+from gui.core.errors import FieldError
+from gui.core.fields import FIELD_TABLE, FIELDS, NOTIFY_FIELDS, Kind, Operation
+from gui.ui.ticket_form import TicketForm
+from gui.ui.time_field import OptionalDateTimeEdit
+from tests.field_samples import full_draft
 from tests.ui.conftest import VENDOR, WindowFactory, click, fill, focused, type_into
 
 NAMED = (*FIELDS, "submitButton", "cancelButton", "banner")
@@ -52,8 +64,11 @@ def test_every_field_has_a_label_with_a_mnemonic(window) -> None:
         assert text and "&" in text, field
         mnemonics.append(text[text.index("&") + 1].lower())
     assert len(set(mnemonics)) == len(mnemonics), mnemonics
-    for field in ("ticketId", "title", "description", "status", "type", "contacts"):
-        assert buddies[form.editor(field)].endswith("*"), f"{field} is not marked required"
+    for field in FIELD_TABLE:
+        if field.kind is Kind.FLAG:
+            continue  # a check box always has a value: nothing to mark
+        marked = buddies[form.editor(field.name)].endswith("*")
+        assert marked is field.required_for(Operation.UPDATE), f"{field.name} marked {marked}"
 
 
 def test_alt_mnemonic_moves_focus_to_its_field(qtbot: QtBot, window) -> None:
@@ -178,3 +193,67 @@ def test_an_sms_over_1600_characters_is_refused(qtbot: QtBot, window) -> None:
 def test_typing_starts_in_the_first_field_to_fill(make_window: WindowFactory) -> None:
     assert make_window("http://127.0.0.1:9/api/v1") and focused() == "ticketId"
     assert make_window(argv=["--demo", "--ticket", "tic_1001"]) and focused() == "title"
+
+
+# --- The editors come from the field table -----------------------------------------------------
+
+EDITORS = {
+    Kind.ID: QLineEdit,
+    Kind.LINE: QLineEdit,
+    Kind.LINES: QPlainTextEdit,
+    Kind.STATUS: QComboBox,
+    Kind.FLAG: QCheckBox,
+    Kind.CONTACT_TYPE: QComboBox,
+    Kind.CONTACTS: QLineEdit,
+    Kind.TIME: OptionalDateTimeEdit,
+}
+
+
+@pytest.fixture
+def form(qtbot: QtBot) -> TicketForm:
+    form = TicketForm()
+    qtbot.addWidget(form)
+    with qtbot.waitExposed(form):
+        form.show()
+    return form
+
+
+def test_every_field_has_its_editor_and_error_label(form: TicketForm) -> None:
+    assert set(EDITORS) == set(Kind)
+    for field in FIELD_TABLE:
+        editor = form.editor(field.name)
+        assert type(editor) is EDITORS[field.kind], field.name
+        assert editor.objectName() == field.name
+        assert getattr(form, field.attribute) is editor  # form.title, form.notify_subject, …
+        assert form.error_labels[field.name].objectName() == f"{field.name}Error"
+    assert form.status.isEditable() and not form.type.isEditable()
+    assert form.description.tabChangesFocus() and form.notify_message.tabChangesFocus()
+
+
+@pytest.mark.parametrize("operation", list(Operation), ids=str)
+def test_the_form_shows_and_gives_back_every_field(form: TicketForm, operation) -> None:
+    draft = full_draft(operation)
+    form.set_draft(draft)
+    assert form.draft() == draft
+
+
+def _edit(qtbot: QtBot, editor: QWidget) -> None:
+    """Change what `editor` holds as a user would."""
+    if isinstance(editor, OptionalDateTimeEdit):
+        click(qtbot, editor.later)
+    elif isinstance(editor, QCheckBox):
+        click(qtbot, editor)
+    elif isinstance(editor, QComboBox) and not editor.isEditable():
+        editor.setFocus()
+        qtbot.keyClick(editor, Qt.Key.Key_Down if editor.currentIndex() == 0 else Qt.Key.Key_Up)
+    else:
+        type_into(qtbot, editor, "x")
+
+
+def test_editing_any_field_clears_its_error_and_says_edited(qtbot: QtBot, form: TicketForm) -> None:
+    for field in FIELD_TABLE:
+        form.show_errors([FieldError(field.name, "Wrong.")])
+        assert field.name in form.visible_errors()
+        with qtbot.waitSignal(form.edited, timeout=1000):
+            _edit(qtbot, form.editor(field.name))
+        assert field.name not in form.visible_errors(), field.name
