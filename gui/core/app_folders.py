@@ -1,20 +1,32 @@
-"""Where the app keeps its files: the config folder (settings.ini) and the data folder (outbox,
-draft, logs), without Qt.
+"""Where the app keeps its files, without Qt: the config folder (preferences, the window's own
+state) and the data folder (outbox, draft, logs).
 
-The folders are the ones Qt's `QStandardPaths.writableLocation` gives for organisation
-`ORGANIZATION` and application `APPLICATION` (AppConfigLocation and AppDataLocation), worked out
-the way Qt 6 does on each system, so that the window (`gui.ui.settings.AppSettings`, which uses
-these functions) and the command line (which must not load Qt) find the same files.
-tests/ui/test_app_folders.py checks them against Qt on the platform the tests run on.
+The system's per-user folders come from `platformdirs`, so the window and the command line find
+the same files. Each is the system's base folder followed by ``ParticleTickets/particle-tickets``
+(`ORGANIZATION`, `APPLICATION`), the layout 0.1.0 had from Qt's QStandardPaths:
 
-- Linux: ``$XDG_CONFIG_HOME`` and ``$XDG_DATA_HOME`` when they are absolute paths, else
-  ``~/.config`` and ``~/.local/share``;
-- Windows: the known folders LocalAppData (config, ``%LOCALAPPDATA%``) and RoamingAppData
-  (data, ``%APPDATA%``);
-- macOS: ``~/Library/Preferences`` (config) and ``~/Library/Application Support`` (data);
+============  ==========================================  =====================================
+system        config folder (`config_folder`)             data folder (`data_folder`)
+============  ==========================================  =====================================
+Linux         ``$XDG_CONFIG_HOME`` or ``~/.config``       ``$XDG_DATA_HOME`` or ``~/.local/share``
+Windows       ``%LOCALAPPDATA%``                          ``%APPDATA%`` (roaming)
+macOS         ``~/Library/Application Support`` (or       ``~/Library/Application Support``
+              ``$XDG_CONFIG_HOME``, as platformdirs says)
+============  ==========================================  =====================================
 
-each followed by ``ParticleTickets/particle-tickets``. With `ENV_FOLDER` set, both are in that
-folder instead, on every system.
+The data folder is exactly 0.1.0's (Qt's AppDataLocation), so an existing outbox, draft and log
+are found where they are; tests/ui/test_app_folders.py checks it against Qt. On macOS it is
+built here rather than asked of platformdirs, which follows ``$XDG_DATA_HOME`` there when it is
+set while Qt never did. The config folder is 0.1.0's on Linux and Windows; on macOS 0.1.0 kept
+settings.ini in ``~/Library/Preferences`` (`settings_file_0_1_0` knows where, for the one-time
+move of its values: gui.core.preferences).
+
+Folders differ from 0.1.0's only where the environment is broken: with ``$HOME`` empty, unset or
+relative, platformdirs takes the account's home folder where Qt took ``/`` or the relative path.
+
+With `ENV_FOLDER` set, the files are in ``config/`` and ``data/`` of that folder instead, on
+every system (0.1.0's settings.ini included: ``config/settings.ini``). `environ` decides only
+that; the system folders follow the process environment (platformdirs reads ``os.environ``).
 """
 
 from __future__ import annotations
@@ -24,121 +36,94 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-#: The names Qt builds the folders from (QCoreApplication's organisation and application name).
+#: The names 0.1.0 gave Qt (QCoreApplication's organisation and application name); the folders
+#: are still built from them.
 ORGANIZATION = "ParticleTickets"
 APPLICATION = "particle-tickets"
 
-#: Keeps the app's files (settings, outbox, draft, logs) in a folder of their own: ``config/``
+#: Keeps the app's files (preferences, outbox, draft, logs) in a folder of their own: ``config/``
 #: and ``data/`` in it. The self-test and tools/screenshots set it so that they never touch the
-#: user's files; Qt's test mode cannot do that, since the folders are worked out here.
+#: user's files.
 ENV_FOLDER = "PARTICLE_TICKETS_FOLDER"
 
-#: The window's settings (QSettings, IniFormat) in the config folder.
+#: The connection settings and the language, in the config folder (gui.core.preferences).
+PREFERENCES_FILE_NAME = "preferences.ini"
+#: What is the window's alone (geometry, dock state): QSettings, IniFormat, in the config folder.
+WINDOW_STATE_FILE_NAME = "window.ini"
+#: 0.1.0's QSettings file (connection values, language, typed statuses).
 SETTINGS_FILE_NAME = "settings.ini"
 #: The outbox in the data folder, shared by the window and the command line.
 OUTBOX_FILE_NAME = "outbox.sqlite3"
-
-# Windows' known folders (SHGetKnownFolderPath), as Qt maps the two locations.
-_FOLDERID_LOCAL_APP_DATA = "F1B32785-6FBA-4FCF-9D55-7B8E7F157091"
-_FOLDERID_ROAMING_APP_DATA = "3EB685DB-65F9-4CF6-A03A-E3EF65729F3D"
+#: The unsent form, in the data folder.
+DRAFT_FILE_NAME = "draft.json"
+#: The log files' folder, in the data folder.
+LOGS_FOLDER_NAME = "logs"
 
 
 def config_folder(environ: Mapping[str, str] | None = None) -> Path:
-    """QStandardPaths' AppConfigLocation for this app: where settings.ini lives."""
-    environ = os.environ if environ is None else environ
-    if environ.get(ENV_FOLDER):
-        return Path(environ[ENV_FOLDER], "config")
-    if sys.platform == "win32":
-        base = _windows_folder(_FOLDERID_LOCAL_APP_DATA, "LOCALAPPDATA", environ)
-    elif sys.platform == "darwin":
-        base = _mac_home(environ) + "/Library/Preferences"
-    else:
-        base = _xdg_home(environ, "XDG_CONFIG_HOME", "/.config")
-    return Path(base, ORGANIZATION, APPLICATION)
+    """The app's folder in the user's config folder: the preferences and the window's state."""
+    own = _own_folder(environ, "config")
+    if own is not None:
+        return own
+    import platformdirs  # here: importing this module for its names costs nothing
+
+    return platformdirs.user_config_path() / ORGANIZATION / APPLICATION
 
 
 def data_folder(environ: Mapping[str, str] | None = None) -> Path:
-    """QStandardPaths' AppDataLocation for this app: the outbox, the draft and the logs."""
-    environ = os.environ if environ is None else environ
-    if environ.get(ENV_FOLDER):
-        return Path(environ[ENV_FOLDER], "data")
-    if sys.platform == "win32":
-        base = _windows_folder(_FOLDERID_ROAMING_APP_DATA, "APPDATA", environ)
-    elif sys.platform == "darwin":
-        base = _mac_home(environ) + "/Library/Application Support"
+    """The app's folder in the user's data folder: the outbox, the draft and the logs, where
+    0.1.0 kept them (Qt's AppDataLocation)."""
+    own = _own_folder(environ, "data")
+    if own is not None:
+        return own
+    if sys.platform == "darwin":
+        base = _mac_library("Application Support")
     else:
-        base = _xdg_home(environ, "XDG_DATA_HOME", "/.local/share")
-    return Path(base, ORGANIZATION, APPLICATION)
+        import platformdirs
+
+        # No app name: platformdirs would add it once on Linux, twice on Windows; 0.1.0 had
+        # organisation then application everywhere. Roaming: Qt's AppDataLocation on Windows.
+        base = platformdirs.user_data_path(roaming=True)
+    return base / ORGANIZATION / APPLICATION
+
+
+def preferences_file(environ: Mapping[str, str] | None = None) -> Path:
+    """The connection settings and the language (gui.core.preferences reads and writes it)."""
+    return config_folder(environ) / PREFERENCES_FILE_NAME
+
+
+def window_state_file(environ: Mapping[str, str] | None = None) -> Path:
+    """The window's own QSettings file (geometry, dock state)."""
+    return config_folder(environ) / WINDOW_STATE_FILE_NAME
+
+
+def settings_file_0_1_0(environ: Mapping[str, str] | None = None) -> Path:
+    """Where 0.1.0 kept settings.ini (Qt's AppConfigLocation): the config folder, except on
+    macOS, where it was in ``~/Library/Preferences``."""
+    own = _own_folder(environ, "config")
+    if own is not None:
+        folder = own
+    elif sys.platform == "darwin":
+        folder = _mac_library("Preferences") / ORGANIZATION / APPLICATION
+    else:
+        folder = config_folder(environ)
+    return folder / SETTINGS_FILE_NAME
 
 
 def settings_file(environ: Mapping[str, str] | None = None) -> Path:
-    """The window's settings file."""
-    return config_folder(environ) / SETTINGS_FILE_NAME
+    """0.1.0's settings.ini, which the window and the command line still use until they move to
+    gui.core.preferences; then this goes (use `settings_file_0_1_0` for the migration)."""
+    return settings_file_0_1_0(environ)
 
 
-def _xdg_home(environ: Mapping[str, str], variable: str, default: str) -> str:
-    """An XDG base folder as Qt reads it: the variable if it is an absolute path (Qt ignores
-    an empty or relative one), else the default under the home folder."""
-    value = environ.get(variable, "")
-    if value.startswith("/"):
-        return value
-    return _unix_home(environ) + default
+def _own_folder(environ: Mapping[str, str] | None, name: str) -> Path | None:
+    """``<ENV_FOLDER>/<name>`` when `ENV_FOLDER` is set."""
+    environ = os.environ if environ is None else environ
+    folder = environ.get(ENV_FOLDER)
+    return Path(folder, name) if folder else None
 
 
-def _unix_home(environ: Mapping[str, str]) -> str:
-    """QDir::homePath() on Linux: $HOME cleaned as QDir::cleanPath does, or "/" when it is empty
-    (Qt then gives "//.config", which the caller's concatenation reproduces)."""
-    home = environ.get("HOME", "")
-    if not home:
-        return "/"
-    cleaned = os.path.normpath(home)  # keeps a leading "//", which cleanPath does not
-    return cleaned[1:] if cleaned.startswith("//") else cleaned
-
-
-def _mac_home(environ: Mapping[str, str]) -> str:
-    """The home folder as macOS' NSSearchPathForDirectoriesInDomains (which Qt uses) sees it:
-    CoreFoundation's CFFIXED_USER_HOME if set, else the account's home, not $HOME."""
-    fixed = environ.get("CFFIXED_USER_HOME", "")
-    if fixed:
-        return fixed
-    import pwd
-
-    return pwd.getpwuid(os.getuid()).pw_dir
-
-
-def _windows_folder(folder_id: str, variable: str, environ: Mapping[str, str]) -> str:
-    """A known folder as Qt asks Windows for it (SHGetKnownFolderPath); the environment variable
-    Windows sets from the same folder if the call fails."""
-    if sys.platform == "win32":  # narrows the ctypes calls for mypy on other systems
-        import ctypes
-        import uuid
-        from ctypes import wintypes
-
-        class Guid(ctypes.Structure):
-            _fields_ = [
-                ("data1", wintypes.DWORD),
-                ("data2", wintypes.WORD),
-                ("data3", wintypes.WORD),
-                ("data4", ctypes.c_ubyte * 8),
-            ]
-
-        kf_flag_dont_verify = 0x4000
-        guid = Guid.from_buffer_copy(uuid.UUID(folder_id).bytes_le)
-        path = ctypes.c_wchar_p()
-        shell32 = ctypes.windll.shell32
-        shell32.SHGetKnownFolderPath.argtypes = [
-            ctypes.POINTER(Guid),
-            wintypes.DWORD,
-            wintypes.HANDLE,
-            ctypes.POINTER(ctypes.c_wchar_p),
-        ]
-        shell32.SHGetKnownFolderPath.restype = ctypes.c_long
-        status = shell32.SHGetKnownFolderPath(
-            ctypes.byref(guid), kf_flag_dont_verify, None, ctypes.byref(path)
-        )
-        try:
-            if status == 0 and path.value:
-                return path.value
-        finally:
-            ctypes.windll.ole32.CoTaskMemFree(path)
-    return environ.get(variable, "")
+def _mac_library(name: str) -> Path:
+    """A folder of the user's ``~/Library``, with the home folder as platformdirs finds it
+    (``$HOME``; Qt asked macOS, which gives the same unless ``$HOME`` was changed by hand)."""
+    return Path.home() / "Library" / name

@@ -281,6 +281,49 @@
     </message>
 </context>
 <context>
+    <name>preferences</name>
+    <message>
+        <source>the preferences file</source>
+        <translation>el archivo de preferencias</translation>
+    </message>
+    <message>
+        <source>“{key}” is not a preference; they are: {keys}.</source>
+        <translation>«{key}» no es una preferencia; las preferencias son: {keys}.</translation>
+    </message>
+    <message>
+        <source>The preferences file {path} could not be read: {reason}.</source>
+        <translation>No se pudo leer el archivo de preferencias {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The preferences file {path} is not UTF-8 text. Correct or delete it, then check Settings.</source>
+        <translation>El archivo de preferencias {path} no es texto UTF-8. Corríjalo o elimínelo y luego revise la Configuración.</translation>
+    </message>
+    <message>
+        <source>The value of “{key}” cannot be kept in {path}: it begins or ends with a space or holds a line break.</source>
+        <translation>El valor de «{key}» no se puede guardar en {path}: empieza o termina con un espacio o contiene un salto de línea.</translation>
+    </message>
+    <message>
+        <source>The preferences could not be saved in {path}: {reason}.</source>
+        <translation>No se pudieron guardar las preferencias en {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>“{key}” looks like a secret, and secrets are kept in the system's keychain (enter them in Settings), never in {path}.</source>
+        <translation>«{key}» parece un secreto, y los secretos se guardan en el llavero del sistema (ingréselos en Configuración), nunca en {path}.</translation>
+    </message>
+    <message>
+        <source>The value of “{key}” looks like a key, and keys are kept in the system's keychain (enter them in Settings), never in {path}.</source>
+        <translation>El valor de «{key}» parece una clave, y las claves se guardan en el llavero del sistema (ingréselas en Configuración), nunca en {path}.</translation>
+    </message>
+    <message>
+        <source>The preferences file {path} is damaged. Correct or delete it, then check Settings.</source>
+        <translation>El archivo de preferencias {path} está dañado. Corríjalo o elimínelo y luego revise la Configuración.</translation>
+    </message>
+    <message>
+        <source>The preferences file {path} is damaged at line {line}. Correct or delete it, then check Settings.</source>
+        <translation>El archivo de preferencias {path} está dañado en la línea {line}. Corríjalo o elimínelo y luego revise la Configuración.</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <source>Something unexpected went wrong (the details are in the log). Check the ticket before sending the update again.</source>
