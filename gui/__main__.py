@@ -1,9 +1,8 @@
-"""`particle-tickets` and `python -m gui`: the command line for `update`, `new` and `outbox`,
-the window for anything else.
+"""`particle-tickets` and `python -m gui`: one parser (gui/cli/arguments.py), then the command
+line for `update`, `new` and `outbox`, the self-test for --self-test, the window otherwise.
 
-The command line must not load Qt at all (it starts in a fraction of the window's time), so
-this module imports neither: it looks at the first argument and only then imports `gui.cli` or
-`gui.app`.
+A command must not load Qt at all (it starts in a fraction of the window's time), so this
+module imports neither: it parses first, and only then imports what was asked for.
 """
 
 from __future__ import annotations
@@ -13,14 +12,18 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line or the window; returns the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    from gui.cli import COMMANDS
+    """Run the command line, the self-test or the window; returns the exit status."""
+    from gui.cli.arguments import parse
 
-    if args and args[0] in COMMANDS:
-        from gui.cli.main import main as run_command
+    args = parse(list(sys.argv[1:] if argv is None else argv))  # --help, --version: exit here
+    if args.command is not None:
+        from gui.cli.main import run
 
-        return run_command(args)
+        return run(args)
+    if args.self_test:
+        from gui.self_test import run_self_test
+
+        return run_self_test()
     from gui.app import main as run_window
 
     return run_window(args)

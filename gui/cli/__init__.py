@@ -3,9 +3,11 @@
 It validates with the window's rules and messages, signs in with the window's credentials
 (options, environment, the OS keychain) and sends through the window's outbox, item by item
 with `gui.core.delivery.deliver`. It never imports Qt, not even QtCore: the window's folders
-come from `gui.core.app_folders` and its stored connection values from
-`gui.core.stored_connection`, which reads the settings.ini QSettings writes.
-"""
+come from `gui.core.app_folders` and its stored connection values from `gui.core.preferences`.
 
-#: The first arguments that select the command line instead of the window.
-COMMANDS = ("update", "new", "outbox")
+- arguments.py: the one parser of `particle-tickets` (the window's options and the commands);
+- main.py: running a command; tickets.py (`update`, `new`), outbox_commands.py (`outbox`),
+  session.py (what they share), environment.py (where they find things);
+- results.py (how each ticket ended, exit codes), output.py (text or --json), sending.py
+  (draining the outbox, progress).
+"""

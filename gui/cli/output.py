@@ -8,9 +8,20 @@ can never be printed, whatever a message contains.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
+
+from gui.cli.results import (
+    EXIT_SENT,
+    FAILED,
+    INVALID,
+    NEEDS_DECISION,
+    REFUSED,
+    SENT,
+    WAITING,
+    Result,
+    exit_code,
+)
 
 # json and gui.core.redaction (which loads logging) are imported where they are first used:
 # `--help` and a mistyped argument need neither.
@@ -18,63 +29,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from gui.core.errors import FieldError
     from gui.core.outbox import OutboxItem
-
-# The states a ticket ends a command in.
-SENT = "sent"
-WAITING = "waiting"  # in the outbox, goes out by itself (outbox send, or the window)
-NEEDS_DECISION = "needs_decision"  # in the outbox, sent again only on request (--retry)
-REFUSED = "refused"  # the server refused it (4xx); not in the outbox
-FAILED = "failed"  # anything else
-INVALID = "invalid"  # not valid: nothing was sent
-
-EXIT_SENT = 0
-EXIT_FAILED = 1
-EXIT_INVALID = 2
-EXIT_WAITING = 3
-
-
-@dataclass
-class Result:
-    """How one ticket (one CSV row, one outbox item) ended."""
-
-    state: str
-    ticket_id: str = ""
-    message: str = ""
-    errors: Sequence[FieldError] = ()
-    outbox: int | None = None  # the outbox item id, while the update waits there
-    http_status: int | None = None
-    row: int | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.state == SENT
-
-    def to_json(self) -> dict[str, Any]:
-        document: dict[str, Any] = {}
-        if self.row is not None:
-            document["row"] = self.row
-        document.update(
-            ok=self.ok,
-            ticketId=self.ticket_id,
-            status=self.state,
-            outbox=self.outbox,
-            httpStatus=self.http_status,
-            message=self.message,
-            errors=[{"field": error.field, "message": error.message} for error in self.errors],
-        )
-        return document
-
-
-def exit_code(results: Iterable[Result]) -> int:
-    """1 if any failed or was refused, else 3 if any waits in the outbox, else 0."""
-    states = {result.state for result in results}
-    if states & {REFUSED, FAILED}:
-        return EXIT_FAILED
-    if states & {WAITING, NEEDS_DECISION}:
-        return EXIT_WAITING
-    if INVALID in states:
-        return EXIT_INVALID
-    return EXIT_SENT
 
 
 class Output:

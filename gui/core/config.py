@@ -7,14 +7,12 @@ http to a loopback address (the sandbox and tests); a token or key must be one p
 
 from __future__ import annotations
 
-import argparse
 import ipaddress
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-import gui
 from gui.core.api_contract import DEFAULT_API_BASE
 from gui.core.credentials import Credentials, check_credentials
 from gui.core.errors import ConfigurationError, InvalidCredentials
@@ -36,7 +34,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class Options(NamedTuple):
-    """The command line, as typed."""
+    """The window's options as typed (gui/cli/arguments.py parses them)."""
 
     api_base: str | None = None
     token: str | None = None
@@ -62,60 +60,6 @@ class Connection(NamedTuple):
     @property
     def usable(self) -> bool:
         return self.problem is None
-
-
-def parse_options(argv: Sequence[str]) -> Options:
-    """Parse the command line (without the program name); exits on --help and --version."""
-    parser = argparse.ArgumentParser(
-        prog="particle-tickets",
-        description="Update Particle Space maintenance tickets.",
-        epilog=(
-            f"Environment: {ENV_API_BASE}, {ENV_TOKEN}, {ENV_SECRET_KEY}, {ENV_PUBLISH_KEY}, "
-            f"{ENV_CONNECT_TIMEOUT}, {ENV_READ_TIMEOUT}. Options win over the environment, the "
-            "environment over what Settings stored."
-        ),
-    )
-    parser.add_argument(
-        "--api-base", metavar="URL", help=f"API address (default {DEFAULT_API_BASE})"
-    )
-    parser.add_argument("--token", metavar="TOKEN", help="Bearer token for the API")
-    parser.add_argument("--secret-key", metavar="KEY", help="secret key (sk_test_… or sk_live_…)")
-    parser.add_argument(
-        "--publish-key", metavar="KEY", help="publishable key (pk_test_… or pk_live_…)"
-    )
-    parser.add_argument("--ticket", metavar="ID", help="ticket id to fill in")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="use the built-in sandbox; nothing reaches Particle Space",
-    )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="open the window offscreen, send one update to the sandbox, report each step, exit",
-    )
-    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
-    namespace = parser.parse_args(list(argv))
-    return Options(
-        api_base=namespace.api_base,
-        token=namespace.token,
-        secret_key=namespace.secret_key,
-        publish_key=namespace.publish_key,
-        ticket=namespace.ticket,
-        demo=namespace.demo,
-        self_test=namespace.self_test,
-    )
-
-
-class _VersionAction(argparse.Action):
-    """Like argparse's "version", but reads the version only when asked (it costs imports)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
-        print(f"particle-tickets {gui.__version__}")  # stdout, as argparse's own --version
-        parser.exit()
 
 
 def resolve_connection(

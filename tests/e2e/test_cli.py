@@ -182,9 +182,9 @@ def test_a_csv_with_a_bad_row_sends_none_unless_skip_invalid(
 )
 def test_the_command_line_never_loads_qt(cli: Cli, server: SandboxServer, args: list[str]) -> None:
     """Not the widgets, and not even QtCore: the settings and folders come from gui.core."""
-    settings = Path(cli.env["XDG_CONFIG_HOME"]) / "ParticleTickets/particle-tickets/settings.ini"
-    settings.parent.mkdir(parents=True)
-    settings.write_text("[connection]\nsms_region=US\nread_timeout=30\n")
+    preferences = Path(cli.env["XDG_CONFIG_HOME"]) / "ParticleTickets/particle-tickets"
+    preferences.mkdir(parents=True)
+    (preferences / "preferences.ini").write_text("[connection]\nsms_region=US\nread_timeout=30\n")
     result = cli(*args, *on(server), python=("-X", "importtime"))
     assert result.returncode == 0, result.stderr
     imported = {
@@ -194,7 +194,7 @@ def test_the_command_line_never_loads_qt(cli: Cli, server: SandboxServer, args: 
     }
     assert "gui.cli.main" in imported
     if args[0] != "outbox":  # it reads the stored connection (sms_region) as the window does
-        assert "gui.core.stored_connection" in imported
+        assert "gui.core.preferences" in imported
     assert not {name for name in imported if name.split(".")[0] in ("PySide6", "shiboken6")}
     assert not {name for name in imported if name.startswith(("gui.ui", "gui.app"))}
 
@@ -206,3 +206,20 @@ def test_the_console_script_runs_the_command_line(cli: Cli) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "The outbox is empty.\n"
+
+
+def test_help_lists_the_window_and_the_commands_without_loading_qt(cli: Cli) -> None:
+    script = Path(sys.executable).parent / "particle-tickets"
+    result = subprocess.run(
+        [str(script), "--help"], capture_output=True, text=True, timeout=60, env=cli.env
+    )
+    assert result.returncode == 0, result.stderr
+    for text in ("--demo", "--ticket", "--self-test", "update", "new", "outbox", "Exit status"):
+        assert text in result.stdout, text
+    imported = cli("--help", python=("-X", "importtime")).stderr
+    assert "PySide6" not in imported and "gui.app" not in imported
+    for command in ("update", "new", "outbox"):  # and each command as before
+        result = cli(command, "--help")
+        assert result.returncode == 0 and result.stdout.startswith(
+            f"usage: particle-tickets {command}"
+        ), result.stderr

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from gui.cli.main import Environment, build_parser, main
+from gui.cli.arguments import build_parser
+from gui.cli.environment import Environment
+from gui.cli.main import main
 from gui.cli.sending import Progress
 from gui.core.app_folders import OUTBOX_FILE_NAME
 from gui.core.credentials import Credentials

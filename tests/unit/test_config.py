@@ -1,8 +1,7 @@
-"""Where updates go and with which token: checks without DNS, precedence, the command line."""
+"""Where updates go and with which token: checks without DNS, and which source wins."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from gui.core.config import (
     Connection,
     Options,
     check_api_base,
-    parse_options,
     resolve_connection,
 )
 from gui.core.credentials import Credentials, Mode, check_credentials
@@ -206,78 +204,6 @@ def test_environment_api_base_is_checked_too() -> None:
     assert not connection.usable
     assert connection.problem is not None
     assert "not a usable API address" in connection.problem
-
-
-def test_parse_options_defaults() -> None:
-    assert parse_options([]) == Options(
-        api_base=None,
-        token=None,
-        secret_key=None,
-        publish_key=None,
-        ticket=None,
-        demo=False,
-        self_test=False,
-    )
-
-
-def test_parse_options_reads_every_flag() -> None:
-    options = parse_options(
-        ["--api-base", "https://api.example.com", "--token", "tok", "--ticket", "tic_1", "--demo"]
-    )
-    assert options == Options(
-        api_base="https://api.example.com", token="tok", ticket="tic_1", demo=True
-    )
-
-
-def test_parse_options_reads_the_keys() -> None:
-    options = parse_options(["--secret-key", "sk_test_a", "--publish-key=pk_test_b", "--self-test"])
-    assert options == Options(secret_key="sk_test_a", publish_key="pk_test_b", self_test=True)
-
-
-def test_parse_options_accepts_equals_form() -> None:
-    options = parse_options(["--api-base=http://127.0.0.1:9", "--ticket=tic_2"])
-    assert options == Options(api_base="http://127.0.0.1:9", ticket="tic_2")
-
-
-def test_unknown_option_exits_with_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        parse_options(["--colour"])
-    assert caught.value.code == 2
-    assert "--colour" in capsys.readouterr().err
-
-
-def test_version_prints_the_package_version_and_exits_0(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    version = tomllib.loads(PYPROJECT.read_text("utf-8"))["project"]["version"]
-    with pytest.raises(SystemExit) as caught:
-        parse_options(["--version"])
-    assert caught.value.code == 0
-    captured = capsys.readouterr()
-    assert captured.out == f"particle-tickets {version}\n"
-    assert captured.err == ""
-
-
-def test_help_names_the_environment_variables(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        parse_options(["--help"])
-    assert caught.value.code == 0
-    out = capsys.readouterr().out
-    for text in (
-        "--api-base",
-        "--token",
-        "--secret-key",
-        "--publish-key",
-        "--ticket",
-        "--demo",
-        "--version",
-        ENV_TOKEN,
-        ENV_SECRET_KEY,
-        ENV_PUBLISH_KEY,
-        ENV_CONNECT_TIMEOUT,
-        ENV_READ_TIMEOUT,
-    ):
-        assert text in out
 
 
 # --- Credentials: options, then environment, then the keychain ------------------------------

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from gui.cli.main import EXIT_INVALID, Command, Environment, build_parser, main
+from gui.cli.arguments import build_parser, parse, ticket_draft
+from gui.cli.environment import Environment
+from gui.cli.main import EXIT_INVALID, main
 from gui.core import csv_rows
 from gui.core.credentials import Credentials
 from gui.core.fields import (
@@ -241,8 +243,7 @@ def test_the_flags_give_every_field(operation: Operation) -> None:
     draft = full_draft(operation)
     command = "new" if operation is Operation.CREATE else "update"
     ticket = [draft.ticket_id] if draft.ticket_id else []
-    args = build_parser().parse_args([command, *ticket, *_flags(draft)])
-    assert Command(args, env=None, out=None)._draft() == (draft, [])  # type: ignore[arg-type]
+    assert ticket_draft(parse([command, *ticket, *_flags(draft)])) == (draft, [])
 
 
 def test_every_flag_is_in_the_help_with_its_text(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,247 @@
+"""The one argument parser of `particle-tickets`: the window's options, and the `update`, `new`
+and `outbox` commands, which do the window's work from a script.
+
+Without a command the window opens. The connection options (--api-base, --token, --secret-key,
+--publish-key) belong to the window and to every command, before or after the command's name;
+--ticket, --demo and --self-test are the window's alone. The ticket options of `update` and
+`new` come from the field table (gui/core/fields.py), in form order.
+
+Building the parser costs no module beyond argparse, so the window and `--help` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import gui
+from gui.core.fields import FIELD_TABLE, TICKET_ID, ContactType, Field, Kind, Operation
+
+if TYPE_CHECKING:
+    from gui.core.config import Options
+    from gui.core.errors import FieldError
+    from gui.core.ticket import TicketDraft
+
+PROG = "particle-tickets"
+#: The commands; without one, the window opens.
+COMMANDS = ("update", "new", "outbox")
+
+#: The fields given as options, by option (--title …), in form order; the notify-only ones
+#: only count with --notify, and are None when not given.
+TICKET_FLAGS: dict[str, Field] = {
+    field.flag: field for field in FIELD_TABLE if field.flag is not None
+}
+#: The connection options and --json: (destination, value when not given). They may be given
+#: on either side of a command's name, so argparse leaves them out until given (SUPPRESS),
+#: and `parse` fills in what was not.
+_SHARED_DEFAULTS = {
+    "api_base": None,
+    "token": None,
+    "secret_key": None,
+    "publish_key": None,
+    "json": False,
+}
+#: The window's own options, which mean nothing to a command.
+_WINDOW_ONLY = {"ticket": "--ticket", "demo": "--demo", "self_test": "--self-test"}
+
+_ENVIRONMENT = (
+    "Environment: PARTICLESPACE_API_BASE, PARTICLESPACE_TOKEN, PARTICLESPACE_SECRET_KEY, "
+    "PARTICLESPACE_PUBLISH_KEY, PARTICLESPACE_CONNECT_TIMEOUT, PARTICLESPACE_READ_TIMEOUT. "
+    "Options win over the environment, the environment over what Settings stored."
+)
+_EXIT_STATUS = (
+    "Exit status of a command: 0 sent; 2 invalid input, nothing sent; 3 could not be sent now "
+    "and waits in the outbox; 1 any other failure."
+)
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line (without the program name) as one namespace; ``command`` is None for
+    the window. Exits on --help, --version and mistakes, as argparse does (status 2)."""
+    parser = build_parser()
+    namespace = parser.parse_args(list(argv))
+    for name, default in _SHARED_DEFAULTS.items():
+        if not hasattr(namespace, name):
+            setattr(namespace, name, default)
+    if namespace.command is not None:
+        given = [flag for name, flag in _WINDOW_ONLY.items() if getattr(namespace, name)]
+        if given:
+            parser.error(f"{', '.join(given)}: an option of the window, not of a command")
+    return namespace
+
+
+def window_options(namespace: argparse.Namespace) -> Options:
+    """The window's options from a parsed command line without a command."""
+    from gui.core.config import Options
+
+    return Options(
+        api_base=namespace.api_base,
+        token=namespace.token,
+        secret_key=namespace.secret_key,
+        publish_key=namespace.publish_key,
+        ticket=namespace.ticket,
+        demo=namespace.demo,
+        self_test=namespace.self_test,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """`particle-tickets [window options] | COMMAND …`, every level with its own --help."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Update and create Particle Space maintenance tickets. Without a command the "
+            "window opens; the commands do the window's work from a script."
+        ),
+        epilog=f"{_ENVIRONMENT} {_EXIT_STATUS}",
+        parents=[_connection_options("connection (for the window and every command)")],
+    )
+    window = parser.add_argument_group("the window")
+    window.add_argument("--ticket", metavar="ID", help="ticket id to fill in")
+    window.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the built-in sandbox; nothing reaches Particle Space",
+    )
+    window.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window offscreen, send one update to the sandbox, report each step, exit",
+    )
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands (without one, the window opens)"
+    )
+    _add_commands(commands)
+    return parser
+
+
+def _connection_options(title: str) -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    group = options.add_argument_group(title)
+    group.add_argument("--api-base", metavar="URL", help="API address")
+    group.add_argument("--token", metavar="TOKEN", help="Bearer token for the API")
+    group.add_argument("--secret-key", metavar="KEY", help="secret key (sk_test_… or sk_live_…)")
+    group.add_argument("--publish-key", metavar="KEY", help="publishable key (pk_…)")
+    return options
+
+
+def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    shared = _connection_options("connection (as the window's options)")
+    shared.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    update = commands.add_parser(
+        "update",
+        parents=[shared],
+        help="update a ticket (or many, --from-csv)",
+        description="Update a ticket, or one ticket per row of a CSV file.",
+        epilog=_EXIT_STATUS,
+    )
+    update.add_argument("ticket_id", metavar="TICKET_ID", nargs="?", help="the ticket, tic_…")
+    _ticket_arguments(update)
+    new = commands.add_parser(
+        "new",
+        parents=[shared],
+        help="create a ticket (or many, --from-csv)",
+        description="Create a ticket, or one ticket per row of a CSV file.",
+        epilog=_EXIT_STATUS,
+    )
+    _ticket_arguments(new)
+    outbox = commands.add_parser(
+        "outbox",
+        parents=[shared],
+        help="list, send or discard what waits in the outbox",
+        description="The window's outbox: what could not be sent yet.",
+        epilog=_EXIT_STATUS,
+    )
+    actions = outbox.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions.add_parser("list", parents=[shared], help="list the waiting updates")
+    send = actions.add_parser("send", parents=[shared], help="send what is due now")
+    send.add_argument(
+        "--retry",
+        metavar="ID",
+        type=int,
+        nargs="+",
+        default=[],
+        help="also send these items now, those waiting for a decision included (Resend)",
+    )
+    discard = actions.add_parser("discard", parents=[shared], help="give up updates")
+    discard.add_argument("ids", metavar="ID", type=int, nargs="+", help="outbox item ids")
+
+
+def _ticket_arguments(parser: argparse.ArgumentParser) -> None:
+    for flag, field in TICKET_FLAGS.items():
+        if field.kind is Kind.FLAG:
+            parser.add_argument(flag, action="store_true", help=field.flag_help)
+        elif field.kind is Kind.CONTACT_TYPE:
+            choices = tuple(contact_type.value for contact_type in ContactType)
+            parser.add_argument(flag, choices=choices, help=field.flag_help)
+        elif field.kind is Kind.TIME:
+            parser.add_argument(flag, metavar="ISO8601", help=field.flag_help)
+        else:  # text: empty unless given; a notify-only one None, to tell it was given
+            default = None if field.notify_only else ""
+            parser.add_argument(flag, default=default, help=field.flag_help)
+    parser.add_argument("--from-csv", metavar="FILE", type=Path, help="one ticket per row")
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="with --from-csv: send the valid rows even if some are not",
+    )
+
+
+class _VersionAction(argparse.Action):
+    """Like argparse's "version", but reads the version only when asked (it costs imports)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"{PROG} {gui.__version__}")  # stdout, as argparse's own --version
+        parser.exit()
+
+
+# --- The ticket a command's options give -----------------------------------------------------
+
+
+def flag_given(namespace: argparse.Namespace, flag: str) -> bool:
+    """Whether the ticket option `flag` was given (a notify-only one: even if empty)."""
+    value = _flag_value(namespace, flag)
+    return value is not None if TICKET_FLAGS[flag].notify_only else bool(value)
+
+
+def ticket_draft(namespace: argparse.Namespace) -> tuple[TicketDraft, list[FieldError]]:
+    """The ticket `update` or `new` was given, as the form would hold it, and what is wrong
+    with the options themselves (a notification option without --notify, a bad time)."""
+    from gui.core.csv_rows import parse_time
+    from gui.core.errors import FieldError
+    from gui.core.ticket import draft_from_values
+
+    problems: list[FieldError] = []
+    if not namespace.notify:
+        for flag, field in TICKET_FLAGS.items():
+            if field.notify_only and flag_given(namespace, flag):
+                message = f"{flag} only counts with --notify; add --notify."
+                problems.append(FieldError(field.name, message))
+    values: dict[str, object] = {TICKET_ID: getattr(namespace, "ticket_id", None) or ""}
+    for flag, field in TICKET_FLAGS.items():
+        given = _flag_value(namespace, flag)
+        if field.kind is Kind.TIME:
+            try:
+                values[field.name] = parse_time(given if isinstance(given, str) else "")
+            except ValueError as error:
+                problems.append(FieldError(field.name, str(error)))
+        elif field.kind is Kind.CONTACT_TYPE:
+            values[field.name] = ContactType(given) if isinstance(given, str) else ContactType.EMAIL
+        else:  # text as given (empty if not), or a flag's True/False
+            values[field.name] = given if field.kind is Kind.FLAG else given or ""
+    return draft_from_values(values, operation=operation(namespace)), problems
+
+
+def operation(namespace: argparse.Namespace) -> Operation:
+    """What the command does with its ticket: `new` creates one, `update` updates one."""
+    return Operation.CREATE if namespace.command == "new" else Operation.UPDATE
+
+
+def _flag_value(namespace: argparse.Namespace, flag: str) -> object:
+    return getattr(namespace, flag.removeprefix("--").replace("-", "_"))

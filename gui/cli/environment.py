@@ -1,0 +1,43 @@
+"""Where a command finds the window's preferences, credentials and outbox (tests replace them)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gui.core.credentials import Credentials
+
+
+@dataclass
+class Environment:
+    """The process environment, the stored connection values (Settings' preferences.ini), the
+    keychain's credentials (may raise `KeychainError`) and the data folder of the outbox."""
+
+    environ: Mapping[str, str]
+    stored: Callable[[], dict[str, str]]
+    keychain: Callable[[], Credentials]
+    data_folder: Callable[[], Path]
+
+
+def default_environment() -> Environment:
+    """The window's own files and keychain, through the core (gui.core.preferences and
+    gui.core.app_folders): never Qt."""
+    from gui.core import app_folders
+
+    environ = dict(os.environ)
+
+    def stored() -> dict[str, str]:
+        from gui.core.preferences import load_preferences
+
+        return load_preferences(environ).connection()
+
+    def keychain() -> Credentials:
+        from gui.core.keychain import Keychain
+
+        return Keychain().load()
+
+    return Environment(environ, stored, keychain, lambda: app_folders.data_folder(environ))

@@ -1,0 +1,121 @@
+"""How each ticket of a command ended: its `Result`, and the exit status of them all.
+
+Exit status: 0 sent; 2 invalid input, nothing sent; 3 could not be sent now and waits in the
+outbox; 1 any other failure (the server refused it, no credentials, the outbox unusable, …).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gui.core.delivery import Delivery
+    from gui.core.errors import FieldError
+    from gui.core.outbox import OutboxStore
+
+# The states a ticket ends a command in.
+SENT = "sent"
+WAITING = "waiting"  # in the outbox, goes out by itself (outbox send, or the window)
+NEEDS_DECISION = "needs_decision"  # in the outbox, sent again only on request (--retry)
+REFUSED = "refused"  # the server refused it (4xx); not in the outbox
+FAILED = "failed"  # anything else
+INVALID = "invalid"  # not valid: nothing was sent
+
+EXIT_SENT = 0
+EXIT_FAILED = 1
+EXIT_INVALID = 2
+EXIT_WAITING = 3
+
+
+@dataclass
+class Result:
+    """How one ticket (one CSV row, one outbox item) ended."""
+
+    state: str
+    ticket_id: str = ""
+    message: str = ""
+    errors: Sequence[FieldError] = ()
+    outbox: int | None = None  # the outbox item id, while the update waits there
+    http_status: int | None = None
+    row: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.state == SENT
+
+    def to_json(self) -> dict[str, Any]:
+        document: dict[str, Any] = {}
+        if self.row is not None:
+            document["row"] = self.row
+        document.update(
+            ok=self.ok,
+            ticketId=self.ticket_id,
+            status=self.state,
+            outbox=self.outbox,
+            httpStatus=self.http_status,
+            message=self.message,
+            errors=[{"field": error.field, "message": error.message} for error in self.errors],
+        )
+        return document
+
+
+def exit_code(results: Iterable[Result]) -> int:
+    """1 if any failed or was refused, else 3 if any waits in the outbox, else 0."""
+    states = {result.state for result in results}
+    if states & {REFUSED, FAILED}:
+        return EXIT_FAILED
+    if states & {WAITING, NEEDS_DECISION}:
+        return EXIT_WAITING
+    if INVALID in states:
+        return EXIT_INVALID
+    return EXIT_SENT
+
+
+def delivered(delivery: Delivery) -> Result:
+    """How the attempt at an outbox item ended, in the core's words (gui/core/reports.py)."""
+    from gui.core import reports
+    from gui.core.errors import TicketError
+    from gui.core.outcome import Succeeded
+    from gui.core.retry import Action
+
+    item = delivery.item
+    outcome = delivery.outcome
+    if isinstance(outcome, Succeeded):
+        answer = outcome.value
+        ticket_id = answer.ticket_id or item.ticket_id
+        sentence = reports.sent(ticket_id, created=item.update.creates)
+        return Result(SENT, ticket_id, sentence, http_status=answer.status)
+    error = outcome.error
+    status = getattr(error, "status", None)
+    errors = error.field_errors if isinstance(error, TicketError) else ()
+    message = error.message if isinstance(error, TicketError) else str(error)
+    verdict = delivery.verdict
+    if verdict is not None and verdict.action is Action.REFUSED:
+        return Result(REFUSED, item.ticket_id, message, errors, http_status=status)
+    if verdict is not None and verdict.action is Action.RETRY:
+        state, text = WAITING, message  # when it goes out is said after it
+    else:
+        reason = verdict.reason if verdict is not None else ""
+        state, text = NEEDS_DECISION, f"{message} {reason}".strip()
+    return Result(state, item.ticket_id, text, errors, outbox=item.id, http_status=status)
+
+
+def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:
+    """An item of this command that the drain did not get to (`why`, when it stopped short)."""
+    from gui.core.outbox import ItemState
+
+    item = store.get(item_id)
+    if item is None:  # gone meanwhile (the window sent or discarded it)
+        return Result(FAILED, "", f"Item {item_id} left the outbox while this command ran.")
+    if item.state is ItemState.NEEDS_DECISION:
+        return Result(NEEDS_DECISION, item.ticket_id, item.last_error, outbox=item.id)
+    if why:
+        message = f"Not sent yet: {why}"
+    else:
+        message = (
+            f"Not sent yet: it goes out after the earlier update to ticket {item.ticket_id} "
+            "that waits in the outbox."
+        )
+    return Result(WAITING, item.ticket_id, message, outbox=item.id)

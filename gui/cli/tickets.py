@@ -1,0 +1,114 @@
+"""`particle-tickets update` and `new`: one ticket from the options, or one per CSV row.
+
+Validation, the outbox and sending are the window's own (`validate`, `OutboxStore`,
+`gui.core.delivery`); nothing goes out unless every row is valid (or --skip-invalid).
+"""
+
+from __future__ import annotations
+
+from gui.cli.arguments import TICKET_FLAGS, flag_given, operation, ticket_draft
+from gui.cli.results import EXIT_FAILED, EXIT_INVALID, INVALID, Result, exit_code
+from gui.cli.session import Session, now
+
+
+class TicketCommand(Session):
+    """`update` or `new`, for the ticket of the options or every row of --from-csv."""
+
+    def run(self) -> int:
+        return self.many() if self.args.from_csv is not None else self.one()
+
+    def one(self) -> int:
+        from gui.core.errors import InvalidTicket
+        from gui.core.validation import validate
+
+        draft, problems = ticket_draft(self.args)
+        if not problems:
+            try:
+                update = validate(draft, now=now(), region=self.region())
+            except InvalidTicket as invalid:
+                problems = list(invalid.field_errors)
+        if problems:
+            self.out.ticket(
+                Result(INVALID, draft.ticket_id.strip(), "Nothing was sent.", errors=problems)
+            )
+            return EXIT_INVALID
+        connection = self.connection()
+        if connection is None:
+            return EXIT_FAILED
+        store = self.store()
+        try:
+            item = store.add(update)
+            results = self.send(store, connection, [item.id])
+        finally:
+            store.close()
+        result = results[item.id]
+        self.out.ticket(result)
+        return exit_code([result])
+
+    def many(self) -> int:
+        from gui.core.csv_rows import CsvUnreadable, check_rows, read_file
+
+        args = self.args
+        single = [flag for flag in TICKET_FLAGS if flag_given(args, flag)]
+        if getattr(args, "ticket_id", None):
+            single.insert(0, "TICKET_ID")
+        if single:
+            self.out.problem(
+                f"With --from-csv the file gives every field; leave out {', '.join(single)}."
+            )
+            return EXIT_INVALID
+        try:
+            rows = read_file(args.from_csv, operation=operation(args))
+        except CsvUnreadable as unreadable:
+            for number, column, message in unreadable.problems:
+                where = f"row {number}: " if number else ""
+                self.out.problem(f"{where}{column}: {message}")
+            errors = [
+                {"row": row, "field": column, "message": text}
+                for row, column, text in unreadable.problems
+            ]
+            self.out.document({"ok": False, "rows": 0, "errors": errors})
+            return EXIT_INVALID
+        checked = check_rows(rows, now=now(), region=self.region())
+        invalid = [row for row in checked if not row.ok]
+        results = {
+            row.row: Result(INVALID, row.ticket_id, "Not sent.", row.errors, row=row.row)
+            for row in invalid
+        }
+        for row in invalid:
+            self.out.field_errors(row.errors, row=row.row)
+        if not checked:
+            self.out.problem(f"{args.from_csv} has no ticket rows.")
+        updates = {row.row: row.update for row in checked if row.update is not None}
+        if not updates or (invalid and not args.skip_invalid):
+            if invalid:
+                self.out.problem(
+                    f"Nothing was sent: {len(invalid)} of {len(checked)} rows need attention"
+                    + ("." if args.skip_invalid else " (--skip-invalid sends the others).")
+                )
+            self.out.document(
+                {
+                    "ok": False,
+                    "rows": len(checked),
+                    "sent": 0,
+                    "invalid": len(invalid),
+                    "results": [results[row.row].to_json() for row in invalid],
+                }
+            )
+            return EXIT_INVALID
+        connection = self.connection()
+        if connection is None:
+            return EXIT_FAILED
+        store = self.store()
+        try:
+            item_rows = {store.add(update).id: number for number, update in updates.items()}
+            sent = self.send(store, connection, list(item_rows), progress=True)
+        finally:
+            store.close()
+        for item_id, row_number in item_rows.items():
+            result = sent[item_id]
+            result.row = row_number
+            results[row_number] = result
+        ordered = [results[number] for number in sorted(results)]
+        self.out.rows(ordered, total_rows=len(checked))
+        return exit_code(result for result in ordered if result.state != INVALID)
