@@ -1,7 +1,8 @@
-"""Entry points: `create_window(argv)` builds the window, `main()` runs the app."""
+"""The window's entry points: `create_window(argv)` builds it, `main(args)` runs the app."""
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 import gui
 import gui.resources as resources_package
-from gui.core.config import Connection, parse_options, resolve_connection
+from gui.cli.arguments import parse, window_options
+from gui.core.config import Connection, resolve_connection
 from gui.core.credentials import Credentials
 from gui.core.keychain import Keychain
 from gui.ui.main_window import MainWindow
@@ -22,6 +24,8 @@ from gui.ui.settings import APPLICATION, AppSettings
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    from gui.core.config import Options
 
 log = logging.getLogger("gui")
 
@@ -32,17 +36,22 @@ log = logging.getLogger("gui")
 RESOURCES = Path(resources_package.__file__).parent
 
 
-def create_window(argv: Sequence[str]) -> MainWindow:
-    """The main window for the command-line options `argv` (without the program name).
+def create_window(argv: Sequence[str], *, settings: AppSettings | None = None) -> MainWindow:
+    """The main window for the window's options `argv` (without the program name), with
+    `settings` (read from the user's files when not given).
 
     Needs a QApplication; does not enter the event loop and makes no connection. A refused
     configuration still gives a window, which says why in its banner.
     """
-    options = parse_options(argv)
-    app = QApplication.instance()
-    if app is None:
+    args = parse(argv)
+    if args.command is not None:
+        raise ValueError(f"{args.command} is a command, not an option of the window")
+    return _window(window_options(args), settings or AppSettings())
+
+
+def _window(options: Options, settings: AppSettings) -> MainWindow:
+    if QApplication.instance() is None:
         raise RuntimeError("create_window needs a QApplication")
-    settings = AppSettings()
     sandbox = None
     keychain = None
     resolve = None
@@ -57,7 +66,10 @@ def create_window(argv: Sequence[str]) -> MainWindow:
 
         def resolve(keychain_credentials: Credentials) -> Connection:
             stored = settings.stored_connection()
-            return resolve_connection(options, environ, stored, keychain_credentials)
+            connection = resolve_connection(options, environ, stored, keychain_credentials)
+            if settings.problem is not None:  # unknown where to send: nothing goes out
+                connection = connection._replace(problem=settings.problem)
+            return connection
 
         keychain = Keychain()
         connection = resolve(Credentials())  # the keychain is read after the first paint
@@ -83,14 +95,9 @@ def _set_icon(window: MainWindow) -> None:
     window.setWindowIcon(QIcon(str(RESOURCES / "icon.svg")))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the app; returns the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    options = parse_options(args)  # --help and --version answer before any window exists
-    if options.self_test:
-        from gui.self_test import run_self_test
-
-        return run_self_test()
+def main(args: argparse.Namespace) -> int:
+    """Run the window for the parsed command line `args` (gui.cli.arguments.parse); returns
+    the exit status."""
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
 
@@ -98,16 +105,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = QApplication(sys.argv[:1])
     QGuiApplication.setDesktopFileName(APPLICATION)  # Wayland: particle-tickets.desktop
-    log_file = setup_logging(AppSettings.data_folder() / "logs")
+    settings = AppSettings()
+    log_file = setup_logging(settings.data_folder() / "logs")
     qInstallMessageHandler(_log_qt_message)
     log.info("log file: %s", log_file)
     from gui.ui.i18n import install_language
 
     # Before the window exists, so it is built in the user's language: Settings' choice, or
     # the system's language when none was made.
-    language = install_language(app, AppSettings().language())
+    language = install_language(app, settings.language())
     log.info("language: %s", language)
-    window = create_window(args)
+    window = _window(window_options(args), settings)
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     log.info("window shown: %s", window.connection_label.text())

@@ -110,12 +110,6 @@ def settings_file_0_1_0(environ: Mapping[str, str] | None = None) -> Path:
     return folder / SETTINGS_FILE_NAME
 
 
-def settings_file(environ: Mapping[str, str] | None = None) -> Path:
-    """0.1.0's settings.ini, which the window and the command line still use until they move to
-    gui.core.preferences; then this goes (use `settings_file_0_1_0` for the migration)."""
-    return settings_file_0_1_0(environ)
-
-
 def _own_folder(environ: Mapping[str, str] | None, name: str) -> Path | None:
     """``<ENV_FOLDER>/<name>`` when `ENV_FOLDER` is set."""
     environ = os.environ if environ is None else environ

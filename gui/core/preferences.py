@@ -31,7 +31,6 @@ settings there), and so are its typed statuses (``[form] statuses``), which are 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -206,8 +205,11 @@ def write_preferences(path: Path, preferences: Preferences) -> None:
     text = io.StringIO()
     text.write(_HEADER + "\n")
     parser.write(text)
+    from gui.core.durable import write_atomically  # only when saving, not at start-up
+
     try:
-        _write_atomically(path, text.getvalue().encode("utf-8"))
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomically(path, text.getvalue().encode("utf-8"))
     except OSError as error:
         raise ConfigurationError(
             QT_TRANSLATE_NOOP(
@@ -276,51 +278,6 @@ def _damaged(path: Path, line: int | None) -> ConfigurationError:
             "check Settings.",
         ).format(path=plain(str(path)), line=line)
     )
-
-
-# --- The private copy of the atomic write ----------------------------------------------------
-# A copy of gui.core.drafts' (DraftStore.save, fsync_folder), kept private here so that the
-# window's start-up does not import the draft code; the shared helpers are moving to
-# gui/core/durable.py, and this copy goes when they arrive.
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: a temporary file in the same folder (mode 0600, as mkstemp
-    makes it), flushed and fsynced, renamed over `path`, then the folder fsynced."""
-    import contextlib
-    import tempfile
-
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with open(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable, where the OS allows (not on Windows, nor on file systems that
-    refuse to fsync a folder)."""
-    if os.name == "nt":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 # --- 0.1.0's settings.ini --------------------------------------------------------------------

@@ -17,17 +17,17 @@ import itertools
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from gui.core import reports
 from gui.core.app_folders import OUTBOX_FILE_NAME
-from gui.core.credentials import Mode
 from gui.core.fields import Operation
 from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.ui import shortcuts
 from gui.ui.banner import BannerKind
+from gui.ui.connection_view import ConnectionView
 from gui.ui.dispatcher import OutboxDispatcher, open_outbox
 from gui.ui.draft_keeper import DraftKeeper, open_drafts
 from gui.ui.form_filler import FormFiller
@@ -105,12 +105,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.sandbox = sandbox
         self.settings = settings
+        if settings.parent() is None:
+            settings.setParent(self)  # its writer thread ends with the window
         #: Asked before closing with updates still in the outbox; True closes.
         self.confirm_quit: Callable[[int], bool] = self._ask_before_quitting
         self._warm_up = JobRunner(parent=self)
         self._warm_up_started = False
         self._shut_down = False
-        self._connection_problem = ""  # what the banner says about the connection, if anything
         self._restore_draft = ticket_id is None  # a --ticket wins over last run's draft
 
         self.sign_in = SignInController(
@@ -158,7 +159,14 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self._connect()
-        self._show_connection()
+        self.connection_view = ConnectionView(
+            window=self,
+            page=self.page,
+            label=self.connection_label,
+            sign_in=self.sign_in,
+            sandbox=sandbox,
+        )
+        self._restore_window_state()
 
     # --- Building ----------------------------------------------------------------------------
 
@@ -190,7 +198,6 @@ class MainWindow(QMainWindow):
         self.connection_label = self.status_bar.connection_label
         self.outbox_status = self.status_bar.outbox_status
         self.panels = Panels(window=self, outbox=self.outbox)
-        self._retranslate()
 
         # Tab goes top to bottom: the banner's buttons, the form, Cancel and Update, then the
         # status bar's "N updates waiting" (hidden widgets are skipped).
@@ -233,38 +240,10 @@ class MainWindow(QMainWindow):
         outbox.changed.connect(self._on_outbox_changed)
         outbox.failed.connect(lambda problem: self._say(BannerKind.ERROR, problem))
         self.drafts.problem.connect(lambda problem: self._say(BannerKind.ERROR, problem))
-        self.sign_in.connection_changed.connect(self._show_connection)
         self.sign_in.problem.connect(lambda problem: self._say(BannerKind.ERROR, problem))
+        self.settings.failed.connect(lambda problem: self._say(BannerKind.ERROR, problem))
         self.panels.item_opened.connect(self.filler.open_item)
         self.panels.entry_opened.connect(self.filler.open_entry)
-
-    # --- Texts -------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        """The window's own texts in the current language (at start and on a language change;
-        its parts translate themselves)."""
-        self._show_where()
-
-    def _show_where(self) -> None:
-        """The window title and the status bar's connection label."""
-        title = self.tr("Particle Tickets")
-        if self.form.operation() is Operation.CREATE:
-            title += self.tr(" — New ticket")
-        if self.sandbox is not None:
-            title += self.tr(" — Sandbox")
-        elif self.connection.credentials.mode is Mode.TEST:
-            title += self.tr(" — TEST")
-        self.setWindowTitle(title)
-        if self.sandbox is not None:
-            where = self.tr("Sandbox at {address}").format(address=self.sandbox.url)
-        else:
-            where = self.tr("Sends to {address}").format(address=self.connection.api_base)
-        self.connection_label.setText(where)
 
     def _say(self, kind: BannerKind, text: str) -> None:
         self.banner.show_message(kind, text)
@@ -317,28 +296,6 @@ class MainWindow(QMainWindow):
         if not self.busy and self.sandbox is None:
             self.sign_in.open_settings(self)
 
-    def _show_connection(self, *_: object) -> None:
-        connection = self.connection
-        self._show_where()
-        self.test_mode_badge.setVisible(
-            connection.credentials.mode is Mode.TEST and self.sandbox is None
-        )
-        signed_out = connection.credentials.empty or not connection.usable
-        self.open_settings_button.setVisible(signed_out and self.sandbox is None)
-        # The banner says what is wrong with the connection unless it is telling the user
-        # something else (a restored draft, an answer); Open Settings stays visible anyway.
-        showing_other = (
-            self.banner.isVisible() and self.banner.message() != self._connection_problem
-        )
-        problem = self.sign_in.problem_text()
-        self._connection_problem = problem or ""
-        if showing_other:
-            return
-        if problem is None:
-            self.banner.clear_message()
-        else:
-            self._say(BannerKind.ERROR, problem)
-
     # --- Sending -----------------------------------------------------------------------------
 
     @property
@@ -379,7 +336,6 @@ class MainWindow(QMainWindow):
     def _on_operation_changed(self, operation: Operation) -> None:
         creating = operation is Operation.CREATE
         self.new_ticket_action.setChecked(creating)
-        self._show_where()
         if creating or not self.form.ticket_id.text():
             (self.form.title if creating else self.form.ticket_id).setFocus()
 
@@ -420,8 +376,19 @@ class MainWindow(QMainWindow):
         if not self._shut_down and waiting and not self.confirm_quit(waiting):
             event.ignore()
             return
+        if not self._shut_down:
+            self.settings.remember_window_state(self.saveGeometry(), self.saveState())
         self.shutdown()
         super().closeEvent(event)
+
+    def _restore_window_state(self) -> None:
+        """Where the window was last time, and how its panels were docked (each panel takes
+        its place when first shown: `Panels`)."""
+        geometry, docks = self.settings.window_state()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not docks.isEmpty():
+            self.restoreState(docks)
 
     def _ask_before_quitting(self, waiting: int) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -443,5 +410,6 @@ class MainWindow(QMainWindow):
         if not self._warm_up.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the warm-up was still running when the window closed")
         self.sign_in.shutdown()
+        self.settings.sync()
         if self.sandbox is not None:
             self.sandbox.stop()

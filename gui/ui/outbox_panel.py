@@ -130,6 +130,11 @@ class OutboxPanel(QDockWidget):
                 self.table.selectRow(row)
         self._update_buttons()
 
+    @property
+    def items(self) -> list[OutboxItem]:
+        """The items shown, oldest first."""
+        return list(self._items)
+
     def selected(self) -> OutboxItem | None:
         row = self.table.selected_row()
         return self._items[row] if row is not None and row < len(self._items) else None

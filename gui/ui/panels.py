@@ -78,6 +78,9 @@ class Panels(QObject):
 
     def _dock(self, panel: QDockWidget) -> None:
         window = self._window
+        if window.restoreDockWidget(panel):  # docked where the user left it last time
+            panel.hide()
+            return
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
         docked = [
             other

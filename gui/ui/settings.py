@@ -1,84 +1,158 @@
-"""`AppSettings`: the few small values the app remembers between runs, never secrets."""
+"""`AppSettings`: what the app remembers between runs, never a secret.
+
+Two files, each owned by the part that needs it:
+
+- the preferences (API address, timeouts, CA bundle, SMS region, language) are the core's
+  preferences.ini (gui/core/preferences.py), which the command line reads too;
+- what is the window's alone (the statuses typed before, where the window and its panels
+  were) is window.ini, through QSettings.
+
+Both live in the config folder of `gui.core.app_folders`. Reading happens once, at start-up;
+a change is kept in memory at once and written by a worker thread, so the GUI thread never
+waits for the disk.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Signal
 
 from gui.core import app_folders
 from gui.core.app_folders import APPLICATION, ORGANIZATION
-from gui.core.stored_connection import CONNECTION_KEYS
+from gui.core.errors import ConfigurationError
+from gui.core.preferences import CONNECTION_KEYS, Preferences, load_preferences
+from gui.ui.worker import JobRunner
 
 __all__ = ["APPLICATION", "CONNECTION_KEYS", "ORGANIZATION", "AppSettings", "identify_app"]
 
+log = logging.getLogger(__name__)
+
 #: How many typed statuses the status list remembers.
 _MAX_STATUSES = 20
+#: How long `sync` waits for the preferences to be written, in milliseconds.
+_SYNC_WAIT_MS = 5000
 
 
-class AppSettings:
-    """QSettings in an INI file in the user's config folder, read per call.
+class AppSettings(QObject):
+    """The preferences and the window's own state, read at construction.
 
-    The folders come from `gui.core.app_folders` (QStandardPaths' locations, worked out without
-    Qt), so the command line, which reads this file with `gui.core.stored_connection`, finds the
-    same files as the window.
+    `problem` is set when preferences.ini could not be read: the window then says so and
+    sends nothing until Settings saves good values (which clears it).
+
+    Signals:
+        failed(Message): the preferences could not be written; says why.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    failed = Signal(object)
+
+    def __init__(self, *, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         identify_app()
-        if path is None:
-            path = app_folders.settings_file()
-        self.path = path
-        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+        self.problem: str | None = None  # a Message
+        try:
+            self._preferences = load_preferences()
+        except ConfigurationError as error:
+            log.warning("the preferences could not be read: %s", error.message)
+            self.problem = error.message
+            self._preferences = Preferences()
+        state_file = app_folders.window_state_file()
+        first_start = not state_file.exists()
+        self._window = QSettings(str(state_file), QSettings.Format.IniFormat)
+        if first_start:
+            self._move_statuses_of_0_1_0()
+        self._writer = JobRunner(threads=1, parent=self)  # one thread: writes land in order
+
+    # --- The preferences (preferences.ini) ---------------------------------------------------
+
+    @property
+    def preferences(self) -> Preferences:
+        return self._preferences
 
     def stored_connection(self) -> dict[str, str]:
         """The stored connection values that are set (see CONNECTION_KEYS)."""
-        values = {
-            key: str(self._settings.value(f"connection/{key}", "", type=str))
-            for key in CONNECTION_KEYS
-        }
-        return {key: value for key, value in values.items() if value}
+        return self._preferences.connection()
 
     def store_connection(self, values: dict[str, str]) -> None:
-        """Store the connection values; empty or missing ones are removed."""
-        for key in CONNECTION_KEYS:
-            if values.get(key):
-                self._settings.setValue(f"connection/{key}", values[key])
-            else:
-                self._settings.remove(f"connection/{key}")
+        """Store the connection values; empty or missing ones are removed. A value that
+        cannot be kept (one that looks like a key) is refused through `failed`."""
+        try:
+            preferences = self._preferences.with_values(
+                {key: values.get(key, "") for key in CONNECTION_KEYS}
+            )
+        except ConfigurationError as error:
+            self.failed.emit(error.message)
+            return
+        self._save(preferences)
+
+    def language(self) -> str | None:
+        """The language chosen in Settings ("en", "es"), or None to follow the system."""
+        return self._preferences.language or None
+
+    def set_language(self, code: str | None) -> None:
+        """Remember `code` as the language; None follows the system's language."""
+        self._save(self._preferences._replace(language=code or ""))
+
+    def sync(self) -> None:
+        """Wait (bounded) until every change is on disk."""
+        if not self._writer.wait(_SYNC_WAIT_MS):
+            log.warning("the preferences were still being written")
+        self._window.sync()
+
+    def _save(self, preferences: Preferences) -> None:
+        from gui.core.preferences import save_preferences
+
+        self._preferences = preferences
+        self.problem = None  # what is in memory now is what the user chose
+        self._writer.run(
+            lambda: save_preferences(preferences), lambda _none: None, self._on_write_failed
+        )
+
+    def _on_write_failed(self, error: Exception) -> None:
+        log.warning("the preferences could not be written: %s", error)
+        if isinstance(error, ConfigurationError):
+            self.failed.emit(error.message)
+
+    # --- The window's own state (window.ini) -------------------------------------------------
 
     def statuses(self) -> list[str]:
         """Statuses the user typed before, most recent first."""
-        value = self._settings.value("form/statuses", [], type=list)
+        value = self._window.value("form/statuses", [], type=list)
         return [str(status) for status in value if status] if isinstance(value, list) else []
 
     def remember_status(self, status: str) -> None:
         statuses = [status, *(known for known in self.statuses() if known != status)]
-        self._settings.setValue("form/statuses", statuses[:_MAX_STATUSES])
+        self._window.setValue("form/statuses", statuses[:_MAX_STATUSES])
 
-    def language(self) -> str | None:
-        """The language chosen in Settings ("en", "es"), or None to follow the system."""
-        value = str(self._settings.value("ui/language", "", type=str))
-        return value or None
+    def window_state(self) -> tuple[QByteArray, QByteArray]:
+        """Where the window was (`QWidget.saveGeometry`) and how its panels were docked
+        (`QMainWindow.saveState`); empty when nothing was saved."""
+        return self._bytes("window/geometry"), self._bytes("window/state")
 
-    def set_language(self, code: str | None) -> None:
-        """Remember `code` as the language; None follows the system's language."""
-        if code:
-            self._settings.setValue("ui/language", code)
-        else:
-            self._settings.remove("ui/language")
+    def _bytes(self, key: str) -> QByteArray:
+        value = self._window.value(key, QByteArray(), type=QByteArray)
+        return value if isinstance(value, QByteArray) else QByteArray()
 
-    def sync(self) -> None:
-        self._settings.sync()
+    def remember_window_state(self, geometry: QByteArray, docks: QByteArray) -> None:
+        self._window.setValue("window/geometry", geometry)
+        self._window.setValue("window/state", docks)
+
+    def _move_statuses_of_0_1_0(self) -> None:
+        """The statuses typed in 0.1.0, from its settings.ini (QSettings reads its own file)."""
+        old = app_folders.settings_file_0_1_0()
+        if old.exists():
+            value = QSettings(str(old), QSettings.Format.IniFormat).value("form/statuses", [])
+            statuses = value if isinstance(value, list) else [value] if value else []
+            self._window.setValue("form/statuses", [str(status) for status in statuses])
 
     @staticmethod
     def data_folder() -> Path:
-        """Where the outbox, the draft and the logs live (QStandardPaths' AppDataLocation)."""
-        identify_app()
+        """Where the outbox, the draft and the logs live."""
         return app_folders.data_folder()
 
 
 def identify_app() -> None:
-    """The names QStandardPaths and QSettings build the app's folders from."""
+    """The names Qt builds the app's identity from (Wayland's app id, the log's name)."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)

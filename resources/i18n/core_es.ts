@@ -525,17 +525,6 @@
     </message>
 </context>
 <context>
-    <name>stored_connection</name>
-    <message>
-        <source>The settings file {path} could not be read: {reason}.</source>
-        <translation>No se pudo leer el archivo de configuración {path}: {reason}.</translation>
-    </message>
-    <message>
-        <source>The setting “{key}” in {path} cannot be read without the window: {why}. Open Settings in the window and save it again, or give the value as an option.</source>
-        <translation>El ajuste «{key}» de {path} no se puede leer sin la ventana: {why}. Abra la Configuración en la ventana y vuelva a guardarla, o indique el valor como opción.</translation>
-    </message>
-</context>
-<context>
     <name>validation</name>
     <message>
         <source>A new ticket gets its id from Particle Space: leave the ticket id empty.</source>

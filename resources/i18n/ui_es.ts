@@ -9,6 +9,33 @@
     </message>
 </context>
 <context>
+    <name>ConnectionView</name>
+    <message>
+        <source>Particle Tickets</source>
+        <translation>Particle Tickets</translation>
+    </message>
+    <message>
+        <source> — New ticket</source>
+        <translation> — Nuevo ticket</translation>
+    </message>
+    <message>
+        <source> — Sandbox</source>
+        <translation> — Entorno de pruebas</translation>
+    </message>
+    <message>
+        <source> — TEST</source>
+        <translation> — PRUEBA</translation>
+    </message>
+    <message>
+        <source>Sandbox at {address}</source>
+        <translation>Entorno de pruebas en {address}</translation>
+    </message>
+    <message>
+        <source>Sends to {address}</source>
+        <translation>Envía a {address}</translation>
+    </message>
+</context>
+<context>
     <name>DraftKeeper</name>
     <message>
         <source>Your unsent draft could not be read.</source>
@@ -267,30 +294,6 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Particle Tickets</source>
-        <translation>Particle Tickets</translation>
-    </message>
-    <message>
-        <source> — New ticket</source>
-        <translation> — Nuevo ticket</translation>
-    </message>
-    <message>
-        <source> — Sandbox</source>
-        <translation> — Entorno de pruebas</translation>
-    </message>
-    <message>
-        <source> — TEST</source>
-        <translation> — PRUEBA</translation>
-    </message>
-    <message>
-        <source>Sandbox at {address}</source>
-        <translation>Entorno de pruebas en {address}</translation>
-    </message>
-    <message>
-        <source>Sends to {address}</source>
-        <translation>Envía a {address}</translation>
-    </message>
     <message>
         <source>Updates are waiting</source>
         <translation>Hay actualizaciones pendientes</translation>

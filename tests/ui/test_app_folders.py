@@ -135,7 +135,15 @@ def test_0_1_0_s_outbox_draft_and_logs_are_found_where_they_are() -> None:
     assert "0.1.0 was here" in log.read_text(encoding="utf-8")
 
 
-def test_the_window_uses_the_same_files() -> None:
-    assert AppSettings().path == app_folders.settings_file()
-    assert AppSettings().path.name == "settings.ini"
+def test_the_window_uses_the_same_files(qapp: object) -> None:
+    from gui.core.preferences import Preferences, save_preferences
+
+    save_preferences(Preferences(api_base="https://api.example.test", language="es"))
+    settings = AppSettings()
+    assert settings.stored_connection() == {"api_base": "https://api.example.test"}
+    assert settings.language() == "es"
+    settings.remember_status("DONE")
+    settings.sync()
+    assert app_folders.window_state_file().is_file()  # the window's own state, apart
+    assert "DONE" not in app_folders.preferences_file().read_text(encoding="utf-8")
     assert AppSettings.data_folder() == app_folders.data_folder()

@@ -288,6 +288,7 @@ def test_the_language_choice_in_settings_applies_at_once_and_is_remembered(
     choice.setFocus()
     choice.setCurrentIndex(choice.findData("es"))
     QApplication.processEvents()
+    window.settings.sync()  # written for the next start
     assert AppSettings().language() == "es"
     assert dialog.windowTitle() == "Configuración"
     assert choice.itemText(0) == "Idioma del sistema"
@@ -297,6 +298,7 @@ def test_the_language_choice_in_settings_applies_at_once_and_is_remembered(
 
     choice.setCurrentIndex(0)  # the system's language again (English on this machine)
     QApplication.processEvents()
+    window.settings.sync()
     assert AppSettings().language() is None
 
 
@@ -313,12 +315,14 @@ def test_the_view_menu_switches_the_language_in_the_sandbox_too(
     assert system.isChecked() and spanish_action.text() == "Español"
     spanish_action.trigger()
     QApplication.processEvents()
+    window.settings.sync()  # written for the next start
     assert AppSettings().language() == "es"
     assert window.submit_button.text() == "Actua&lizar ticket"
     assert window.findChild(QAction, "language_es").isChecked()
     assert window.form.title.text() == "Broken window"
     system.trigger()
     QApplication.processEvents()
+    window.settings.sync()
     assert AppSettings().language() is None
     assert window.submit_button.text() == "&Update ticket"
 

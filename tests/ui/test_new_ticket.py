@@ -112,7 +112,7 @@ def test_a_new_ticket_that_may_have_arrived_is_never_resent_by_itself(
     assert "may already have created the ticket" in window.banner.text()
     window.show_outbox_panel()
     qtbot.waitUntil(
-        lambda: [item.state.value for item in window.outbox_panel._items] == ["needs_decision"],
+        lambda: [item.state.value for item in window.outbox_panel.items] == ["needs_decision"],
         timeout=5000,
     )
     assert window.form.operation() is Operation.CREATE  # the form keeps what was typed

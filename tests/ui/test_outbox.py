@@ -22,7 +22,7 @@ TICKET = {**VENDOR, "ticketId": "tic_1001"}
 
 
 def states(window: MainWindow) -> list[str]:
-    return [item.state.value for item in window.outbox_panel._items]
+    return [item.state.value for item in window.outbox_panel.items]
 
 
 def free_port() -> int:

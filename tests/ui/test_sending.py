@@ -19,7 +19,7 @@ URL = f"{API}/ticket/TICKET_ID_HERE"
 
 
 def outbox_states(window) -> list[str]:
-    return [item.state.value for item in window.outbox_panel._items]
+    return [item.state.value for item in window.outbox_panel.items]
 
 
 def fill_vendor_example(qtbot: QtBot, window) -> None:

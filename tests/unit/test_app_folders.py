@@ -78,13 +78,6 @@ def test_macos_data_stays_in_application_support_whatever_xdg_says(
     assert app_folders.settings_file_0_1_0() == library / "Preferences" / APP / "settings.ini"
 
 
-def test_the_window_s_transitional_settings_file_is_0_1_0_s(tmp_path: Path) -> None:
-    """Until the window and the command line use gui.core.preferences, they keep settings.ini."""
-    environ = {app_folders.ENV_FOLDER: str(tmp_path)}
-    assert app_folders.settings_file(environ) == app_folders.settings_file_0_1_0(environ)
-    assert app_folders.settings_file() == app_folders.settings_file_0_1_0()
-
-
 @pytest.mark.skipif(sys.platform != "win32", reason="Windows' known folders")
 def test_windows_data_roams_and_config_stays_local() -> None:
     """0.1.0 (Qt): AppDataLocation in RoamingAppData, AppConfigLocation in LocalAppData."""

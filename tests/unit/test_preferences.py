@@ -421,11 +421,11 @@ def test_when_the_new_file_cannot_be_written_the_values_are_used_all_the_same(
 ) -> None:
     old_settings()
 
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, data: bytes, **options: object) -> None:
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch, caplog.at_level(logging.WARNING, preferences.__name__):
-        patch.setattr(preferences, "_write_atomically", full)
+        patch.setattr("gui.core.durable.write_atomically", full)
         assert load_preferences() == MOVED_0_1_0
     assert "could not be moved to" in caplog.text
     assert "No space left on device" in caplog.text
