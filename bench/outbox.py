@@ -164,6 +164,7 @@ def child_plain(api_base: str, count: int) -> dict[str, Any]:
 
 
 def _window(api_base: str, folder: Path, draft_store: Any = None, outbox: Path | None = None):
+    from gui.core.app_folders import ENV_FOLDER
     from gui.core.config import Connection
     from gui.core.credentials import Credentials
     from gui.core.drafts import DraftStore
@@ -173,9 +174,10 @@ def _window(api_base: str, folder: Path, draft_store: Any = None, outbox: Path |
     from gui.ui.palette import ColourScheme
     from gui.ui.settings import AppSettings
 
+    os.environ[ENV_FOLDER] = str(folder)  # its preferences and window state, never the user's
     window = MainWindow(
         connection=Connection(api_base, Credentials(token=SandboxServer.TOKEN)),
-        settings=AppSettings(folder / "settings.ini"),
+        settings=AppSettings(),
         outbox_store=OutboxStore(outbox or folder / "outbox.sqlite3"),
         draft_store=draft_store or DraftStore(folder / "draft.json"),
     )

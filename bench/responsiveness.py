@@ -1,6 +1,6 @@
 """Responsiveness while an update is in flight, in one process with its own loopback sandbox.
 
-Run by bench/run.py: ``python bench/responsiveness.py --settings <file> [--slow 2.0]``.
+Run by bench/run.py: ``python bench/responsiveness.py --folder <folder> [--slow 2.0]``.
 
 It starts `SandboxServer(slow_seconds=...)` answering SLOW on 127.0.0.1, builds a `MainWindow`
 for it (with the app's style sheet, as `gui.app.create_window` sets it), shows it and waits for
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gui.core.app_folders import ENV_FOLDER
 from gui.core.config import Connection
 from gui.core.credentials import Credentials
 from gui.sandbox import Behaviour, SandboxServer
@@ -116,7 +118,7 @@ def fill_form(window: MainWindow) -> None:
     form.status.setCurrentText("ON_HOLD")
 
 
-def measure(settings_file: Path, slow_seconds: float) -> dict[str, Any]:
+def measure(slow_seconds: float) -> dict[str, Any]:
     result: dict[str, Any] = {"ok": False}
     server = SandboxServer(slow_seconds=slow_seconds)
     server.start()
@@ -124,7 +126,7 @@ def measure(settings_file: Path, slow_seconds: float) -> dict[str, Any]:
         server.behaviour = Behaviour.SLOW
         window = MainWindow(
             connection=Connection(server.url, Credentials(token=SandboxServer.TOKEN)),
-            settings=AppSettings(settings_file),
+            settings=AppSettings(),
         )
         try:
             ColourScheme(window)
@@ -168,11 +170,14 @@ def measure(settings_file: Path, slow_seconds: float) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--settings", type=Path, required=True, help="settings .ini file to use")
+    parser.add_argument(
+        "--folder", type=Path, required=True, help="a folder for the settings and data of the run"
+    )
     parser.add_argument("--slow", type=float, default=2.0, help="seconds the sandbox waits")
     args = parser.parse_args()
+    os.environ[ENV_FOLDER] = str(args.folder)  # the window's files, never the user's
     app = QApplication(sys.argv[:1])
-    result = measure(args.settings, args.slow)
+    result = measure(args.slow)
     app.processEvents()
     sys.stdout.write("RESULT " + json.dumps(result) + "\n")
     sys.stdout.flush()

@@ -2,7 +2,7 @@
 
 Usage (from the project folder, with the project's virtual environment)::
 
-    .venv/bin/python bench/run.py [--runs N]
+    .venv/bin/python bench/run.py [--runs N] [--before REVISION]
 
 The machine is shared and noisy, so only ratios against a baseline measured in the same run mean
 anything. One run measures:
@@ -12,7 +12,9 @@ anything. One run measures:
 2. cold start to the first painted window: N fresh child processes of the app
    (bench/app_window.py) alternating with N of a bare PySide6 window with the same widgets
    (bench/bare_window.py), each timed by this process from just before Popen until the child
-   reports its first paint, after one discarded warm-up pair; medians and their ratio;
+   reports its first paint, after one discarded warm-up pair; medians and their ratio. With
+   ``--before REVISION`` the app of that git revision (checked out with ``git worktree``)
+   starts in the same rounds, so a change's cost is a ratio measured in one run;
 3. the largest gap of a 10 ms GUI-thread timer while an update is in flight to a slow loopback
    sandbox, against the same timer over an equally long idle period (bench/responsiveness.py).
 
@@ -26,6 +28,7 @@ Nothing connects anywhere but 127.0.0.1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import io
 import json
@@ -38,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,7 +89,12 @@ class Child:
 
 
 def run_child(
-    args: list[str], env: dict[str, str], *, what: str, ok_codes: tuple[int, ...] = (0,)
+    args: list[str],
+    env: dict[str, str],
+    *,
+    what: str,
+    ok_codes: tuple[int, ...] = (0,),
+    cwd: Path = ROOT,
 ) -> tuple[float, Child]:
     """Run `python args…`; returns the perf_counter just before Popen and what it printed.
 
@@ -101,7 +110,7 @@ def run_child(
             stdout=subprocess.PIPE,
             stderr=stderr,
             env=env,
-            cwd=ROOT,
+            cwd=cwd,
         )
         try:
             _read_lines(process, child, started + CHILD_TIMEOUT)
@@ -193,8 +202,11 @@ class StartSample:
     heavy: str = "-"
 
 
-def start_once(script: str, env: dict[str, str]) -> StartSample:
-    started, child = run_child([str(BENCH / script)], env, what=script)
+def start_once(script: str, env: dict[str, str], *, checkout: Path = ROOT) -> StartSample:
+    """One cold start of `checkout`'s bench/`script` (another checkout runs its own code)."""
+    if checkout != ROOT:
+        env = {**env, "PYTHONPATH": str(checkout)}
+    started, child = run_child([str(checkout / "bench" / script)], env, what=script, cwd=checkout)
     arrived, line = child.first("PAINTED")
     stamps = dict(
         (name, float(value)) for name, value in (part.split("=") for part in line.split()[1:])
@@ -211,38 +223,73 @@ def start_once(script: str, env: dict[str, str]) -> StartSample:
     return StartSample(arrived - started, phases, heavy)
 
 
-def measure_start(env: dict[str, str], runs: int) -> tuple[float, float, list[str]]:
-    """Alternate app and bare cold starts; returns (median app, median bare, heavy modules)."""
-    print(f"\n2. cold start to first painted window: {runs} app runs alternating with {runs} bare")
-    app_sample, bare_sample = start_once("app_window.py", env), start_once("bare_window.py", env)
+def measure_start(
+    env: dict[str, str], runs: int, before: Path | None = None
+) -> tuple[float, float, list[str], float | None]:
+    """Alternate app and bare cold starts (and, with `before`, that checkout's app); returns
+    (median app, median bare, heavy modules, median app before or None)."""
+    sides = [("app", ROOT, "app_window.py"), ("bare", ROOT, "bare_window.py")]
+    if before is not None:
+        sides.insert(1, ("before", before, "app_window.py"))
     print(
-        f"   warm-up pair (discarded): app {app_sample.total * 1000:6.1f} ms, "
-        f"bare {bare_sample.total * 1000:6.1f} ms"
+        f"\n2. cold start to first painted window: {runs} runs of each, alternating: "
+        + ", ".join(name for name, _root, _script in sides)
     )
-    app: list[StartSample] = []
-    bare: list[StartSample] = []
-    for run in range(1, runs + 1):
-        app.append(start_once("app_window.py", env))
-        bare.append(start_once("bare_window.py", env))
-        print(
-            f"   run {run:2d}/{runs}: app {app[-1].total * 1000:6.1f} ms   "
-            f"bare {bare[-1].total * 1000:6.1f} ms"
+    warm_up = [start_once(script, env, checkout=root) for _name, root, script in sides]
+    print(
+        "   warm-up round (discarded): "
+        + ", ".join(
+            f"{name} {sample.total * 1000:.1f} ms"
+            for (name, *_), sample in zip(sides, warm_up, strict=True)
         )
-    for name, samples in (("app ", app), ("bare", bare)):
-        totals = [sample.total * 1000 for sample in samples]
+    )
+    samples: dict[str, list[StartSample]] = {name: [] for name, _root, _script in sides}
+    for run in range(1, runs + 1):
+        for name, root, script in sides:
+            samples[name].append(start_once(script, env, checkout=root))
         print(
-            f"   {name}: min {min(totals):6.1f}  median {statistics.median(totals):6.1f}  "
+            f"   run {run:2d}/{runs}: "
+            + "   ".join(f"{name} {samples[name][-1].total * 1000:6.1f} ms" for name in samples)
+        )
+    for name, side in samples.items():
+        totals = [sample.total * 1000 for sample in side]
+        print(
+            f"   {name:<6}: min {min(totals):6.1f}  median {statistics.median(totals):6.1f}  "
             f"max {max(totals):6.1f} ms"
         )
+    app, bare = samples["app"], samples["bare"]
     _print_phases(app, bare)
     median_app = statistics.median(sample.total for sample in app)
     median_bare = statistics.median(sample.total for sample in bare)
     print(f"   ratio median app / median bare: {median_app / median_bare:.2f}{TIMES}")
+    median_before = None
+    if "before" in samples:
+        median_before = statistics.median(sample.total for sample in samples["before"])
+        print(
+            f"   ratio median app / median app before: {median_app / median_before:.2f}{TIMES} "
+            f"(before / bare: {median_before / median_bare:.2f}{TIMES})"
+        )
     heavy = sorted({m for s in app for m in s.heavy.split(",") if m and m != "-"})
     print(
         f"   sending modules imported when the app window was built: {', '.join(heavy) or 'none'}"
     )
-    return median_app, median_bare, heavy
+    return median_app, median_bare, heavy, median_before
+
+
+@contextlib.contextmanager
+def checkout_of(revision: str, folder: Path) -> Iterator[Path]:
+    """A checkout of `revision` (a commit, tag or branch of this repository) in `folder`, with
+    git's own worktrees; removed again at the end."""
+    path = folder / "before"
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "--quiet", str(path), revision],
+        cwd=ROOT,
+        check=True,
+    )
+    try:
+        yield path
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=ROOT, check=False)
 
 
 def _print_phases(app: list[StartSample], bare: list[StartSample]) -> None:
@@ -271,9 +318,9 @@ def measure_responsiveness(env: dict[str, str], folder: Path) -> tuple[float, fl
         f"\n3. GUI responsiveness while an update is in flight (sandbox answers after "
         f"{SLOW_SECONDS:g} s)"
     )
-    settings = folder / "responsiveness" / "settings.ini"
-    settings.parent.mkdir(parents=True, exist_ok=True)
-    args = [str(BENCH / "responsiveness.py"), "--settings", str(settings)]
+    own = folder / "responsiveness"
+    own.mkdir(parents=True, exist_ok=True)
+    args = [str(BENCH / "responsiveness.py"), "--folder", str(own)]
     try:
         _, child = run_child(
             [*args, "--slow", str(SLOW_SECONDS)], env, what="responsiveness.py", ok_codes=(0, 1)
@@ -320,13 +367,13 @@ def child_environment(folder: Path) -> dict[str, str]:
 
 
 def verdict_table(
-    start: tuple[float, float, list[str]] | None,
+    start: tuple[float, float, list[str], float | None] | None,
     gaps: tuple[float, float] | None,
     imported: list[str] | None,
 ) -> list[str]:
     rows = [("measure", "app", "baseline", "ratio", "target", "verdict")]
     if start is not None:
-        app, bare, _heavy = start
+        app, bare, _heavy, before = start
         ratio = app / bare
         rows.append(
             (
@@ -338,6 +385,17 @@ def verdict_table(
                 "ok" if ratio <= TARGET_RATIO else "MISSED",
             )
         )
+        if before is not None:
+            rows.append(
+                (
+                    "cold start against the app before",
+                    f"{app * 1000:.0f} ms",
+                    f"{before * 1000:.0f} ms",
+                    f"{app / before:.2f}{TIMES}",
+                    "-",
+                    "-",
+                )
+            )
     else:
         rows.append(
             (
@@ -402,6 +460,12 @@ def _gap_verdict(during: float, idle: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Particle Tickets benchmark (see the docstring).")
     parser.add_argument("--runs", type=int, default=15, help="cold starts per side (default 15)")
+    parser.add_argument(
+        "--before",
+        metavar="REVISION",
+        help="also start the app of this git revision (e.g. main, a tag), alternating in the "
+        "same run, to see what a change did to the start-up",
+    )
     options = parser.parse_args(argv)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # the signs in the table, on a non-UTF-8 terminal
@@ -423,8 +487,12 @@ def main(argv: list[str] | None = None) -> int:
         except MeasurementFailed as failure:
             failures.append(f"imports: {failure}")
         try:
-            start = measure_start(env, options.runs)
-        except MeasurementFailed as failure:
+            with contextlib.ExitStack() as stack:
+                before = None
+                if options.before:
+                    before = stack.enter_context(checkout_of(options.before, folder))
+                start = measure_start(env, options.runs, before)
+        except (MeasurementFailed, subprocess.CalledProcessError) as failure:
             failures.append(f"cold start: {failure}")
         try:
             gaps = measure_responsiveness(env, folder)
