@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 import gui
 import gui.resources as resources_package
+import gui.ui  # first of the app's modules after PySide: it spares them PySide's source scan
 from gui.cli.arguments import parse, window_options
 from gui.core.config import Connection, resolve_connection
 from gui.core.credentials import Credentials

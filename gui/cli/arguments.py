@@ -43,6 +43,13 @@ _SHARED_DEFAULTS = {
     "publish_key": None,
     "json": False,
 }
+#: Arguments that need the commands' parsers (a command, or the help that lists them).
+_NEEDS_COMMANDS = frozenset((*COMMANDS, "-h", "--help"))
+#: The same usage line whether or not the commands' parsers were built.
+_USAGE = (
+    "%(prog)s [-h] [--version] [--api-base URL] [--token TOKEN] [--secret-key KEY]\n"
+    "       [--publish-key KEY] [--ticket ID] [--demo] [--self-test] [COMMAND ...]"
+)
 #: The window's own options, which mean nothing to a command.
 _WINDOW_ONLY = {"ticket": "--ticket", "demo": "--demo", "self_test": "--self-test"}
 
@@ -59,9 +66,16 @@ _EXIT_STATUS = (
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     """The command line (without the program name) as one namespace; ``command`` is None for
-    the window. Exits on --help, --version and mistakes, as argparse does (status 2)."""
-    parser = build_parser()
-    namespace = parser.parse_args(list(argv))
+    the window. Exits on --help, --version and mistakes, as argparse does (status 2).
+
+    The commands' parsers are built only when a command's name or --help is among the
+    arguments: the window's start-up does not pay for eight parsers it will not use (argparse
+    looks up a translation of every help text it is given).
+    """
+    arguments = list(argv)
+    parser = build_parser(commands=any(arg in _NEEDS_COMMANDS for arg in arguments))
+    namespace = parser.parse_args(arguments)
+    namespace.command = getattr(namespace, "command", None)
     for name, default in _SHARED_DEFAULTS.items():
         if not hasattr(namespace, name):
             setattr(namespace, name, default)
@@ -87,17 +101,19 @@ def window_options(namespace: argparse.Namespace) -> Options:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """`particle-tickets [window options] | COMMAND …`, every level with its own --help."""
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """`particle-tickets [window options] | COMMAND …`, every level with its own --help
+    (without `commands`, the window's options alone)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
+        usage=_USAGE,
         description=(
             "Update and create Particle Space maintenance tickets. Without a command the "
             "window opens; the commands do the window's work from a script."
         ),
         epilog=f"{_ENVIRONMENT} {_EXIT_STATUS}",
-        parents=[_connection_options("connection (for the window and every command)")],
     )
+    _connection_arguments(parser, "connection (for the window and every command)")
     window = parser.add_argument_group("the window")
     window.add_argument("--ticket", metavar="ID", help="ticket id to fill in")
     window.add_argument(
@@ -111,53 +127,77 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window offscreen, send one update to the sandbox, report each step, exit",
     )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
-    commands = parser.add_subparsers(
-        dest="command", metavar="COMMAND", title="commands (without one, the window opens)"
-    )
-    _add_commands(commands)
+    if commands:
+        _add_commands(
+            parser.add_subparsers(
+                dest="command",
+                metavar="COMMAND",
+                title="commands (without one, the window opens)",
+                prog=PROG,  # "particle-tickets update", not the whole usage line before it
+            )
+        )
     return parser
 
 
-def _connection_options(title: str) -> argparse.ArgumentParser:
-    options = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    group = options.add_argument_group(title)
-    group.add_argument("--api-base", metavar="URL", help="API address")
-    group.add_argument("--token", metavar="TOKEN", help="Bearer token for the API")
-    group.add_argument("--secret-key", metavar="KEY", help="secret key (sk_test_… or sk_live_…)")
-    group.add_argument("--publish-key", metavar="KEY", help="publishable key (pk_…)")
-    return options
+def _connection_arguments(
+    parser: argparse.ArgumentParser, title: str, *, json: bool = False
+) -> None:
+    """The connection options (and, for a command, --json), left out until given: see
+    `_SHARED_DEFAULTS`."""
+    group = parser.add_argument_group(title)
+    unset = argparse.SUPPRESS
+    group.add_argument("--api-base", metavar="URL", default=unset, help="API address")
+    group.add_argument("--token", metavar="TOKEN", default=unset, help="Bearer token for the API")
+    group.add_argument(
+        "--secret-key", metavar="KEY", default=unset, help="secret key (sk_test_… or sk_live_…)"
+    )
+    group.add_argument("--publish-key", metavar="KEY", default=unset, help="publishable key (pk_…)")
+    if json:
+        group.add_argument(
+            "--json",
+            action="store_true",
+            default=unset,
+            help="print one JSON document on stdout",
+        )
 
 
 def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    shared = _connection_options("connection (as the window's options)")
-    shared.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-    update = commands.add_parser(
+    def command(
+        name: str,
+        parent: argparse._SubParsersAction[argparse.ArgumentParser] = commands,
+        *,
+        help: str,  # argparse's own name for it
+        description: str | None = None,
+        epilog: str | None = None,
+    ) -> argparse.ArgumentParser:
+        parser = parent.add_parser(name, help=help, description=description, epilog=epilog)
+        _connection_arguments(parser, "connection (as the window's options)", json=True)
+        return parser
+
+    update = command(
         "update",
-        parents=[shared],
         help="update a ticket (or many, --from-csv)",
         description="Update a ticket, or one ticket per row of a CSV file.",
         epilog=_EXIT_STATUS,
     )
     update.add_argument("ticket_id", metavar="TICKET_ID", nargs="?", help="the ticket, tic_…")
     _ticket_arguments(update)
-    new = commands.add_parser(
+    new = command(
         "new",
-        parents=[shared],
         help="create a ticket (or many, --from-csv)",
         description="Create a ticket, or one ticket per row of a CSV file.",
         epilog=_EXIT_STATUS,
     )
     _ticket_arguments(new)
-    outbox = commands.add_parser(
+    outbox = command(
         "outbox",
-        parents=[shared],
         help="list, send or discard what waits in the outbox",
         description="The window's outbox: what could not be sent yet.",
         epilog=_EXIT_STATUS,
     )
     actions = outbox.add_subparsers(dest="action", required=True, metavar="ACTION")
-    actions.add_parser("list", parents=[shared], help="list the waiting updates")
-    send = actions.add_parser("send", parents=[shared], help="send what is due now")
+    command("list", actions, help="list the waiting updates")
+    send = command("send", actions, help="send what is due now")
     send.add_argument(
         "--retry",
         metavar="ID",
@@ -166,7 +206,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         default=[],
         help="also send these items now, those waiting for a decision included (Resend)",
     )
-    discard = actions.add_parser("discard", parents=[shared], help="give up updates")
+    discard = command("discard", actions, help="give up updates")
     discard.add_argument("ids", metavar="ID", type=int, nargs="+", help="outbox item ids")
 
 

@@ -139,8 +139,6 @@ def read_preferences(path: Path) -> Preferences | None:
     `ConfigurationError` (naming the file) if it cannot be read, is not INI, gives a name
     twice or holds a name or value that looks like a secret.
     """
-    import configparser
-
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -161,6 +159,8 @@ def read_preferences(path: Path) -> Preferences | None:
                 "check Settings.",
             ).format(path=plain(str(path)))
         ) from None
+    import configparser  # only when there is a file to read
+
     parser = _parser()
     try:
         parser.read_string(text.replace("\r\n", "\n"), source=str(path))
@@ -304,10 +304,6 @@ def read_settings_0_1_0(path: Path) -> Preferences | None:
     ends with a space; one that looks like a key; a name in another case or another section
     than 0.1.0 wrote (Qt finds some of those on Windows).
     """
-    import configparser
-    import contextlib
-    import re
-
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -315,6 +311,10 @@ def read_settings_0_1_0(path: Path) -> Preferences | None:
     except OSError as error:
         _log_warning("0.1.0's settings in %s could not be read: %s", path, error.strerror or error)
         return None
+    import configparser  # only when there is a file to read
+    import contextlib
+    import re
+
     text = data.decode("utf-8-sig", "surrogateescape")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     parser = configparser.ConfigParser(

@@ -8,9 +8,8 @@ cannot be recalled, so its item then waits in the outbox for the user's decision
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -30,8 +29,7 @@ if TYPE_CHECKING:
 DEADLINE_SECONDS = 60.0
 
 
-@dataclass(frozen=True)
-class Waiting:
+class Waiting(NamedTuple):
     """The update the window waits for; `item_id` is None until the outbox has stored it."""
 
     update: TicketUpdate
@@ -134,7 +132,7 @@ class SendController(QObject):
             self._stop_waiting()
             self.queued_behind.emit(queued)
             return
-        self._waiting = replace(waiting, item_id=queued.item.id)
+        self._waiting = waiting._replace(item_id=queued.item.id)
 
     def _on_attempted(self, delivery: Delivery) -> None:
         waiting = self._waiting

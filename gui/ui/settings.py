@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from gui.core import app_folders
 from gui.core.app_folders import APPLICATION, ORGANIZATION
 from gui.core.errors import ConfigurationError
 from gui.core.preferences import CONNECTION_KEYS, Preferences, load_preferences
 from gui.ui.worker import JobRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
 
 __all__ = ["APPLICATION", "CONNECTION_KEYS", "ORGANIZATION", "AppSettings", "identify_app"]
 
@@ -131,6 +135,8 @@ class AppSettings(QObject):
         return self._bytes("window/geometry"), self._bytes("window/state")
 
     def _bytes(self, key: str) -> QByteArray:
+        from PySide6.QtCore import QByteArray
+
         value = self._window.value(key, QByteArray(), type=QByteArray)
         return value if isinstance(value, QByteArray) else QByteArray()
 

@@ -22,3 +22,23 @@ def test_emitting_a_signal_does_not_eat_references_to_true() -> None:
         emitter.happened.emit()
     assert len(received) == 200
     assert sys.getrefcount(True) >= before + 200  # the list holds 200 more references
+
+
+def test_pyside_no_longer_reads_the_source_of_every_imported_module(tmp_path, monkeypatch) -> None:
+    """gui/ui/qt_binding.py: PySide's import reads each new module's source (for __feature__,
+    which this app never uses). A PySide without the helper it replaces fails here: look at the
+    pin in pyproject.toml and at that module again."""
+    import inspect
+
+    import gui.ui  # noqa: F401 - applies it
+    from gui.ui import qt_binding
+
+    assert qt_binding.skip_feature_scan()  # PySide still has what it replaces
+    read: list[object] = []
+    real = inspect.getsource
+    monkeypatch.setattr(inspect, "getsource", lambda obj: read.append(obj) or real(obj))
+    (tmp_path / "freshly_imported.py").write_text("from PySide6.QtCore import QObject\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = __import__("freshly_imported")  # the import statement's way: PySide's hook
+    assert module.QObject is QObject
+    assert read == []  # imported without PySide reading it

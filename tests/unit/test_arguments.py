@@ -152,3 +152,9 @@ def test_each_command_has_its_own_help(
     assert out.startswith(f"usage: particle-tickets {' '.join(argv[:-1])}")
     for text in shown:
         assert text in out, text
+
+
+def test_a_value_that_is_a_commands_name_is_still_the_windows() -> None:
+    args = parse(["--ticket", "update"])  # a ticket called "update": odd, but not a command
+    assert args.command is None
+    assert window_options(args).ticket == "update"
