@@ -38,9 +38,8 @@ def test_signals_and_the_banner_carry_messages(path: Path) -> None:
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         position = _SHOWN.get(node.func.attr)
-        if position is not None and len(node.args) > position:
-            if _is_sentence(node.args[position]):
-                written_in_place.append(f"{path.name}:{node.lineno} {node.func.attr}")
+        if position is not None and len(node.args) > position and _is_sentence(node.args[position]):
+            written_in_place.append(f"{path.name}:{node.lineno} {node.func.attr}")
     assert written_in_place == []
 
 
