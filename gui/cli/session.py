@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from gui.core.config import Connection
     from gui.core.delivery import Delivery
     from gui.core.outbox import OutboxStore
+    from gui.core.ticket import TicketUpdate
 
 
 class Session:
@@ -79,6 +80,23 @@ class Session:
         from gui.core.outbox import OutboxStore
 
         return OutboxStore(self.env.data_folder() / OUTBOX_FILE_NAME)
+
+    def store_and_send(
+        self, updates: Sequence[TicketUpdate], *, progress: bool = False
+    ) -> list[Result] | None:
+        """Put `updates` in the outbox and send them (and what is due before them); a Result
+        for each, in order. None, after saying why, when there is no connection to send with:
+        then nothing is stored either."""
+        connection = self.connection()
+        if connection is None:
+            return None
+        store = self.store()
+        try:
+            ids = [store.add(update).id for update in updates]
+            sent = self.send(store, connection, ids, progress=progress)
+        finally:
+            store.close()
+        return [sent[item_id] for item_id in ids]
 
     def send(
         self,

@@ -32,16 +32,10 @@ class TicketCommand(Session):
                 Result(INVALID, draft.ticket_id.strip(), "Nothing was sent.", errors=problems)
             )
             return EXIT_INVALID
-        connection = self.connection()
-        if connection is None:
+        results = self.store_and_send([update])
+        if results is None:
             return EXIT_FAILED
-        store = self.store()
-        try:
-            item = store.add(update)
-            results = self.send(store, connection, [item.id])
-        finally:
-            store.close()
-        result = results[item.id]
+        (result,) = results
         self.out.ticket(result)
         return exit_code([result])
 
@@ -96,17 +90,10 @@ class TicketCommand(Session):
                 }
             )
             return EXIT_INVALID
-        connection = self.connection()
-        if connection is None:
+        sent = self.store_and_send(list(updates.values()), progress=True)
+        if sent is None:
             return EXIT_FAILED
-        store = self.store()
-        try:
-            item_rows = {store.add(update).id: number for number, update in updates.items()}
-            sent = self.send(store, connection, list(item_rows), progress=True)
-        finally:
-            store.close()
-        for item_id, row_number in item_rows.items():
-            result = sent[item_id]
+        for row_number, result in zip(updates, sent, strict=True):
             result.row = row_number
             results[row_number] = result
         ordered = [results[number] for number in sorted(results)]

@@ -1,13 +1,16 @@
 """`MainWindow`: the ticket window, assembled from the parts that do the work.
 
-- `SendController` (send_controller.py): Update, Cancel, the deadline, the awaited item;
-- `SignInController` (sign_in.py): the connection in use, the keychain, Settings;
+- `SendController` (send_controller.py): Update, Cancel, the deadline, the awaited item, and
+  `SendReport` (send_report.py): what the banner says about it;
+- `SignInController` (sign_in.py): the connection in use, the keychain, Settings, and
+  `ConnectionView` (connection_view.py): the title, "Sends to …", TEST MODE, Open Settings;
 - `OutboxDispatcher` (dispatcher.py) and `DraftKeeper` (draft_keeper.py): the outbox and draft;
 - `FormFiller` (form_filler.py): the restored draft, outbox items and history in the form;
 - `TicketPage` (ticket_page.py: the banner, `TicketForm`, Update), `MainMenuBar` (menus.py),
   `WindowStatusBar` (status_bar.py) and `Panels` (panels.py): what the user sees.
 
-The window lays them out, connects them, and says in its banner what happened.
+The window lays them out, connects them, remembers where it was (`AppSettings`), warms up after
+its first paint and shuts them down in order.
 """
 
 from __future__ import annotations
@@ -238,15 +241,17 @@ class MainWindow(QMainWindow):
         self.report.failed.connect(self.failed)
         self.report.cancelled.connect(self.cancelled)
         outbox.changed.connect(self._on_outbox_changed)
-        outbox.failed.connect(lambda problem: self._say(BannerKind.ERROR, problem))
-        self.drafts.problem.connect(lambda problem: self._say(BannerKind.ERROR, problem))
-        self.sign_in.problem.connect(lambda problem: self._say(BannerKind.ERROR, problem))
-        self.settings.failed.connect(lambda problem: self._say(BannerKind.ERROR, problem))
+        # What can go wrong beside a send, said in the banner (each a Message).
+        say_problem = functools.partial(self.banner.show_message, BannerKind.ERROR)
+        for problem in (
+            outbox.failed,
+            self.drafts.problem,
+            self.sign_in.problem,
+            self.settings.failed,
+        ):
+            problem.connect(say_problem)
         self.panels.item_opened.connect(self.filler.open_item)
         self.panels.entry_opened.connect(self.filler.open_entry)
-
-    def _say(self, kind: BannerKind, text: str) -> None:
-        self.banner.show_message(kind, text)
 
     # --- Panels and help ---------------------------------------------------------------------
 
