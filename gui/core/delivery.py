@@ -59,6 +59,7 @@ def deliver(
     `OutboxStore.recover`). An abort for any other reason means the user stopped waiting, and
     such an item is never resent on its own.
     """
+    from gui.core.destination import destination_of
     from gui.core.retry import Action, decide
 
     try:
@@ -87,6 +88,8 @@ def deliver(
         status=result.status,
         message=_echo(result.echoed),
         created_id=result.ticket_id if item.update.creates else "",
+        destination=destination_of(sender.connection),
+        echoed=result.echoed,
     )
     notification = item.update.notification
     if notification is not None:

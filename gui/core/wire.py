@@ -35,6 +35,17 @@ def encode_pairs(update: TicketUpdate) -> list[tuple[str, str]]:
     return pairs
 
 
+def pairs_digest(pairs: Iterable[tuple[str, str]]) -> str:
+    """A short fingerprint of `pairs` (names and values, in order): equal pairs give equal
+    digests. The outbox indexes items and history by it, to find an identical update quickly;
+    a match is then checked against the pairs themselves."""
+    import hashlib
+    import json
+
+    text = json.dumps([list(pair) for pair in pairs], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def form_body(pairs: list[tuple[str, str]]) -> str:
     """``application/x-www-form-urlencoded`` as ``qs.stringify`` writes it."""
     return urlencode(pairs, quote_via=quote)

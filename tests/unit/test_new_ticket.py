@@ -255,6 +255,11 @@ def test_a_version_1_history_reads_as_updates(tmp_path: Path) -> None:
     store.complete(item.id, status=200)
     store.close_all()
     old = sqlite3.connect(path)  # back to version 1, as an older app left it
+    for table in ("outbox", "history"):  # version 3's additions
+        old.execute(f"DROP INDEX {table}_by_digest")
+        for column in ("api_base", "account", "digest"):
+            old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    old.execute("DROP TABLE known_tickets")
     old.execute("ALTER TABLE history DROP COLUMN operation")
     old.execute("ALTER TABLE outbox DROP COLUMN claimed_by")
     old.execute("PRAGMA user_version = 1")

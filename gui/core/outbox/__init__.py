@@ -1,5 +1,6 @@
 """The outbox: every update that the server has not confirmed yet, in an SQLite file that survives
-crashes and kills, with the history of every attempt and the contacts used before.
+crashes and kills, with the history of every attempt, the contacts used before and the tickets
+whose state the server confirmed (known tickets).
 
 One file (stdlib `sqlite3`) in WAL mode with ``synchronous=FULL``: once `OutboxStore.add` has
 returned, the update is on disk. Every write is one ``BEGIN IMMEDIATE`` transaction, so two
@@ -17,13 +18,20 @@ The package, by concern:
 - `queue`: the items (`OutboxItem`, `ItemState`), their order (`goes_before`) and the SQL that
   moves them from state to state;
 - `history`: the attempts (`HistoryEntry`) and the remembered contacts;
+- `known`: the last state Particle Space confirmed of each ticket, per destination
+  (`KnownTicket`), and the statuses seen;
+- `repeats`: an update identical to one waiting or sent a short while ago (`Repeat`);
 - `store`: `OutboxStore`, the one the rest of the app uses, which wires them together.
+
+Items, history entries and known tickets carry their `gui.core.destination.Destination`: the API
+base and an account identity that is never a secret itself.
 
 Import these names from here (``from gui.core.outbox import OutboxStore``), not from the modules.
 """
 
 from gui.core.outbox.database import BUSY_TIMEOUT, OutboxCorrupt
 from gui.core.outbox.history import MAX_CONTACTS, HistoryEntry
+from gui.core.outbox.known import KnownTicket
 from gui.core.outbox.queue import (
     STOPPED_MAY_HAVE_ARRIVED,
     STOPPED_RESENDING,
@@ -31,19 +39,23 @@ from gui.core.outbox.queue import (
     OutboxItem,
     goes_before,
 )
+from gui.core.outbox.repeats import Repeat
 from gui.core.outbox.schema import SCHEMA_VERSION
-from gui.core.outbox.store import OutboxStore
+from gui.core.outbox.store import REPEAT_WINDOW, OutboxStore
 
 __all__ = [
     "BUSY_TIMEOUT",
     "MAX_CONTACTS",
+    "REPEAT_WINDOW",
     "SCHEMA_VERSION",
     "STOPPED_MAY_HAVE_ARRIVED",
     "STOPPED_RESENDING",
     "HistoryEntry",
     "ItemState",
+    "KnownTicket",
     "OutboxCorrupt",
     "OutboxItem",
     "OutboxStore",
+    "Repeat",
     "goes_before",
 ]

@@ -13,16 +13,21 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from gui.core.destination import Destination
 from gui.core.fields import ContactType
 from gui.core.messages import from_json, to_json
 from gui.core.ticket import Operation, TicketUpdate
-from gui.core.wire import encode_pairs
+from gui.core.wire import encode_pairs, pairs_digest
 
 #: How many contacts of each type are remembered for completion.
 MAX_CONTACTS = 500
 
 _OPERATIONS = frozenset(operation.value for operation in Operation)
+#: The columns `_entry` reads, in its order. Queries put it in with an f-string (bandit's B608
+#: then asks to look): only this constant, never a value, which go in as parameters.
+_COLUMNS = "id, at, ticket_id, fields, outcome, status, message, operation, api_base, account"
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class HistoryEntry:
     status: int | None  # the HTTP status, if the server answered
     message: str  # the server's message, or why the attempt failed
     operation: Operation = Operation.UPDATE  # a new ticket's entry carries the id it was given
+    #: Where it was sent (or meant to go); None in entries written before 0.2.
+    destination: Destination | None = None
 
     @property
     def created(self) -> bool:
@@ -48,13 +55,16 @@ def record(
     outcome: str,
     status: int | None,
     message: str,
+    destination: Destination | None = None,
 ) -> None:
-    """Add an entry: `update` was sent (or given up) at `at`, and ended in `outcome`."""
+    """Add an entry: `update` was sent (or given up) at `at` to `destination`, and ended in
+    `outcome`."""
     pairs = encode_pairs(update)
     search = "\x1f".join([update.ticket_id, message, *(value for _, value in pairs)]).casefold()
+    api_base, account = destination or ("", "")
     connection.execute(
-        "INSERT INTO history (at, ticket_id, fields, outcome, status, message, search, operation)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO history (at, ticket_id, fields, outcome, status, message, search, operation,"
+        " api_base, account, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             at,
             update.ticket_id,
@@ -64,8 +74,48 @@ def record(
             to_json(message),
             search,
             update.operation.value,
+            api_base,
+            account,
+            pairs_digest(pairs),
         ),
     )
+
+
+def sent_identical(
+    connection: sqlite3.Connection,
+    destination: Destination,
+    update: TicketUpdate,
+    *,
+    since: float,
+) -> HistoryEntry | None:
+    """The newest entry since `since` of `update` sent with success ("sent") to `destination`:
+    the same operation, the same wire pairs and, for an update, the same ticket (a new ticket's
+    entry carries the id it was given, so only its pairs count). Entries written without a
+    destination count for every one, and those written before digests ('') are compared by
+    their pairs."""
+    pairs = encode_pairs(update)
+    ticket_id = "" if update.creates else update.ticket_id
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} FROM history"  # nosec B608
+        " WHERE digest IN (?, '') AND at >= ? AND outcome = 'sent' AND operation = ?"
+        " AND (? = '' OR ticket_id = ?)"
+        " AND (api_base = '' OR (api_base = ? AND account = ?))"
+        " ORDER BY at DESC, id DESC",
+        (
+            pairs_digest(pairs),
+            since,
+            update.operation.value,
+            ticket_id,
+            ticket_id,
+            destination.api_base,
+            destination.account,
+        ),
+    )
+    wanted = [list(pair) for pair in pairs]
+    for row in rows:
+        if json.loads(row[3]) == wanted:
+            return _entry(row)
+    return None
 
 
 def entries(
@@ -75,25 +125,26 @@ def entries(
     case) in the ticket id, the message or a sent value when given."""
     needle = text.strip().casefold()
     rows = connection.execute(
-        "SELECT id, at, ticket_id, fields, outcome, status, message, operation"
-        " FROM history"
+        f"SELECT {_COLUMNS} FROM history"  # nosec B608
         " WHERE (? = '' OR ticket_id = ?) AND (? = '' OR instr(search, ?) > 0)"
         " ORDER BY id DESC LIMIT ?",
         (ticket_id, ticket_id, needle, needle, max(0, limit)),
     )
-    return [
-        HistoryEntry(
-            id=row[0],
-            at=row[1],
-            ticket_id=row[2],
-            fields=tuple((str(name), str(value)) for name, value in json.loads(row[3])),
-            outcome=row[4],
-            status=row[5],
-            message=from_json(row[6]),
-            operation=Operation(row[7]) if row[7] in _OPERATIONS else Operation.UPDATE,
-        )
-        for row in rows
-    ]
+    return [_entry(row) for row in rows]
+
+
+def _entry(row: tuple[Any, ...]) -> HistoryEntry:
+    return HistoryEntry(
+        id=row[0],
+        at=row[1],
+        ticket_id=row[2],
+        fields=tuple((str(name), str(value)) for name, value in json.loads(row[3])),
+        outcome=row[4],
+        status=row[5],
+        message=from_json(row[6]),
+        operation=Operation(row[7]) if row[7] in _OPERATIONS else Operation.UPDATE,
+        destination=Destination(row[8], row[9]) if row[8] else None,
+    )
 
 
 def remember_contacts(

@@ -10,15 +10,18 @@ history (`gui.core.outbox.history`) in the same transaction.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gui.core.destination import Destination
 from gui.core.liveness import is_alive
 from gui.core.messages import QT_TRANSLATE_NOOP, from_json, to_json
 from gui.core.ticket import TicketUpdate, update_from_json
+from gui.core.wire import encode_pairs, pairs_digest
 
 #: What `settle_abandoned` (`OutboxStore.recover`) writes on items that were being sent when the
 #: app stopped.
@@ -46,6 +49,9 @@ class OutboxItem:
     created_at: float  # epoch seconds
     next_try: float | None  # epoch seconds; None unless WAITING
     last_error: str
+    #: Where it was made for (the API base and account it was queued with); None for items
+    #: queued without one (before 0.2, or by a caller that gave none).
+    destination: Destination | None = None
 
     @property
     def ticket_id(self) -> str:
@@ -71,28 +77,40 @@ _FIRST_OF_ITS_TICKET = (
 )
 
 
+#: The columns `_item` reads, in its order. Queries put it in with an f-string (bandit's B608
+#: then asks to look): only this constant, never a value, which go in as parameters.
+_COLUMNS = "id, payload, state, attempts, created_at, next_try, last_error, api_base, account"
+
+
 def add(
-    connection: sqlite3.Connection, update: TicketUpdate, *, payload: str, now: float
+    connection: sqlite3.Connection,
+    update: TicketUpdate,
+    *,
+    payload: str,
+    digest: str,
+    now: float,
+    destination: Destination | None = None,
 ) -> OutboxItem:
-    """Store `update` as WAITING, due `now`. `payload` is `update_to_json(update)`, which the
-    caller encodes before its transaction (an update that cannot be stored then fails before
-    the file is touched)."""
+    """Store `update` as WAITING, due `now`, made for `destination`. `payload` is
+    `update_to_json(update)` and `digest` the `pairs_digest` of its wire pairs, which the caller
+    encodes before its transaction (an update that cannot be stored then fails before the file
+    is touched)."""
+    api_base, account = destination or ("", "")
     cursor = connection.execute(
-        "INSERT INTO outbox (ticket_id, payload, state, attempts, created_at, next_try)"
-        " VALUES (?, ?, 'waiting', 0, ?, ?)",
-        (update.ticket_id, payload, now, now),
+        "INSERT INTO outbox (ticket_id, payload, state, attempts, created_at, next_try,"
+        " api_base, account, digest) VALUES (?, ?, 'waiting', 0, ?, ?, ?, ?, ?)",
+        (update.ticket_id, payload, now, now, api_base, account, digest),
     )
     item_id = cursor.lastrowid
     assert item_id is not None  # nosec B101
-    return OutboxItem(item_id, update, ItemState.WAITING, 0, now, now, "")
+    return OutboxItem(
+        item_id, update, ItemState.WAITING, 0, now, now, "", _destination(api_base, account)
+    )
 
 
 def items(connection: sqlite3.Connection) -> list[OutboxItem]:
     """Every item, oldest first."""
-    rows = connection.execute(
-        "SELECT id, payload, state, attempts, created_at, next_try, last_error"
-        " FROM outbox ORDER BY id"
-    )
+    rows = connection.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id")  # nosec B608
     return [_item(row) for row in rows]
 
 
@@ -104,8 +122,7 @@ def count(connection: sqlite3.Connection) -> int:
 
 def get(connection: sqlite3.Connection, item_id: int) -> OutboxItem | None:
     row = connection.execute(
-        "SELECT id, payload, state, attempts, created_at, next_try, last_error"
-        " FROM outbox WHERE id = ?",
+        f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",  # nosec B608
         (item_id,),
     ).fetchone()
     return _item(row) if row is not None else None
@@ -120,8 +137,7 @@ def claim_next(connection: sqlite3.Connection, *, now: float, claimer: str) -> O
     """
     # The fragment is a constant of this module; values go in as parameters.
     row = connection.execute(
-        "SELECT id, payload, state, attempts, created_at, next_try, last_error"  # nosec B608
-        " FROM outbox AS item"
+        f"SELECT {_COLUMNS} FROM outbox AS item"  # nosec B608
         f" WHERE state = 'waiting' AND next_try <= ? AND {_FIRST_OF_ITS_TICKET}"
         " ORDER BY id LIMIT 1",
         (now,),
@@ -134,14 +150,8 @@ def claim_next(connection: sqlite3.Connection, *, now: float, claimer: str) -> O
         (claimer, row[0]),
     )
     claimed = _item(row)
-    return OutboxItem(
-        claimed.id,
-        claimed.update,
-        ItemState.SENDING,
-        claimed.attempts + 1,
-        claimed.created_at,
-        None,
-        claimed.last_error,
+    return dataclasses.replace(
+        claimed, state=ItemState.SENDING, attempts=claimed.attempts + 1, next_try=None
     )
 
 
@@ -155,19 +165,16 @@ def next_due(connection: sqlite3.Connection) -> float | None:
     return float(row[0]) if row[0] is not None else None
 
 
-def remove(connection: sqlite3.Connection, item_id: int) -> TicketUpdate | None:
-    """Remove the item; its update, or None if it is gone already."""
-    row = connection.execute("SELECT payload FROM outbox WHERE id = ?", (item_id,)).fetchone()
-    if row is None:
-        return None
-    connection.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
-    return update_from_json(row[0])
+def remove(connection: sqlite3.Connection, item_id: int) -> OutboxItem | None:
+    """Remove the item; the item as it was, or None if it is gone already."""
+    return _change(connection, item_id, "DELETE FROM outbox WHERE id = ?", (item_id,))
 
 
 def reschedule(
     connection: sqlite3.Connection, item_id: int, *, next_try: float, error: str
-) -> TicketUpdate | None:
-    """Make the item WAITING again, due at `next_try`; its update, or None if it is gone."""
+) -> OutboxItem | None:
+    """Make the item WAITING again, due at `next_try`; the item as it was before, or None if
+    it is gone."""
     return _change(
         connection,
         item_id,
@@ -176,8 +183,9 @@ def reschedule(
     )
 
 
-def hold(connection: sqlite3.Connection, item_id: int, *, error: str) -> TicketUpdate | None:
-    """Make the item wait for the user's decision; its update, or None if it is gone."""
+def hold(connection: sqlite3.Connection, item_id: int, *, error: str) -> OutboxItem | None:
+    """Make the item wait for the user's decision; the item as it was before, or None if it is
+    gone."""
     return _change(
         connection,
         item_id,
@@ -209,13 +217,13 @@ def settle_abandoned(
     """
     changed: list[OutboxItem] = []
     rows = connection.execute(
-        "SELECT id, payload, state, attempts, created_at, next_try, last_error, claimed_by"
-        " FROM outbox WHERE state = 'sending' ORDER BY id"
+        f"SELECT claimed_by, {_COLUMNS} FROM outbox"  # nosec B608
+        " WHERE state = 'sending' ORDER BY id"
     ).fetchall()
     for row in rows:
-        if is_alive(claims, row[7]):
+        if is_alive(claims, row[0]):
             continue  # a live process is sending it right now
-        item = _item(row[:7])
+        item = _item(row[1:])
         if not item.update.resend_is_safe:
             state, next_try, error = (
                 ItemState.NEEDS_DECISION,
@@ -228,10 +236,34 @@ def settle_abandoned(
             "UPDATE outbox SET state = ?, next_try = ?, last_error = ? WHERE id = ?",
             (state.value, next_try, to_json(error), item.id),
         )
-        changed.append(
-            OutboxItem(item.id, item.update, state, item.attempts, item.created_at, next_try, error)
-        )
+        changed.append(dataclasses.replace(item, state=state, next_try=next_try, last_error=error))
     return changed
+
+
+def identical(
+    connection: sqlite3.Connection,
+    destination: Destination,
+    update: TicketUpdate,
+) -> list[OutboxItem]:
+    """The items, in any state, that are exactly `update` (the same operation, for an update
+    the same ticket, the same wire pairs) for `destination`, newest first. Items queued without
+    a destination count for every one: they go wherever the app sends.
+
+    Items stored before digests existed ('') are compared by their pairs."""
+    pairs = encode_pairs(update)
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} FROM outbox"  # nosec B608
+        " WHERE ticket_id = ? AND digest IN (?, '')"
+        " AND (api_base = '' OR (api_base = ? AND account = ?))"
+        " ORDER BY id DESC",
+        (update.ticket_id, pairs_digest(pairs), destination.api_base, destination.account),
+    ).fetchall()
+    found = []
+    for row in rows:
+        item = _item(row)
+        if item.update.operation is update.operation and encode_pairs(item.update) == pairs:
+            found.append(item)
+    return found
 
 
 def _change(
@@ -239,17 +271,24 @@ def _change(
     item_id: int,
     statement: str,
     parameters: tuple[object, ...],
-) -> TicketUpdate | None:
-    """Run `statement` on the item; its update, or None if it is gone already."""
-    row = connection.execute("SELECT payload FROM outbox WHERE id = ?", (item_id,)).fetchone()
+) -> OutboxItem | None:
+    """Run `statement` on the item; the item as it was before, or None if it is gone already."""
+    row = connection.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",  # nosec B608
+        (item_id,),
+    ).fetchone()
     if row is None:
         return None
     connection.execute(statement, parameters)
-    return update_from_json(row[0])
+    return _item(row)
+
+
+def _destination(api_base: str, account: str) -> Destination | None:
+    return Destination(api_base, account) if api_base else None
 
 
 def _item(row: tuple[Any, ...]) -> OutboxItem:
-    item_id, payload, state, attempts, created_at, next_try, last_error = row
+    item_id, payload, state, attempts, created_at, next_try, last_error, api_base, account = row
     return OutboxItem(
         id=item_id,
         update=update_from_json(payload),
@@ -258,4 +297,5 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         created_at=created_at,
         next_try=next_try,
         last_error=from_json(last_error),
+        destination=_destination(api_base, account),
     )

@@ -62,8 +62,39 @@ SCHEMA_V2: tuple[str, ...] = (
     "ALTER TABLE outbox ADD COLUMN claimed_by TEXT NOT NULL DEFAULT ''",
 )
 
+#: Version 3: where updates go, and what Particle Space confirmed.
+#: Items and history rows carry their destination (`gui.core.destination`: the API base and an
+#: account identity that is no secret; '' in rows written before) and the digest of their wire
+#: pairs (`gui.core.wire.pairs_digest`; '' before), so an identical update is found by index.
+#: ``known_tickets`` holds, per destination and ticket, the last state the server confirmed
+#: (the update's title, description and status, or what the server echoed instead).
+SCHEMA_V3: tuple[str, ...] = (
+    "ALTER TABLE outbox ADD COLUMN api_base TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE outbox ADD COLUMN account TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE outbox ADD COLUMN digest TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX outbox_by_digest ON outbox (digest)",
+    "ALTER TABLE history ADD COLUMN api_base TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE history ADD COLUMN account TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE history ADD COLUMN digest TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX history_by_digest ON history (digest, at)",
+    """
+    CREATE TABLE known_tickets (
+        api_base TEXT NOT NULL,
+        account TEXT NOT NULL,
+        ticket_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        status TEXT NOT NULL,
+        at REAL NOT NULL,                      -- when the server confirmed it, epoch seconds
+        operation TEXT NOT NULL,               -- 'update' or 'new' (gui.core.fields.Operation)
+        PRIMARY KEY (api_base, account, ticket_id)
+    )
+    """,
+    "CREATE INDEX known_tickets_by_recency ON known_tickets (api_base, account, at)",
+)
+
 #: Step i brings a database from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

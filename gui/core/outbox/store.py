@@ -1,7 +1,8 @@
-"""`OutboxStore`: the outbox, its history and the remembered contacts, as the rest of the app sees
-them. It wires the concerns of this package together: the file and its connections
-(`database`), the queue (`queue`), the history and the contacts (`history`), and the life mark
-that says this process is still sending what it claimed (`gui.core.liveness`).
+"""`OutboxStore`: the outbox, its history, the remembered contacts and the known tickets, as the
+rest of the app sees them. It wires the concerns of this package together: the file and its
+connections (`database`), the queue (`queue`), the history and the contacts (`history`), the
+known tickets (`known`), the repeats (`repeats`), and the life mark that says this process is
+still sending what it claimed (`gui.core.liveness`).
 """
 
 from __future__ import annotations
@@ -10,16 +11,23 @@ import contextlib
 import dataclasses
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
+from gui.core.destination import Destination
 from gui.core.fields import ContactType
 from gui.core.liveness import LifeMark
-from gui.core.outbox import history, queue
+from gui.core.outbox import history, known, queue, repeats
 from gui.core.outbox.database import Database
 from gui.core.outbox.history import HistoryEntry
+from gui.core.outbox.known import KnownTicket
 from gui.core.outbox.queue import OutboxItem
+from gui.core.outbox.repeats import Repeat
 from gui.core.ticket import TicketUpdate, update_to_json
+from gui.core.wire import encode_pairs, pairs_digest
+
+#: How far back `OutboxStore.find_repeat` looks for an identical update sent, in seconds.
+REPEAT_WINDOW = 86_400.0
 
 
 class OutboxStore:
@@ -52,12 +60,16 @@ class OutboxStore:
 
     # --- The queue ---------------------------------------------------------------------------
 
-    def add(self, update: TicketUpdate) -> OutboxItem:
-        """Store `update` as WAITING, due now; durable when this returns."""
+    def add(self, update: TicketUpdate, *, destination: Destination | None = None) -> OutboxItem:
+        """Store `update` as WAITING, due now; durable when this returns. `destination` is
+        where it is made for: every later history entry of the item records it."""
         payload = update_to_json(update)
+        digest = pairs_digest(encode_pairs(update))
         now = self._clock()
         with self._writing() as connection:
-            return queue.add(connection, update, payload=payload, now=now)
+            return queue.add(
+                connection, update, payload=payload, digest=digest, now=now, destination=destination
+            )
 
     def items(self) -> list[OutboxItem]:
         """Every item, oldest first."""
@@ -91,11 +103,35 @@ class OutboxStore:
             return queue.next_due(connection)
 
     def complete(
-        self, item_id: int, *, status: int, message: str = "", created_id: str = ""
+        self,
+        item_id: int,
+        *,
+        status: int,
+        message: str = "",
+        created_id: str = "",
+        destination: Destination | None = None,
+        echoed: Mapping[str, object] | None = None,
     ) -> None:
         """The server confirmed the item: remove it, record "sent" (with the id the server gave
-        a new ticket, if it said)."""
-        self._finish(item_id, "sent", status, message, created_id=created_id)
+        a new ticket, if it said) and, for `destination` (where it was sent), the ticket as
+        Particle Space now has it: the update's title, description and status, each replaced by
+        the `echoed` one when the server's echo holds it. A new ticket is known by the id the
+        server gave it (`created_id`), and not at all without one. All in one transaction."""
+        now = self._clock()
+        with self._writing() as connection:
+            item = queue.remove(connection, item_id)
+            if item is None:
+                return
+            update = item.update
+            if created_id and update.creates:
+                update = dataclasses.replace(update, ticket_id=created_id)
+            history.record(
+                connection, now, update, "sent", status, message, destination or item.destination
+            )
+            if destination is not None and update.ticket_id:
+                known.record(
+                    connection, destination, update.ticket_id, update, echoed=echoed, at=now
+                )
 
     def reschedule(
         self, item_id: int, *, delay: float, error: str, status: int | None = None
@@ -103,17 +139,21 @@ class OutboxStore:
         """The attempt failed and the item goes out again by itself in `delay` seconds."""
         now = self._clock()
         with self._writing() as connection:
-            update = queue.reschedule(connection, item_id, next_try=now + delay, error=error)
-            if update is not None:
-                history.record(connection, now, update, "failed", status, error)
+            item = queue.reschedule(connection, item_id, next_try=now + delay, error=error)
+            if item is not None:
+                history.record(
+                    connection, now, item.update, "failed", status, error, item.destination
+                )
 
     def hold(self, item_id: int, *, error: str, status: int | None = None) -> None:
         """The attempt failed and the item waits for the user's decision."""
         now = self._clock()
         with self._writing() as connection:
-            update = queue.hold(connection, item_id, error=error)
-            if update is not None:
-                history.record(connection, now, update, "failed", status, error)
+            item = queue.hold(connection, item_id, error=error)
+            if item is not None:
+                history.record(
+                    connection, now, item.update, "failed", status, error, item.destination
+                )
 
     def refuse(self, item_id: int, *, error: str, status: int | None) -> None:
         """The server refused the values: remove the item (it goes back to the form)."""
@@ -144,8 +184,32 @@ class OutboxStore:
         with self._writing() as connection:
             changed = queue.settle_abandoned(connection, now=now, claims=self._claims_folder())
             for item in changed:
-                history.record(connection, now, item.update, "failed", None, item.last_error)
+                history.record(
+                    connection,
+                    now,
+                    item.update,
+                    "failed",
+                    None,
+                    item.last_error,
+                    item.destination,
+                )
         return changed
+
+    def find_repeat(
+        self,
+        destination: Destination,
+        update: TicketUpdate,
+        *,
+        now: float,
+        within: float = REPEAT_WINDOW,
+    ) -> Repeat | None:
+        """An update identical to `update` (the same operation, for an update the same ticket,
+        the same wire pairs) for `destination`: still in the outbox (in any state), or sent with
+        success within `within` seconds before `now`; None if there is none. The one in the
+        outbox is preferred. Items and entries stored without a destination (before 0.2) count
+        for every destination, since they may have gone, or go, to this one."""
+        with self._reading() as connection:
+            return repeats.find(connection, destination, update, now=now, within=within)
 
     # --- History and contacts ----------------------------------------------------------------
 
@@ -170,6 +234,25 @@ class OutboxStore:
         """Contacts of `contact_type` used before, most recent first."""
         with self._reading() as connection:
             return history.contacts(connection, contact_type, limit=limit)
+
+    # --- Known tickets -----------------------------------------------------------------------
+
+    def known_ticket(self, destination: Destination, ticket_id: str) -> KnownTicket | None:
+        """The last state of `ticket_id` that Particle Space confirmed at `destination`; None
+        if this computer never had one confirmed there."""
+        with self._reading() as connection:
+            return known.get(connection, destination, ticket_id)
+
+    def known_tickets(self, destination: Destination, *, limit: int = 200) -> list[KnownTicket]:
+        """The known tickets of `destination`, most recently confirmed first (for completion)."""
+        with self._reading() as connection:
+            return known.recent(connection, destination, limit=limit)
+
+    def statuses_seen(self, destination: Destination) -> list[str]:
+        """The statuses Particle Space accepted or echoed at `destination` (those its known
+        tickets have), most recent first, each once, case kept."""
+        with self._reading() as connection:
+            return known.statuses(connection, destination)
 
     # --- Connections -------------------------------------------------------------------------
 
@@ -199,15 +282,12 @@ class OutboxStore:
         with self._database.guarded(), self._database.writing() as connection:
             yield connection
 
-    def _finish(
-        self, item_id: int, outcome: str, status: int | None, message: str, *, created_id: str = ""
-    ) -> None:
+    def _finish(self, item_id: int, outcome: str, status: int | None, message: str) -> None:
         """Remove the item and record `outcome`; nothing if it is gone already."""
         now = self._clock()
         with self._writing() as connection:
-            update = queue.remove(connection, item_id)
-            if update is None:
-                return
-            if created_id and update.creates:
-                update = dataclasses.replace(update, ticket_id=created_id)
-            history.record(connection, now, update, outcome, status, message)
+            item = queue.remove(connection, item_id)
+            if item is not None:
+                history.record(
+                    connection, now, item.update, outcome, status, message, item.destination
+                )
