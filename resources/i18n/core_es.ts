@@ -525,6 +525,17 @@
     </message>
 </context>
 <context>
+    <name>statuses</name>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+</context>
+<context>
     <name>validation</name>
     <message>
         <source>A new ticket gets its id from Particle Space: leave the ticket id empty.</source>
