@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, join, plain
 
 if TYPE_CHECKING:
+    from gui.core.fields import ContactType
+    from gui.core.outbox import KnownTicket, Repeat
     from gui.core.retry import Action
     from gui.core.ticket import TicketUpdate
 
@@ -148,3 +150,115 @@ def outbox_unusable(error: Exception) -> Message:
     return QT_TRANSLATE_NOOP(
         "reports", "Something unexpected went wrong with the outbox; the details are in the log."
     )
+
+
+# --- Who was told, when, and repeats (the times come in formatted: the core has no locale) -----
+
+
+def who_was_told(contact_type: ContactType | None, people: int) -> Message:
+    """ "SMS to 2 people", "email to 1 person", or "nobody notified"."""
+    from gui.core.fields import ContactType
+
+    if contact_type is None or people <= 0:
+        return QT_TRANSLATE_NOOP("reports", "nobody notified")
+    if contact_type is ContactType.SMS:
+        return reports.tr("SMS to %n people", "SMS to %n person", people)
+    return reports.tr("email to %n people", "email to %n person", people)
+
+
+def sent_at(ticket_id: str, *, created: bool, when: str, told: Message) -> Message:
+    """ "Ticket tic_1001 updated at 19:05 · SMS to 2 people" (or created), `when` as the window
+    writes the time, `told` from `who_was_told`."""
+    if created and ticket_id:
+        text = QT_TRANSLATE_NOOP("reports", "Ticket {ticket} created at {when} · {told}")
+    elif created:
+        text = QT_TRANSLATE_NOOP(
+            "reports", "Ticket created at {when} · {told}. Particle Space did not say its id."
+        )
+    else:
+        text = QT_TRANSLATE_NOOP("reports", "Ticket {ticket} updated at {when} · {told}")
+    return text.format(ticket=ticket_id, when=when, told=told)
+
+
+def repeat_question(repeat: Repeat, when: str) -> Message:
+    """What the window asks before sending `repeat`'s update again; `when` is `repeat.at` as
+    the window writes it."""
+    told = who_was_told(repeat.contact_type, repeat.people)
+    if repeat.waiting and repeat.creates:
+        text = QT_TRANSLATE_NOOP(
+            "reports",
+            "Exactly this new ticket is already waiting in the outbox ({told}). Create another?",
+        )
+    elif repeat.waiting:
+        text = QT_TRANSLATE_NOOP(
+            "reports",
+            "Exactly this update to {ticket} is already waiting in the outbox ({told}). "
+            "Send it again?",
+        )
+    elif repeat.creates:
+        text = QT_TRANSLATE_NOOP(
+            "reports", "You created exactly this ticket at {when} ({told}). Create another?"
+        )
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "reports", "You sent exactly this to {ticket} at {when} ({told}). Send it again?"
+        )
+    return text.format(ticket=repeat.ticket_id, when=when, told=told)
+
+
+def nothing_changes(ticket_id: str) -> Message:
+    """Said on the first press of Update when the update changes nothing and notifies nobody."""
+    return QT_TRANSLATE_NOOP(
+        "reports",
+        "Nothing changes for {ticket} and nobody is notified: press Update again to send it "
+        "anyway.",
+    ).format(ticket=ticket_id)
+
+
+def decisions_waiting(count: int) -> Message:
+    """Said at start-up when items of the outbox wait for the user's decision."""
+    return reports.tr(
+        "%n updates need your decision in the outbox.",
+        "%n update needs your decision in the outbox.",
+        count,
+    )
+
+
+def quit_while_sending() -> Message:
+    """Said when the user quits while an update is being sent."""
+    return QT_TRANSLATE_NOOP(
+        "reports",
+        "The server may already have the update that is being sent. It waits in the outbox for "
+        "your decision: resend or discard it there at the next start.",
+    )
+
+
+def change_summary(known: KnownTicket | None, title: str, description: str, status: str) -> Message:
+    """What an update with `title`, `description` and `status` changes against the last state
+    Particle Space confirmed (`known`): "Status ON_HOLD → DONE · description"."""
+    if known is None:
+        return QT_TRANSLATE_NOOP(
+            "reports", "Title, description and status will replace what Particle Space has"
+        )
+    parts: list[Message] = []
+    if status != known.status:
+        parts.append(
+            QT_TRANSLATE_NOOP("reports", "Status {old} → {new}").format(
+                old=known.status, new=status
+            )
+        )
+    if title != known.title:
+        parts.append(
+            QT_TRANSLATE_NOOP("reports", "title")
+            if parts
+            else QT_TRANSLATE_NOOP("reports", "Title")
+        )
+    if description != known.description:
+        parts.append(
+            QT_TRANSLATE_NOOP("reports", "description")
+            if parts
+            else QT_TRANSLATE_NOOP("reports", "Description")
+        )
+    if not parts:
+        return QT_TRANSLATE_NOOP("reports", "No change to title, description or status")
+    return join(parts, " · ")

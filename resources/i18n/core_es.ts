@@ -413,6 +413,98 @@
         <source>Something unexpected went wrong with the outbox; the details are in the log.</source>
         <translation>Ocurrió un error inesperado con la bandeja de salida; los detalles están en el registro.</translation>
     </message>
+    <message>
+        <source>nobody notified</source>
+        <translation>no se notificó a nadie</translation>
+    </message>
+    <message numerus="yes">
+        <source>SMS to %n people</source>
+        <comment>SMS to %n person</comment>
+        <translation>
+            <numerusform>SMS a %n persona</numerusform>
+            <numerusform>SMS a %n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>email to %n people</source>
+        <comment>email to %n person</comment>
+        <translation>
+            <numerusform>correo electrónico a %n persona</numerusform>
+            <numerusform>correo electrónico a %n personas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} created at {when} · {told}</source>
+        <translation>Ticket {ticket} creado a las {when} · {told}</translation>
+    </message>
+    <message>
+        <source>Ticket created at {when} · {told}. Particle Space did not say its id.</source>
+        <translation>Ticket creado a las {when} · {told}. Particle Space no indicó su ID.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} updated at {when} · {told}</source>
+        <translation>Ticket {ticket} actualizado a las {when} · {told}</translation>
+    </message>
+    <message>
+        <source>Exactly this new ticket is already waiting in the outbox ({told}). Create another?</source>
+        <translation>Exactamente este ticket nuevo ya está pendiente en la bandeja de salida ({told}). ¿Desea crear otro?</translation>
+    </message>
+    <message>
+        <source>Exactly this update to {ticket} is already waiting in the outbox ({told}). Send it again?</source>
+        <translation>Exactamente esta actualización de {ticket} ya está pendiente en la bandeja de salida ({told}). ¿Desea enviarla de nuevo?</translation>
+    </message>
+    <message>
+        <source>You created exactly this ticket at {when} ({told}). Create another?</source>
+        <translation>Ya creó exactamente este ticket a las {when} ({told}). ¿Desea crear otro?</translation>
+    </message>
+    <message>
+        <source>You sent exactly this to {ticket} at {when} ({told}). Send it again?</source>
+        <translation>Ya envió exactamente esto a {ticket} a las {when} ({told}). ¿Desea enviarlo de nuevo?</translation>
+    </message>
+    <message>
+        <source>Nothing changes for {ticket} and nobody is notified: press Update again to send it anyway.</source>
+        <translation>No hay cambios en {ticket} y no se notificará a nadie: pulse Actualizar de nuevo para enviar la actualización de todos modos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates need your decision in the outbox.</source>
+        <comment>%n update needs your decision in the outbox.</comment>
+        <translation>
+            <numerusform>%n actualización de la bandeja de salida requiere su decisión.</numerusform>
+            <numerusform>%n actualizaciones de la bandeja de salida requieren su decisión.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server may already have the update that is being sent. It waits in the outbox for your decision: resend or discard it there at the next start.</source>
+        <translation>Es posible que el servidor ya tenga la actualización que se está enviando. Queda en la bandeja de salida a la espera de su decisión: reenvíela o descártela desde allí la próxima vez que abra la aplicación.</translation>
+    </message>
+    <message>
+        <source>Title, description and status will replace what Particle Space has</source>
+        <translation>El título, la descripción y el estado reemplazarán lo que tiene Particle Space</translation>
+    </message>
+    <message>
+        <source>Status {old} → {new}</source>
+        <translation>Estado {old} → {new}</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>No change to title, description or status</source>
+        <translation>Sin cambios en el título, la descripción ni el estado</translation>
+    </message>
 </context>
 <context>
     <name>retry</name>

@@ -124,3 +124,26 @@ def test_the_servers_words_stay_as_they_were() -> None:
 def test_without_a_translator_the_english_is_shown(qapp: QApplication) -> None:
     problems = _field_errors(TicketDraft(ticket_id="tic_1", description="d", status="s"))
     assert translated(problems["title"]) == "Enter a title."
+
+
+@pytest.mark.usefixtures("spanish")
+def test_who_was_told_when_and_the_flows_are_spanish() -> None:
+    from gui.core import reports
+    from gui.core.outbox import Repeat
+    from gui.core.statuses import display_name
+
+    sms = reports.who_was_told(ContactType.SMS, 2)
+    sent = reports.sent_at("tic_1001", created=False, when="19:05", told=sms)
+    assert translated(sent) == "Ticket tic_1001 actualizado a las 19:05 · SMS a 2 personas"
+    one = reports.who_was_told(ContactType.EMAIL, 1)
+    assert translated(one) == "correo electrónico a 1 persona"
+    repeat = Repeat(0.0, False, "tic_1001", ContactType.SMS, 2, False)
+    assert translated(reports.repeat_question(repeat, "19:04")) == (
+        "Ya envió exactamente esto a tic_1001 a las 19:04 (SMS a 2 personas). "
+        "¿Desea enviarlo de nuevo?"
+    )
+    assert translated(reports.decisions_waiting(1)) == (
+        "1 actualización de la bandeja de salida requiere su decisión."
+    )
+    assert translated(display_name("ON_HOLD")) == "En espera · ON_HOLD"
+    assert translated(display_name("DONE")) == "DONE"
