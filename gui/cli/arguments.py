@@ -229,6 +229,15 @@ def _ticket_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="with --from-csv: send the valid rows even if some are not",
     )
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help=(
+            "send it even if exactly this was sent to the same server and account in the last "
+            "24 hours, or still waits in the outbox (without it, such a repeat of an update "
+            "that notifies people, or of a new ticket, is not sent: exit status 2)"
+        ),
+    )
 
 
 class _VersionAction(argparse.Action):

@@ -118,6 +118,9 @@ class Output:
                 f"`particle-tickets outbox send --retry {result.outbox}` sends it again, "
                 f"`particle-tickets outbox discard {result.outbox}` gives it up."
             )
+        elif result.state == INVALID and not result.errors:  # a repeat (`results.repeated`)
+            where_row = f"row {result.row}: " if result.row is not None else prefix
+            self.problem(f"{where_row}{result.message}")
         elif result.state == INVALID:
             self.field_errors(result.errors, row=result.row)
         else:

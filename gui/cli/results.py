@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from gui.core.delivery import Delivery
     from gui.core.errors import FieldError
-    from gui.core.outbox import OutboxStore
+    from gui.core.outbox import OutboxStore, Repeat
+    from gui.core.ticket import TicketUpdate
 
 # The states a ticket ends a command in.
 SENT = "sent"
@@ -119,3 +120,30 @@ def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:
             "that waits in the outbox."
         )
     return Result(WAITING, item.ticket_id, message, outbox=item.id)
+
+
+def repeated(update: TicketUpdate, repeat: Repeat, *, row: int | None = None) -> Result:
+    """`update` not sent, since it repeats one sent a short while ago or still in the outbox
+    (`OutboxStore.find_repeat`): when it was sent, or where it waits, and that --again sends
+    it all the same. The time is this computer's local time."""
+    from datetime import datetime
+
+    from gui.core import reports
+
+    told = reports.who_was_told(repeat.contact_type, repeat.people)
+    again = "--again creates another." if repeat.creates else "--again sends it again."
+    if repeat.waiting:
+        what = "new ticket" if repeat.creates else f"update to {repeat.ticket_id}"
+        done = f"already waits in the outbox as item {repeat.outbox_id}"
+        line = f"Not sent: exactly this {what} {done} ({told}). {again}"
+    else:
+        when = datetime.fromtimestamp(repeat.at).strftime("%Y-%m-%d %H:%M")
+        if repeat.creates:
+            created = f" as {repeat.ticket_id}" if repeat.ticket_id else ""
+            line = f"Not sent: exactly this ticket was created at {when}{created} ({told}). {again}"
+        else:
+            line = (
+                f"Not sent: exactly this update went to {repeat.ticket_id} at {when} ({told}). "
+                f"{again}"
+            )
+    return Result(INVALID, update.ticket_id, line, row=row)

@@ -4,6 +4,7 @@ connection the window would use, the outbox, and sending items of it."""
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from gui.cli.output import Output
     from gui.core.config import Connection
     from gui.core.delivery import Delivery
-    from gui.core.outbox import OutboxStore
+    from gui.core.outbox import OutboxStore, Repeat
     from gui.core.ticket import TicketUpdate
 
 
@@ -28,6 +29,8 @@ class Session:
         self.env = env
         self.out = out
         self._stored_values: dict[str, str] | None = None
+        self._connection: tuple[Connection | None] | None = None  # once resolved
+        self._store: OutboxStore | None = None
 
     def region(self) -> str:
         """The SMS region of phone numbers without a +country code (Settings')."""
@@ -43,7 +46,13 @@ class Session:
 
     def connection(self) -> Connection | None:
         """As the window resolves it: options, environment, Settings, then the keychain (read
-        only when nothing else signs in). None, after saying why, if it cannot be used."""
+        only when nothing else signs in). None, after saying why, if it cannot be used.
+        Resolved once per command (the keychain is read, and a problem said, once)."""
+        if self._connection is None:
+            self._connection = (self._resolve_connection(),)
+        return self._connection[0]
+
+    def _resolve_connection(self) -> Connection | None:
         from gui.core.config import Options, resolve_connection
         from gui.core.credentials import Credentials
         from gui.core.errors import TicketError
@@ -75,11 +84,41 @@ class Session:
         return connection
 
     def store(self) -> OutboxStore:
-        """The window's outbox."""
-        from gui.core.app_folders import OUTBOX_FILE_NAME
-        from gui.core.outbox import OutboxStore
+        """The window's outbox, one store per command (its file is checked once). Callers
+        `close` it when done: that closes the connection, the next use opens another."""
+        if self._store is None:
+            from gui.core.app_folders import OUTBOX_FILE_NAME
+            from gui.core.outbox import OutboxStore
 
-        return OutboxStore(self.env.data_folder() / OUTBOX_FILE_NAME)
+            self._store = OutboxStore(self.env.data_folder() / OUTBOX_FILE_NAME)
+        return self._store
+
+    def repeats(self, updates: Sequence[TicketUpdate]) -> list[Repeat | None] | None:
+        """For each of `updates`, the identical one it would repeat (`OutboxStore.find_repeat`
+        at the destination this command sends to), or None. Only an update that notifies people
+        and a new ticket can repeat (a PUT of the same values again changes nothing), and none
+        with --again. None altogether, after saying why, when there is no connection."""
+        if getattr(self.args, "again", False):
+            return [None] * len(updates)
+        if not any(update.notify or update.creates for update in updates):
+            return [None] * len(updates)
+        connection = self.connection()
+        if connection is None:
+            return None
+        from gui.core.destination import destination_of
+
+        destination = destination_of(connection)
+        store = self.store()
+        moment = time.time()
+        try:
+            return [
+                store.find_repeat(destination, update, now=moment)
+                if update.notify or update.creates
+                else None
+                for update in updates
+            ]
+        finally:
+            store.close()
 
     def store_and_send(
         self, updates: Sequence[TicketUpdate], *, progress: bool = False
@@ -90,9 +129,12 @@ class Session:
         connection = self.connection()
         if connection is None:
             return None
+        from gui.core.destination import destination_of
+
+        destination = destination_of(connection)
         store = self.store()
         try:
-            ids = [store.add(update).id for update in updates]
+            ids = [store.add(update, destination=destination).id for update in updates]
             sent = self.send(store, connection, ids, progress=progress)
         finally:
             store.close()

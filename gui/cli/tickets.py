@@ -2,12 +2,18 @@
 
 Validation, the outbox and sending are the window's own (`validate`, `OutboxStore`,
 `gui.core.delivery`); nothing goes out unless every row is valid (or --skip-invalid).
+
+The repeat rule: an update that notifies people, or a new ticket, identical to one sent in the
+last 24 hours to the same destination or still waiting in the outbox is not sent (exit 2, a
+line saying when it went, or where it waits), unless --again; a repeat counts as an invalid row
+of a CSV file. An update without notification is sent again as usual: a PUT of the same values
+changes nothing.
 """
 
 from __future__ import annotations
 
 from gui.cli.arguments import TICKET_FLAGS, flag_given, operation, ticket_draft
-from gui.cli.results import EXIT_FAILED, EXIT_INVALID, INVALID, Result, exit_code
+from gui.cli.results import EXIT_FAILED, EXIT_INVALID, INVALID, Result, exit_code, repeated
 from gui.cli.session import Session, now
 
 
@@ -31,6 +37,13 @@ class TicketCommand(Session):
             self.out.ticket(
                 Result(INVALID, draft.ticket_id.strip(), "Nothing was sent.", errors=problems)
             )
+            return EXIT_INVALID
+        repeats = self.repeats([update])
+        if repeats is None:
+            return EXIT_FAILED
+        (repeat,) = repeats
+        if repeat is not None:
+            self.out.ticket(repeated(update, repeat))
             return EXIT_INVALID
         results = self.store_and_send([update])
         if results is None:
@@ -74,10 +87,19 @@ class TicketCommand(Session):
         if not checked:
             self.out.problem(f"{args.from_csv} has no ticket rows.")
         updates = {row.row: row.update for row in checked if row.update is not None}
-        if not updates or (invalid and not args.skip_invalid):
-            if invalid:
+        if updates and (not invalid or args.skip_invalid):
+            repeats = self.repeats(list(updates.values()))
+            if repeats is None:
+                return EXIT_FAILED
+            for (number, update), repeat in zip(list(updates.items()), repeats, strict=True):
+                if repeat is not None:
+                    results[number] = repeated(update, repeat, row=number)
+                    self.out.attempt(results[number])
+                    del updates[number]
+        if not updates or (results and not args.skip_invalid):
+            if results:
                 self.out.problem(
-                    f"Nothing was sent: {len(invalid)} of {len(checked)} rows need attention"
+                    f"Nothing was sent: {len(results)} of {len(checked)} rows need attention"
                     + ("." if args.skip_invalid else " (--skip-invalid sends the others).")
                 )
             self.out.document(
@@ -85,8 +107,8 @@ class TicketCommand(Session):
                     "ok": False,
                     "rows": len(checked),
                     "sent": 0,
-                    "invalid": len(invalid),
-                    "results": [results[row.row].to_json() for row in invalid],
+                    "invalid": len(results),
+                    "results": [results[number].to_json() for number in sorted(results)],
                 }
             )
             return EXIT_INVALID

@@ -217,7 +217,8 @@ def test_new_prints_the_created_id(run: Run, server: SandboxServer) -> None:
     assert run("new", "--title", "Door", "--status", "NEW", *connect(server), "--json") == 0
     document = json.loads(run.stdout)
     assert document["ticketId"].startswith("tic_") and document["ticketId"] in server.tickets
-    assert run("new", "--title", "Door", "--status", "NEW", *connect(server)) == 0
+    # a second ticket exactly like the first is a repeat: --again creates it all the same
+    assert run("new", "--title", "Door", "--status", "NEW", "--again", *connect(server)) == 0
     assert run.stdout.startswith("Ticket tic_") and run.stdout.rstrip().endswith("created.")
 
 
