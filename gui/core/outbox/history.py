@@ -40,7 +40,7 @@ class HistoryEntry:
     status: int | None  # the HTTP status, if the server answered
     message: str  # the server's message, or why the attempt failed
     operation: Operation = Operation.UPDATE  # a new ticket's entry carries the id it was given
-    #: Where it was sent (or meant to go); None in entries written before 0.2.
+    #: Where it was sent (or meant to go); None in entries written before schema 3 (0.1.0's).
     destination: Destination | None = None
 
     @property

@@ -50,7 +50,7 @@ class OutboxItem:
     next_try: float | None  # epoch seconds; None unless WAITING
     last_error: str
     #: Where it was made for (the API base and account it was queued with); None for items
-    #: queued without one (before 0.2, or by a caller that gave none).
+    #: queued without one (by 0.1.0, or by a caller that gave none).
     destination: Destination | None = None
 
     @property

@@ -206,7 +206,7 @@ class OutboxStore:
         """An update identical to `update` (the same operation, for an update the same ticket,
         the same wire pairs) for `destination`: still in the outbox (in any state), or sent with
         success within `within` seconds before `now`; None if there is none. The one in the
-        outbox is preferred. Items and entries stored without a destination (before 0.2) count
+        outbox is preferred. Items and entries stored without a destination (0.1.0's) count
         for every destination, since they may have gone, or go, to this one."""
         with self._reading() as connection:
             return repeats.find(connection, destination, update, now=now, within=within)
