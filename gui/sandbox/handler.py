@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 
 from gui.sandbox.behaviour import Behaviour
 from gui.sandbox.recorded import RecordedRequest
-from gui.sandbox.replies import FAULT_REPLIES, JSON, Reply
+from gui.sandbox.replies import JSON, Reply
 
 if TYPE_CHECKING:
     from gui.sandbox.http_server import SandboxHTTPServer
@@ -64,7 +64,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return
         if behaviour is Behaviour.SLOW and self.server.stopping.wait(sandbox.slow_seconds):
             return  # the sandbox is stopping: hang up without an answer
-        self._send(FAULT_REPLIES.get(behaviour) or sandbox._answer(request))
+        self._send(sandbox._fault(behaviour) or sandbox._answer(request))
 
     def _read_request(self) -> RecordedRequest:
         # Form bodies come with a Content-Length; a missing or broken one means no body.

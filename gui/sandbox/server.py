@@ -7,6 +7,7 @@ documents them (the field checks are in `gui.sandbox.rules`); its listener and r
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import secrets
 import threading
@@ -20,6 +21,7 @@ from gui.sandbox.behaviour import Behaviour
 from gui.sandbox.http_server import HOST, SandboxHTTPServer
 from gui.sandbox.recorded import RecordedRequest
 from gui.sandbox.replies import (
+    FAULT_REPLIES,
     INVALID_KEYS,
     METHOD_NOT_ALLOWED,
     NOT_A_FORM,
@@ -62,6 +64,8 @@ class SandboxServer:
         each with a made-up title, description and status.
         """
         self.slow_seconds = slow_seconds  # how long a SLOW request waits before its answer
+        #: The Retry-After a BUSY or UNAVAILABLE answer asks for, in seconds (None: its own).
+        self.retry_after: int | None = None
         self._port = port
         self._lock = threading.Lock()
         self._requests_recorded = threading.Condition(self._lock)
@@ -190,6 +194,13 @@ class SandboxServer:
         with self._requests_recorded:
             self._requests.append(request)
             self._requests_recorded.notify_all()
+
+    def _fault(self, behaviour: Behaviour) -> Reply | None:
+        """The answer every request gets while the sandbox has a fault `behaviour`, if any."""
+        reply = FAULT_REPLIES.get(behaviour)
+        if reply is None or self.retry_after is None or not reply.headers:
+            return reply
+        return dataclasses.replace(reply, headers=(("Retry-After", str(self.retry_after)),))
 
     def _answer(self, request: RecordedRequest) -> Reply:
         """Answer a request the way the vendor would (the NORMAL behaviour)."""
