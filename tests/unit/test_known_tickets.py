@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -25,33 +24,13 @@ from gui.core.outbox import SCHEMA_VERSION, ItemState, KnownTicket, OutboxStore
 from gui.core.sender import TicketSender
 from gui.core.ticket import Notification, TicketUpdate
 from gui.sandbox import SandboxServer
+from tests.unit.clocked_store import START, Clock
 from tests.unit.loopback import LoopbackServer, answering
 
-START = 1_800_000_000.0
 OLD_FILES = Path(__file__).resolve().parents[1] / "data" / "v0_1_0"
 HERE = Destination("https://api.example.test/api/v1", "acct-a")
 OTHER_BASE = Destination("https://other.example.test/api/v1", "acct-a")
 OTHER_ACCOUNT = Destination("https://api.example.test/api/v1", "acct-b")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[OutboxStore]:
-    outbox = OutboxStore(tmp_path / "outbox.sqlite3", clock=clock)
-    yield outbox
-    outbox.close_all()
 
 
 def update(

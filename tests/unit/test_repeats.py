@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,30 +13,10 @@ from gui.core.destination import Destination
 from gui.core.fields import ContactType, Operation
 from gui.core.outbox import REPEAT_WINDOW, OutboxStore, Repeat
 from gui.core.ticket import Notification, TicketUpdate
+from tests.unit.clocked_store import START, Clock
 
-START = 1_800_000_000.0
 HERE = Destination("https://api.example.test/api/v1", "acct-a")
 DAY = 86_400.0
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[OutboxStore]:
-    outbox = OutboxStore(tmp_path / "outbox.sqlite3", clock=clock)
-    yield outbox
-    outbox.close_all()
 
 
 SMS = Notification(type=ContactType.SMS, contacts=("2025550123", "2025550124"), message="Hi")
