@@ -24,6 +24,7 @@ from gui.core.fields import FIELDS, TICKET_ID
 from gui.core.messages import plain
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from datetime import datetime
 
     from gui.core.errors import FieldError
@@ -64,6 +65,21 @@ def read_success_body(body: bytes) -> dict[str, Any] | None:
         return None
     data = document.get("data", document)
     return data if isinstance(data, dict) and data else None
+
+
+def confirmed_state(
+    title: str, description: str, status: str, echoed: Mapping[str, object] | None
+) -> tuple[str, str, str]:
+    """The title, description and status a ticket has after the server answered 2xx to an
+    update or creation that sent these: each replaced by the echoed one (`read_success_body`)
+    when the echo holds it as a non-empty string; the vendor does not say what it echoes."""
+    echoed = echoed or {}
+
+    def value(name: str, sent: str) -> str:
+        answer = echoed.get(name)
+        return answer if isinstance(answer, str) and answer else sent
+
+    return value("title", title), value("description", description), value("status", status)
 
 
 def read_created_id(body: bytes) -> str | None:

@@ -10,6 +10,7 @@ import pytest
 from gui.core.api_contract import (
     ErrorBody,
     clean_message,
+    confirmed_state,
     format_time,
     read_error_body,
     read_success_body,
@@ -223,3 +224,11 @@ def test_format_time() -> None:
     assert format_time(datetime(2026, 12, 1, 14, 0, tzinfo=UTC)) == "2026-12-01T14:00:00+00:00"
     with pytest.raises(ValueError, match="UTC offset"):
         format_time(datetime(2026, 12, 1, 9, 0))
+
+
+def test_what_the_ticket_has_after_a_2xx_is_the_echo_where_it_says_and_what_was_sent_else() -> None:
+    sent = ("Leak", "Sink", "done")
+    assert confirmed_state(*sent, None) == sent
+    assert confirmed_state(*sent, {}) == sent
+    echoed = {"status": "DONE", "title": "", "description": 7, "id": "tic_1"}
+    assert confirmed_state(*sent, echoed) == ("Leak", "Sink", "DONE")

@@ -4,8 +4,8 @@ Space confirmed, as functions on a connection (the caller holds the transaction;
 
 A ticket's state is what the last update or creation that the server answered with 2xx sent:
 its title, description and status, each replaced by what the server echoed back when the echo
-holds it (`echoed_state`). The window fills a known ticket in when the user switches to it, and
-says what an update will change against it.
+holds it (`gui.core.api_contract.confirmed_state`). The window fills a known ticket in when the
+user switches to it, and says what an update will change against it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from gui.core.api_contract import confirmed_state
 from gui.core.destination import Destination
 from gui.core.ticket import Operation, TicketUpdate
 
@@ -34,22 +35,6 @@ class KnownTicket(NamedTuple):
     operation: Operation  # what confirmed it: an update, or the ticket's creation
 
 
-def echoed_state(update: TicketUpdate, echoed: Mapping[str, object] | None) -> tuple[str, str, str]:
-    """The title, description and status Particle Space has after confirming `update`: the
-    update's, each replaced by the echoed one when the echo holds it as a non-empty string."""
-    echoed = echoed or {}
-
-    def value(name: str, sent: str) -> str:
-        answer = echoed.get(name)
-        return answer if isinstance(answer, str) and answer else sent
-
-    return (
-        value("title", update.title),
-        value("description", update.description),
-        value("status", update.status),
-    )
-
-
 def record(
     connection: sqlite3.Connection,
     destination: Destination,
@@ -60,7 +45,9 @@ def record(
     at: float,
 ) -> None:
     """Remember ticket `ticket_id` at `destination` as `update` (and `echoed`) left it at `at`."""
-    title, description, status = echoed_state(update, echoed)
+    title, description, status = confirmed_state(
+        update.title, update.description, update.status, echoed
+    )
     connection.execute(
         "INSERT INTO known_tickets"
         " (api_base, account, ticket_id, title, description, status, at, operation)"
