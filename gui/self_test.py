@@ -275,7 +275,7 @@ class SelfTest:
 
     def check_banner(self) -> str:
         text = self.opened_window().banner.text()
-        if not text.startswith(f"Ticket {TICKET} updated."):
+        if not text.startswith(f"Ticket {TICKET} updated at "):
             raise StepFailed(f"the banner says {text!r}")
         return text
 

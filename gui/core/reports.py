@@ -39,10 +39,8 @@ def sent(ticket_id: str, *, created: bool) -> Message:
     return QT_TRANSLATE_NOOP("reports", "Ticket {ticket} updated.").format(ticket=ticket_id)
 
 
-def sent_and_echoed(
-    ticket_id: str, echoed: Mapping[str, object] | None, *, created: bool
-) -> Message:
-    """`sent`, then the status and title the server echoed back, if it did."""
+def server_now_has(echoed: Mapping[str, object] | None) -> Message | None:
+    """The status and title the server echoed back, if it did: "Particle Space now has …"."""
     from gui.core.api_contract import clean_message
 
     echoed = echoed or {}
@@ -62,11 +60,10 @@ def sent_and_echoed(
         )
     if not details and isinstance(message, str):
         details.append(plain(clean_message(message)))
-    lead = sent(ticket_id, created=created)
     if not details:
-        return lead
+        return None
     now_has = QT_TRANSLATE_NOOP("reports", "Particle Space now has {details}.")
-    return join([lead, now_has.format(details=join(details, ", "))])
+    return now_has.format(details=join(details, ", "))
 
 
 def queued_behind(count: int, ticket_id: str) -> Message:
@@ -170,13 +167,13 @@ def sent_at(ticket_id: str, *, created: bool, when: str, told: Message) -> Messa
     """ "Ticket tic_1001 updated at 19:05 · SMS to 2 people" (or created), `when` as the window
     writes the time, `told` from `who_was_told`."""
     if created and ticket_id:
-        text = QT_TRANSLATE_NOOP("reports", "Ticket {ticket} created at {when} · {told}")
+        text = QT_TRANSLATE_NOOP("reports", "Ticket {ticket} created at {when} · {told}.")
     elif created:
         text = QT_TRANSLATE_NOOP(
             "reports", "Ticket created at {when} · {told}. Particle Space did not say its id."
         )
     else:
-        text = QT_TRANSLATE_NOOP("reports", "Ticket {ticket} updated at {when} · {told}")
+        text = QT_TRANSLATE_NOOP("reports", "Ticket {ticket} updated at {when} · {told}.")
     return text.format(ticket=ticket_id, when=when, told=told)
 
 

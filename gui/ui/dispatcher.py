@@ -24,7 +24,8 @@ from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
     from gui.core.abort import Abort
-    from gui.core.outbox import OutboxItem, OutboxStore
+    from gui.core.destination import Destination
+    from gui.core.outbox import OutboxItem, OutboxStore, Repeat
     from gui.core.sender import TicketSender
     from gui.core.ticket import TicketUpdate
 
@@ -56,11 +57,19 @@ class Queued(NamedTuple):
     items: list[OutboxItem]
 
 
+class Repeated(NamedTuple):
+    """An update that was not stored: exactly this was sent (or waits) already."""
+
+    update: TicketUpdate
+    repeat: Repeat
+
+
 class OutboxDispatcher(QObject):
     """Runs the outbox for the window.
 
     Signals:
         queued(Queued): an update was stored in the outbox.
+        repeated(Repeated): an update was not stored, as it repeats one sent or waiting.
         attempted(Delivery): an attempt to send an item ended (emitted by the worker thread;
             connected receivers run on their own thread, the GUI thread).
         changed(list): the outbox's items (OutboxItem) after any change (also emitted by the
@@ -69,6 +78,7 @@ class OutboxDispatcher(QObject):
     """
 
     queued = Signal(object)
+    repeated = Signal(object)
     attempted = Signal(object)
     changed = Signal(object)
     failed = Signal(object)
@@ -99,8 +109,17 @@ class OutboxDispatcher(QObject):
         """Recover from a previous run that died mid-request, show the outbox, start sending."""
         self._run(self._recover, self._on_recovered)
 
-    def enqueue(self, update: TicketUpdate) -> None:
-        self._run(functools.partial(self._add, update), self._on_queued)
+    def enqueue(
+        self,
+        update: TicketUpdate,
+        *,
+        destination: Destination | None = None,
+        unless_repeat: bool = False,
+    ) -> None:
+        """Store `update` for `destination` and send it; with `unless_repeat`, not when exactly
+        this update was sent there in the last 24 hours or waits in the outbox (`repeated`)."""
+        add = functools.partial(self._add, update, destination, unless_repeat)
+        self._run(add, self._on_added)
 
     def retry_now(self, item_id: int) -> None:
         """Send the item at the next opportunity (also "Resend" for one that needs a decision)."""
@@ -199,10 +218,16 @@ class OutboxDispatcher(QObject):
             log.info("recovered %d update(s) left in flight by the last run", len(recovered))
         return self._store.items(), self._store.moved_aside
 
-    def _add(self, update: TicketUpdate) -> Queued:
+    def _add(
+        self, update: TicketUpdate, destination: Destination | None, unless_repeat: bool
+    ) -> Queued | Repeated:
         from gui.core.outbox import goes_before  # loaded with the store, off the GUI thread
 
-        item = self._store.add(update)
+        if unless_repeat and destination is not None:
+            repeat = self._store.find_repeat(destination, update, now=time.time())
+            if repeat is not None:
+                return Repeated(update, repeat)
+        item = self._store.add(update, destination=destination)
         items = self._store.items()
         behind = sum(1 for other in items if goes_before(other, item))
         return Queued(item, behind, items)
@@ -224,9 +249,12 @@ class OutboxDispatcher(QObject):
 
     # --- GUI-side results --------------------------------------------------------------------
 
-    def _on_queued(self, queued: Queued) -> None:
-        self.queued.emit(queued)
-        self.changed.emit(queued.items)
+    def _on_added(self, added: Queued | Repeated) -> None:
+        if isinstance(added, Repeated):
+            self.repeated.emit(added)
+            return
+        self.queued.emit(added)
+        self.changed.emit(added.items)
 
     def _on_listed(self, items: list[OutboxItem]) -> None:
         self.changed.emit(items)

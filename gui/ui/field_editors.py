@@ -10,6 +10,7 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from gui.core.fields import ContactType, Kind
+from gui.ui.status_field import StatusField
 from gui.ui.time_field import OptionalDateTimeEdit
 
 
@@ -23,9 +24,7 @@ def new_editor(kind: Kind) -> QWidget:
         case Kind.LINES:  # Tab moves on to the next field (the form's TabTyper: Ctrl+Tab)
             return QPlainTextEdit(tabChangesFocus=True)
         case Kind.STATUS:  # typed, or picked from the statuses offered
-            status = QComboBox(editable=True)
-            status.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            return status
+            return StatusField()
         case Kind.FLAG:
             return QCheckBox()
         case Kind.CONTACT_TYPE:
@@ -49,8 +48,8 @@ def edited_signal(editor: QWidget) -> SignalInstance:
             return editor.toggled
         case OptionalDateTimeEdit():
             return editor.changed
-        case QComboBox() if editor.isEditable():  # the status
-            return editor.editTextChanged
+        case StatusField():
+            return editor.code_changed
         case QComboBox():  # the contact type
             return editor.currentIndexChanged
     raise TypeError(f"not a field editor: {type(editor).__name__}")
@@ -67,8 +66,8 @@ def editor_value(editor: QWidget) -> object:
             return editor.isChecked()
         case OptionalDateTimeEdit():
             return editor.value()
-        case QComboBox() if editor.isEditable():
-            return editor.currentText()
+        case StatusField():
+            return editor.code()
         case QComboBox():
             return ContactType(editor.currentData())
     raise TypeError(f"not a field editor: {type(editor).__name__}")
@@ -85,8 +84,8 @@ def set_editor_value(editor: QWidget, value: object) -> None:
             editor.setChecked(value is True)
         case OptionalDateTimeEdit():
             editor.set_value(value if isinstance(value, datetime) else None)
-        case QComboBox() if editor.isEditable():
-            editor.setCurrentText(_text(value))
+        case StatusField():
+            editor.set_code(_text(value))
         case QComboBox():  # no type chosen shows email, the default
             contact_type = value if isinstance(value, ContactType) else ContactType.EMAIL
             editor.setCurrentIndex(max(editor.findData(contact_type.value), 0))

@@ -22,11 +22,14 @@ if TYPE_CHECKING:
     from gui.ui.dispatcher import OutboxDispatcher
     from gui.ui.draft_keeper import DraftKeeper
     from gui.ui.ticket_page import TicketPage
+    from gui.ui.ticket_switcher import TicketSwitcher
 
 
 class FormFiller(QObject):
     """Fills `page`'s form from the draft keeper, the outbox and the history, and says so in
-    its banner; never while `busy()` (the form is read-only then: it holds what is sending)."""
+    its banner; never while `busy()` (the form is read-only then: it holds what is sending).
+    What the form held is set aside for Undo by `switcher`, which also learns what ticket the
+    form is about now."""
 
     def __init__(
         self,
@@ -34,6 +37,7 @@ class FormFiller(QObject):
         page: TicketPage,
         drafts: DraftKeeper,
         outbox: OutboxDispatcher,
+        switcher: TicketSwitcher,
         busy: Callable[[], bool],
         parent: QObject | None = None,
     ) -> None:
@@ -42,6 +46,7 @@ class FormFiller(QObject):
         self._form = page.form
         self._drafts = drafts
         self._outbox = outbox
+        self._switcher = switcher
         self._busy = busy
         drafts.restored.connect(self._on_draft_restored)
         page.discard_draft_button.clicked.connect(self.discard_draft)
@@ -55,8 +60,8 @@ class FormFiller(QObject):
         self._drafts.discard()
         self._form.set_draft(TicketDraft())
         self._drafts.discard()  # set_draft counted as an edit
-        self._page.discard_draft_button.hide()
-        self._page.banner.clear_message()
+        self._switcher.restored(self._form.draft())
+        self._page.clear_message()
 
     def open_item(self, item: OutboxItem) -> None:
         """The update an outbox item holds, as the form would send it again."""
@@ -74,14 +79,15 @@ class FormFiller(QObject):
         """Fill the form with `draft` (an outbox item, a history entry), unless it is sending."""
         if self._busy():
             return
-        self._form.set_draft(draft)
+        set_aside = self._switcher.adopt(draft)
         if draft.operation is Operation.CREATE:
             text = QT_TRANSLATE_NOOP("FormFiller", "Loaded the new ticket into the form.")
         else:
             text = QT_TRANSLATE_NOOP(
                 "FormFiller", "Loaded the update to {ticket} into the form."
             ).format(ticket=draft.ticket_id)
-        self._page.banner.show_message(BannerKind.INFO, text)
+        buttons = (self._page.undo_switch_button,) if set_aside else ()
+        self._page.say(BannerKind.INFO, text, *buttons)
         self._form.title.setFocus()
 
     def load_known_contacts(self, *_: object) -> None:
@@ -96,10 +102,7 @@ class FormFiller(QObject):
         if self._busy():
             return
         self._form.set_draft(draft)
-        self._page.banner.show_message(
-            BannerKind.INFO, QT_TRANSLATE_NOOP("FormFiller", "Restored your unsent draft.")
-        )
-        self._page.discard_draft_button.show()
+        self._switcher.restored(draft)  # StartNotice says so
 
     def _on_attempted(self, delivery: Delivery) -> None:
         if delivery.succeeded and delivery.item.notify:

@@ -118,6 +118,18 @@ def local_time(seconds: float, *, with_date: bool = True) -> str:
     return text
 
 
+def moment(seconds: float, *, with_day: bool = False) -> str:
+    """When `seconds` (since the epoch) was, as a person says it in the user's locale: the
+    time of day ("19:04") today, with the day before it otherwise or `with_day` ("5 dic.,
+    14:02")."""
+    when = QDateTime.fromMSecsSinceEpoch(round(seconds * 1000))
+    locale = QLocale()
+    time_of_day = locale.toString(when.time(), QLocale.FormatType.ShortFormat)
+    if not with_day and when.date() == QDateTime.currentDateTime().date():
+        return time_of_day
+    return f"{locale.toString(when.date(), 'd MMM')}, {time_of_day}"
+
+
 def translated(text: str) -> str:
     """`text` in the user's language: a Message is translated (its Message arguments too);
     any other text is shown as it is."""

@@ -5,7 +5,9 @@
 - `SignInController` (sign_in.py): the connection in use, the keychain, Settings, and
   `ConnectionView` (connection_view.py): the title, "Sends to …", TEST MODE, Open Settings;
 - `OutboxDispatcher` (dispatcher.py) and `DraftKeeper` (draft_keeper.py): the outbox and draft;
-- `FormFiller` (form_filler.py): the restored draft, outbox items and history in the form;
+- `TicketSwitcher` (ticket_switcher.py): which ticket the form is about, what Particle Space
+  last confirmed of it, Undo; `FormFiller` (form_filler.py): the restored draft, outbox items
+  and history in the form; `StartNotice` (start_notice.py): what the window says as it opens;
 - `TicketPage` (ticket_page.py: the banner, `TicketForm`, Update), `MainMenuBar` (menus.py),
   `WindowStatusBar` (status_bar.py) and `Panels` (panels.py): what the user sees.
 
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from gui.core import reports
 from gui.core.app_folders import OUTBOX_FILE_NAME
+from gui.core.destination import destination_of
 from gui.core.fields import Operation
 from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.ui import shortcuts
@@ -40,8 +43,10 @@ from gui.ui.panels import Panels
 from gui.ui.send_controller import DEADLINE_SECONDS, SendController
 from gui.ui.send_report import SendReport
 from gui.ui.sign_in import SignInController
+from gui.ui.start_notice import StartNotice
 from gui.ui.status_bar import WindowStatusBar
 from gui.ui.ticket_page import TicketPage
+from gui.ui.ticket_switcher import TicketSwitcher
 from gui.ui.worker import JobRunner
 
 # What is needed only once the user sends is imported where it is used: the warm-up job loads
@@ -146,21 +151,34 @@ class MainWindow(QMainWindow):
             form=self.form,
             parent=self,
         )
+        self.switcher = TicketSwitcher(
+            page=self.page,
+            outbox=self.outbox,
+            destination=lambda: destination_of(self.sign_in.connection),
+            busy=lambda: self.busy,
+            added_statuses=settings.statuses,
+            parent=self,
+        )
+        if ticket_id:
+            self.switcher.open_on(ticket_id)
         self.filler = FormFiller(
             page=self.page,
             drafts=self.drafts,
             outbox=self.outbox,
+            switcher=self.switcher,
             busy=lambda: self.busy,
             parent=self,
         )
         self.report = SendReport(
             sending=self.sending,
+            outbox=self.outbox,
             page=self.page,
             drafts=self.drafts,
             settings=settings,
             offer_settings=sandbox is None,
             parent=self,
         )
+        StartNotice(page=self.page, drafts=self.drafts, outbox=self.outbox, parent=self)
         self._connect()
         self.connection_view = ConnectionView(
             window=self,
@@ -222,6 +240,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         menus, sending, outbox = self.menus, self.sending, self.outbox
         menus.new_ticket_action.toggled.connect(self._on_new_ticket_toggled)
+        menus.clear_form_action.triggered.connect(self.switcher.clear)
         menus.settings_action.triggered.connect(self.open_settings)
         menus.quit_action.triggered.connect(self.close)
         menus.outbox_action.triggered.connect(self.show_outbox_panel)
@@ -240,9 +259,14 @@ class MainWindow(QMainWindow):
         self.report.sent.connect(self.sent)
         self.report.failed.connect(self.failed)
         self.report.cancelled.connect(self.cancelled)
+        self.report.confirmed.connect(self.switcher.confirmed)
+        self.report.send_again_requested.connect(functools.partial(self.submit, again=True))
+        self.report.update_created_requested.connect(self.switcher.switch_to)
+        self.report.outbox_requested.connect(self.show_outbox_panel)
+        self.form.edited.connect(sending.forget_unchanged)
         outbox.changed.connect(self._on_outbox_changed)
         # What can go wrong beside a send, said in the banner (each a Message).
-        say_problem = functools.partial(self.banner.show_message, BannerKind.ERROR)
+        say_problem = functools.partial(self.page.say, BannerKind.ERROR)
         for problem in (
             outbox.failed,
             self.drafts.problem,
@@ -307,16 +331,20 @@ class MainWindow(QMainWindow):
     def busy(self) -> bool:
         return self.sending.busy
 
-    def submit(self) -> None:
-        """Check the form and send it; inline errors instead when it has mistakes."""
+    def submit(self, *, again: bool = False) -> None:
+        """Check the form and send it; inline errors instead when it has mistakes. `again`:
+        even when exactly this was sent already (Send again)."""
         if self.busy or self._shut_down:
             return  # a second press while sending sends nothing
+        if self.switcher.pending() and self.switcher.switch_to(self.form.ticket_id.text()):
+            return  # an id typed but not left: the rest was another ticket's, look first
         from gui.core.contacts import DEFAULT_REGION
 
-        self.banner.clear_message()
+        self.page.clear_message()
         self.form.clear_errors()
         region = self.settings.stored_connection().get("sms_region", DEFAULT_REGION)
-        self.sending.submit(self.form.draft(), region=region)
+        known = self.switcher.known
+        self.sending.submit(self.form.draft(), region=region, known=known, again=again)
 
     def cancel(self) -> None:
         """Stop waiting for the answer and give the controls back at once."""
@@ -364,6 +392,7 @@ class MainWindow(QMainWindow):
         if self._restore_draft:
             self.drafts.restore()
         self.filler.load_known_contacts()
+        self.switcher.refresh()
         self.sign_in.load_keychain()
         # PySide builds its QStyle wrapper on the first style() call (4 ms): do it now, while
         # the user reads the window, rather than when the first message has to appear.
@@ -398,9 +427,8 @@ class MainWindow(QMainWindow):
     def _ask_before_quitting(self, waiting: int) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        question = join(
-            [reports.still_in_outbox(waiting), QT_TRANSLATE_NOOP("MainWindow", "Quit now?")]
-        )
+        waits = reports.quit_while_sending() if self.busy else reports.still_in_outbox(waiting)
+        question = join([waits, QT_TRANSLATE_NOOP("MainWindow", "Quit now?")])
         answer = QMessageBox.question(self, self.tr("Updates are waiting"), translated(question))
         return answer == QMessageBox.StandardButton.Yes
 

@@ -26,8 +26,8 @@ class MainMenuBar(QMenuBar):
     """File (New ticket, Settings, Quit), View (Outbox, History, Language), Sandbox (only with
     a sandbox: how it answers) and Help (the keys and fields, About).
 
-    Object names: newTicketAction, settingsAction, helpAction, language_<code|system>,
-    sandbox_<behaviour>.
+    Object names: newTicketAction, clearFormAction, settingsAction, helpAction,
+    language_<code|system>, sandbox_<behaviour>.
     """
 
     def __init__(
@@ -43,6 +43,7 @@ class MainMenuBar(QMenuBar):
         self.new_ticket_action = self._action(self.file_menu, "newTicketAction")
         self.new_ticket_action.setCheckable(True)
         self.new_ticket_action.setShortcut(QKeySequence(shortcuts.NEW_TICKET))
+        self.clear_form_action = self._action(self.file_menu, "clearFormAction")
         self.file_menu.addSeparator()
         self.settings_action = self._action(self.file_menu, "settingsAction")
         self.settings_action.setShortcuts(shortcuts.settings())
@@ -110,6 +111,8 @@ class MainMenuBar(QMenuBar):
         self.new_ticket_action.setToolTip(
             self.tr("Open a new ticket instead of updating one (Ctrl+N switches back)")
         )
+        self.clear_form_action.setText(self.tr("&Clear form"))
+        self.clear_form_action.setToolTip(self.tr("Empty the form (Undo brings it back)"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))

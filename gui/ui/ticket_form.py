@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from gui.core.fields import (
     FIELD_TABLE,
     FIELDS,
-    KNOWN_STATUSES,
     NOTIFY_FIELDS,
     TICKET_ID,
     ContactType,
@@ -30,7 +29,10 @@ from gui.core.fields import (
 )
 from gui.ui.field_editors import edited_signal, editor_value, new_editor, set_editor_value
 from gui.ui.i18n import translated
+from gui.ui.known_tickets import KnownTicketCompleter
 from gui.ui.list_completer import ListCompleter
+from gui.ui.message_counter import MessageCounter
+from gui.ui.status_field import StatusField
 from gui.ui.time_field import OptionalDateTimeEdit
 
 if TYPE_CHECKING:
@@ -97,7 +99,7 @@ class TicketForm(QWidget):
         self.ticket_id = self._editor_of(TICKET_ID, QLineEdit)
         self.title = self._editor_of("title", QLineEdit)
         self.description = self._editor_of("description", QPlainTextEdit)
-        self.status = self._editor_of("status", QComboBox)
+        self.status = self._editor_of("status", StatusField)
         self.notify = self._editor_of("notify", QCheckBox)
         self.time = self._editor_of("time", OptionalDateTimeEdit)
         self.type = self._editor_of("type", QComboBox)
@@ -108,15 +110,23 @@ class TicketForm(QWidget):
 
         self.description.setMinimumHeight(80)
         self.description.setMaximumHeight(140)
-        self.set_statuses(statuses)
-        self.status.setCurrentText("")
+        self.set_statuses(added=statuses)
         self._contacts_model = QStringListModel(self)
         self.contacts.setCompleter(ListCompleter(self._contacts_model, self.contacts))
+        self.known_tickets = KnownTicketCompleter(self.ticket_id)
+        #: Under the ticket id: what the form knows of the ticket (set by `TicketSwitcher`).
+        self.ticket_hint = QLabel()
+        self.ticket_hint.setObjectName("ticketKnownHint")
+        self.ticket_hint.setProperty("role", "hint")
+        self.ticket_hint.setWordWrap(True)
+        self.ticket_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.ticket_hint.hide()
         self.notify_message.setMinimumHeight(60)
         self.notify_message.setMaximumHeight(120)
-        self.message_counter = QLabel()
-        self.message_counter.setObjectName("notifyMessageCounter")
-        self.message_counter.setProperty("role", "hint")
+        self.message_counter = MessageCounter(
+            message=self.notify_message,
+            is_sms=lambda: self.contact_type() is ContactType.SMS,
+        )
         self._tab_typer = TabTyper(self)
         for editor in self._editors.values():
             if isinstance(editor, QPlainTextEdit):
@@ -178,16 +188,10 @@ class TicketForm(QWidget):
     def contact_type(self) -> ContactType:
         return ContactType(self.type.currentData())
 
-    def set_statuses(self, statuses: Iterable[str]) -> None:
-        """Offer NEW, ON_HOLD and `statuses` (the ones typed before), keeping the current text."""
-        current = self.status.currentText()
-        self.status.clear()
-        seen: list[str] = []
-        for status in (*KNOWN_STATUSES, *statuses):
-            if status and status not in seen:
-                seen.append(status)
-        self.status.addItems(seen)
-        self.status.setCurrentText(current)
+    def set_statuses(self, *, seen: Iterable[str] = (), added: Iterable[str] = ()) -> None:
+        """Offer NEW, ON_HOLD, the statuses this server accepted or echoed (`seen`) and those
+        the user typed before (`added`), keeping what the field holds."""
+        self.status.set_offered(seen, added)
 
     def editor(self, field: str) -> QWidget:
         return self._editors[field]
@@ -292,7 +296,7 @@ class TicketForm(QWidget):
                 self._show_error(field)
             else:
                 self._describe(field)
-        self._update_counter()
+        self.message_counter.update_count()
 
     def field_help(self) -> list[tuple[str, str]]:
         """Each field's name and rule, in form order and in the current language (F1 help)."""
@@ -335,6 +339,14 @@ class TicketForm(QWidget):
 
     # --- Layout and behaviour ----------------------------------------------------------------
 
+    def _extras(self) -> dict[str, QWidget]:
+        """What stands under a field's editor, above its error: by field."""
+        return {
+            TICKET_ID: self.ticket_hint,
+            "status": self.status.note,
+            "notifyMessage": self.message_counter,
+        }
+
     def _lay_out(self) -> None:
         form = self._form_layout = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -353,7 +365,7 @@ class TicketForm(QWidget):
                 rows,
                 field.name,
                 labelled=field.kind is not Kind.FLAG,  # a check box's own text is its label
-                extra=self.message_counter if field.name == "notifyMessage" else None,
+                extra=self._extras().get(field.name),
             )
             if field.name == TICKET_ID:
                 self._ticket_id_row = cell  # hidden for a new ticket
@@ -413,7 +425,6 @@ class TicketForm(QWidget):
 
         self.notify.toggled.connect(self._on_notify_toggled)
         self.type.currentIndexChanged.connect(self._on_type_changed)
-        self.notify_message.textChanged.connect(self._update_counter)
 
     def _on_field_edited(self, field: str) -> None:
         self.clear_error(field)
@@ -427,28 +438,7 @@ class TicketForm(QWidget):
         self.contacts.setPlaceholderText(_CONTACT_PLACEHOLDERS[contact_type])
         self.clear_error("contacts")
         self._describe("contacts")  # its rule depends on the type
-        self._update_counter()
-
-    def _update_counter(self) -> None:
-        is_sms = self.contact_type() is ContactType.SMS
-        self.message_counter.setVisible(is_sms)
-        if not is_sms:
-            return
-        from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
-
-        length = sms_length(self.notify_message.toPlainText())
-        if length.too_long:
-            text = self.tr("{characters:,} characters: at most {limit:,} can go by SMS").format(
-                characters=length.characters, limit=MAX_SMS_CHARACTERS
-            )
-        else:
-            text = self.tr("{characters:,} characters · {segments} SMS of 160").format(
-                characters=length.characters, segments=length.segments
-            )
-        self.message_counter.setText(text)
-        self.message_counter.setProperty("role", "fieldError" if length.too_long else "hint")
-        self.message_counter.style().unpolish(self.message_counter)
-        self.message_counter.style().polish(self.message_counter)
+        self.message_counter.update_count()
 
 
 def accessible_label(text: str) -> str:

@@ -16,16 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.fields import Operation
-from gui.ui.banner import Banner
+from gui.ui.banner import Banner, BannerKind
 from gui.ui.ticket_form import TicketForm
 
 
 class TicketPage(QWidget):
     """The sandbox notice (`sandboxNotice`, only in the sandbox) and the TEST MODE badge
-    (`testModeBadge`); the banner with Open Settings (`openSettingsButton`), Discard draft
-    (`discardDraftButton`) and Update this ticket (`updateCreatedButton`); the form, scrolled;
-    the busy bar (`busyIndicator`), Cancel (`cancelButton`) and Update ticket or Create ticket
-    (`submitButton`). Every text in the current language, also after a language change.
+    (`testModeBadge`); the banner with Open Settings (`openSettingsButton`) and the buttons
+    that belong to what the banner says (`say`): Undo (`undoSwitchButton`), Send again
+    (`sendAgainButton`), Show outbox (`showOutboxButton`), Discard draft (`discardDraftButton`),
+    Update this ticket (`updateCreatedButton`); the form, scrolled; what this update changes
+    (`changeSummary`), the busy bar (`busyIndicator`), Cancel (`cancelButton`) and Update ticket
+    or Create ticket (`submitButton`). Every text in the current language, also after a
+    language change.
     """
 
     def __init__(
@@ -45,8 +48,23 @@ class TicketPage(QWidget):
         self.test_mode_badge = QLabel()
         self.test_mode_badge.setObjectName("testModeBadge")
         self.open_settings_button = _button("openSettingsButton")
+        self.undo_switch_button = _button("undoSwitchButton", hidden=True)
+        self.send_again_button = _button("sendAgainButton", hidden=True)
+        self.show_outbox_button = _button("showOutboxButton", hidden=True)
         self.discard_draft_button = _button("discardDraftButton", hidden=True)
         self.update_created_button = _button("updateCreatedButton", hidden=True)
+        #: The buttons that belong to a message of the banner: `say` shows those it is given.
+        self.message_buttons = (
+            self.undo_switch_button,
+            self.send_again_button,
+            self.show_outbox_button,
+            self.discard_draft_button,
+            self.update_created_button,
+        )
+        self.change_summary = QLabel()
+        self.change_summary.setObjectName("changeSummary")
+        self.change_summary.setProperty("role", "hint")
+        self.change_summary.setWordWrap(True)
         self.sandbox_notice: QLabel | None = None
         if sandbox:
             self.sandbox_notice = QLabel()
@@ -71,8 +89,8 @@ class TicketPage(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.form)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.change_summary, 1)
         buttons.addWidget(self.busy_indicator, 1)
-        buttons.addStretch(0)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.submit_button)
         column = QVBoxLayout(self)
@@ -84,7 +102,20 @@ class TicketPage(QWidget):
     @property
     def banner_buttons(self) -> tuple[QPushButton, ...]:
         """The buttons beside the banner, in Tab order."""
-        return (self.open_settings_button, self.discard_draft_button, self.update_created_button)
+        return (self.open_settings_button, *self.message_buttons)
+
+    def say(self, kind: BannerKind, text: str, *buttons: QPushButton) -> None:
+        """Show `text` in the banner with `buttons` beside it (of `message_buttons`), and none
+        of the others: a button that belonged to an earlier message goes with it."""
+        self.banner.show_message(kind, text)
+        for button in self.message_buttons:
+            button.setVisible(button in buttons)
+
+    def clear_message(self) -> None:
+        """An empty banner, and none of the buttons of a message."""
+        self.banner.clear_message()
+        for button in self.message_buttons:
+            button.hide()
 
     def set_busy(self, busy: bool) -> None:
         """While an update is on its way: the form read-only, Update off, Cancel on, the busy
@@ -93,6 +124,7 @@ class TicketPage(QWidget):
         self.submit_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.busy_indicator.setVisible(busy)
+        self.change_summary.setVisible(not busy)
         if busy:
             self.cancel_button.setFocus()
 
@@ -113,6 +145,10 @@ class TicketPage(QWidget):
         self.test_mode_badge.setText(self.tr("TEST MODE"))
         self.test_mode_badge.setToolTip(self.tr("Test keys: updates change test data only."))
         self.open_settings_button.setText(self.tr("&Open Settings…"))
+        self.undo_switch_button.setText(self.tr("Undo"))
+        self.undo_switch_button.setToolTip(self.tr("Bring back the form as it was"))
+        self.send_again_button.setText(self.tr("Send again"))
+        self.show_outbox_button.setText(self.tr("Show outbox"))
         self.discard_draft_button.setText(self.tr("&Discard draft"))
         if self.sandbox_notice is not None:
             self.sandbox_notice.setText(self.tr("Sandbox — nothing is sent to Particle Space"))

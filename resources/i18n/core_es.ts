@@ -434,16 +434,16 @@
         </translation>
     </message>
     <message>
-        <source>Ticket {ticket} created at {when} · {told}</source>
-        <translation>Ticket {ticket} creado a las {when} · {told}</translation>
+        <source>Ticket {ticket} created at {when} · {told}.</source>
+        <translation>Ticket {ticket} creado a las {when} · {told}.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} updated at {when} · {told}.</source>
+        <translation>Ticket {ticket} actualizado a las {when} · {told}.</translation>
     </message>
     <message>
         <source>Ticket created at {when} · {told}. Particle Space did not say its id.</source>
         <translation>Ticket creado a las {when} · {told}. Particle Space no indicó su ID.</translation>
-    </message>
-    <message>
-        <source>Ticket {ticket} updated at {when} · {told}</source>
-        <translation>Ticket {ticket} actualizado a las {when} · {told}</translation>
     </message>
     <message>
         <source>Exactly this new ticket is already waiting in the outbox ({told}). Create another?</source>

@@ -56,10 +56,6 @@
         <source>Loaded the update to {ticket} into the form.</source>
         <translation>Se cargó en el formulario la actualización del ticket {ticket}.</translation>
     </message>
-    <message>
-        <source>Restored your unsent draft.</source>
-        <translation>Se recuperó su borrador sin enviar.</translation>
-    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -220,6 +216,14 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Abrir un ticket nuevo en lugar de actualizar uno (Ctrl+N vuelve atrás)</translation>
     </message>
     <message>
+        <source>&amp;Clear form</source>
+        <translation>&amp;Vaciar el formulario</translation>
+    </message>
+    <message>
+        <source>Empty the form (Undo brings it back)</source>
+        <translation>Vaciar el formulario (Deshacer lo recupera)</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
@@ -301,6 +305,17 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>Quit now?</source>
         <translation>¿Salir ahora?</translation>
+    </message>
+</context>
+<context>
+    <name>MessageCounter</name>
+    <message>
+        <source>{characters:,} characters: at most {limit:,} can go by SMS</source>
+        <translation>{characters:,} caracteres: por SMS se pueden enviar como máximo {limit:,}</translation>
+    </message>
+    <message>
+        <source>{characters:,} characters · {segments} SMS of 160</source>
+        <translation>{characters:,} caracteres · {segments} SMS de 160</translation>
     </message>
 </context>
 <context>
@@ -406,6 +421,10 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
 </context>
 <context>
     <name>SendReport</name>
+    <message>
+        <source>The update was discarded from the outbox.</source>
+        <translation>La actualización se descartó de la bandeja de salida.</translation>
+    </message>
     <message>
         <source>Now updating ticket {ticket}: change what you need, then Update.</source>
         <translation>Ahora actualiza el ticket {ticket}: cambie lo que necesite y luego pulse Actualizar.</translation>
@@ -601,6 +620,24 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     </message>
 </context>
 <context>
+    <name>StartNotice</name>
+    <message>
+        <source>Restored your unsent draft.</source>
+        <translation>Se recuperó su borrador sin enviar.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusField</name>
+    <message>
+        <source>Not one of the listed statuses: Particle Space may refuse it.</source>
+        <translation>No es uno de los estados de la lista: Particle Space podría rechazarlo.</translation>
+    </message>
+    <message>
+        <source>Use {status}</source>
+        <translation>Usar {status}</translation>
+    </message>
+</context>
+<context>
     <name>TicketForm</name>
     <message>
         <source>&amp;Ticket ID *</source>
@@ -718,14 +755,6 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <source>Optional. Particle Space sends reminders by itself.</source>
         <translation>Opcional. Particle Space envía los recordatorios por su cuenta.</translation>
     </message>
-    <message>
-        <source>{characters:,} characters: at most {limit:,} can go by SMS</source>
-        <translation>{characters:,} caracteres: por SMS se pueden enviar como máximo {limit:,}</translation>
-    </message>
-    <message>
-        <source>{characters:,} characters · {segments} SMS of 160</source>
-        <translation>{characters:,} caracteres · {segments} SMS de 160</translation>
-    </message>
 </context>
 <context>
     <name>TicketPage</name>
@@ -762,6 +791,22 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Abrir la confi&amp;guración…</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Bring back the form as it was</source>
+        <translation>Recuperar el formulario tal como estaba</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>Show outbox</source>
+        <translation>Ver la bandeja de salida</translation>
+    </message>
+    <message>
         <source>&amp;Discard draft</source>
         <translation>Descartar &amp;borrador</translation>
     </message>
@@ -784,6 +829,33 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>Send the update (Ctrl+Enter)</source>
         <translation>Enviar la actualización (Ctrl+Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>TicketSwitcher</name>
+    <message>
+        <source>Now on ticket {ticket}. What you had typed for {previous} is set aside: Undo brings it back.</source>
+        <translation>Ahora en el ticket {ticket}. Lo que había escrito para {previous} se guardó aparte: Deshacer lo recupera.</translation>
+    </message>
+    <message>
+        <source>Cleared the form.</source>
+        <translation>Se vació el formulario.</translation>
+    </message>
+    <message>
+        <source>The form is back as it was.</source>
+        <translation>El formulario volvió a estar como estaba.</translation>
+    </message>
+    <message>
+        <source>This computer has sent nothing for this ticket yet. What you send replaces its title, description and status on Particle Space: type the current ones.</source>
+        <translation>Este equipo todavía no ha enviado nada para este ticket. Lo que envíe reemplaza su título, descripción y estado en Particle Space: escriba los actuales.</translation>
+    </message>
+    <message>
+        <source>From when you created it, {when}.</source>
+        <translation>De cuando lo creó, {when}.</translation>
+    </message>
+    <message>
+        <source>From your update of {when}.</source>
+        <translation>De su actualización del {when}.</translation>
     </message>
 </context>
 <context>

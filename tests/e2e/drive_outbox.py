@@ -82,7 +82,6 @@ def send(window: MainWindow, title: str, notify: bool) -> None:
 
     def fill_and_submit() -> None:
         form = window.form
-        form.ticket_id.setText(TICKET)
         form.title.setText(title)
         form.description.setPlainText(DESCRIPTION)
         form.status.setCurrentText("ON_HOLD")
@@ -95,7 +94,12 @@ def send(window: MainWindow, title: str, notify: bool) -> None:
         if not window.busy and not announced:
             say(f"not sent: {window.banner.text()}")
 
-    when(lambda: restore_settled(window), fill_and_submit)
+    def switch_then_fill() -> None:  # as a user does: the ticket first, then its fields
+        window.form.ticket_id.setText(TICKET)
+        window.switcher.switch_to(TICKET)
+        when(lambda: window.switcher.ticket_id == TICKET, fill_and_submit)
+
+    when(lambda: restore_settled(window), switch_then_fill)
 
 
 def type_draft(window: MainWindow, text: str) -> None:

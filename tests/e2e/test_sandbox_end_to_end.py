@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import VENDOR, click, fill
@@ -36,7 +38,7 @@ def test_update_a_ticket_in_the_demo(qtbot, make_window) -> None:
         ("automated", "0"),
     ]
     assert window.sandbox.tickets["tic_1001"]["status"] == "ON_HOLD"
-    assert window.banner.text().startswith("Ticket tic_1001 updated.")
+    assert re.match(r"Ticket tic_1001 updated at .+ · SMS to 2 people\.", window.banner.text())
 
 
 def test_unknown_ticket_in_the_demo_is_reported_at_the_ticket_id(qtbot, make_window) -> None:

@@ -56,7 +56,7 @@ def test_every_step_passes(tmp_path: Path) -> None:
     assert all(" ... ok" in line for line in lines[:-1])
     assert "self-test: Qt platform plugin ... ok (offscreen)" in lines
     assert "self-test: window built ... ok (sandbox at http://127.0.0.1:" in result.stdout
-    assert "self-test: banner ... ok (Ticket tic_1001 updated." in result.stdout
+    assert "self-test: banner ... ok (Ticket tic_1001 updated at " in result.stdout
     assert "Traceback" not in result.stderr
     assert _left_behind(tmp_path) == []
 

@@ -358,7 +358,7 @@ def test_a_spanish_technician_updates_a_ticket_with_the_keyboard_alone(
         assert announced()[1] == "Obligatorio. Una línea."  # the error is gone
         with qtbot.waitSignal(window.sent, timeout=10_000):
             press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        assert window.banner.text().startswith("Ticket tic_1001 actualizado.")
+        assert window.banner.text().startswith("Ticket tic_1001 actualizado a las ")
         assert sandbox.tickets["tic_1001"]["title"] == "Grifo que gotea"
     finally:
         install_language(qapp, "en")

@@ -134,7 +134,7 @@ def test_who_was_told_when_and_the_flows_are_spanish() -> None:
 
     sms = reports.who_was_told(ContactType.SMS, 2)
     sent = reports.sent_at("tic_1001", created=False, when="19:05", told=sms)
-    assert translated(sent) == "Ticket tic_1001 actualizado a las 19:05 · SMS a 2 personas"
+    assert translated(sent) == "Ticket tic_1001 actualizado a las 19:05 · SMS a 2 personas."
     one = reports.who_was_told(ContactType.EMAIL, 1)
     assert translated(one) == "correo electrónico a 1 persona"
     repeat = Repeat(0.0, False, "tic_1001", ContactType.SMS, 2, False)

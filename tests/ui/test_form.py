@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.core.errors import FieldError
 from gui.core.fields import FIELD_TABLE, FIELDS, NOTIFY_FIELDS, Kind, Operation
+from gui.ui.status_field import StatusField
 from gui.ui.ticket_form import TicketForm
 from gui.ui.time_field import OptionalDateTimeEdit
 from tests.field_samples import full_draft
@@ -201,7 +202,7 @@ EDITORS = {
     Kind.ID: QLineEdit,
     Kind.LINE: QLineEdit,
     Kind.LINES: QPlainTextEdit,
-    Kind.STATUS: QComboBox,
+    Kind.STATUS: StatusField,  # a QComboBox of flows (gui/ui/status_field.py)
     Kind.FLAG: QCheckBox,
     Kind.CONTACT_TYPE: QComboBox,
     Kind.CONTACTS: QLineEdit,

@@ -490,4 +490,4 @@ def test_a_spanish_locale_sends_the_same_body(
     put = next(request for request in sandbox.requests if request.method == "PUT")
     assert dict(put.form)["time"] == format_time(later)  # ISO 8601, not the locale's format
     assert format_time(later) == later.isoformat(timespec="seconds")
-    assert window.banner.text().startswith("Ticket tic_1001 actualizado.")
+    assert window.banner.text().startswith("Ticket tic_1001 actualizado a las ")

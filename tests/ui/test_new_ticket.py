@@ -60,7 +60,7 @@ def test_a_new_ticket_is_created_and_one_click_goes_on_updating_it(
     ]
     assert created in sandbox.tickets
     assert window.banner.property("kind") == "success"
-    assert window.banner.text().startswith(f"Ticket {created} created.")
+    assert window.banner.text().startswith(f"Ticket {created} created at ")
     assert window.update_created_button.isVisible()
     window.show_history_panel()
     table = window.history_panel.table
@@ -80,7 +80,7 @@ def test_a_new_ticket_is_created_and_one_click_goes_on_updating_it(
         f"/api/v1/ticket/{created}",
     )
     assert sandbox.tickets[created]["status"] == "ON_HOLD"
-    assert window.banner.text().startswith(f"Ticket {created} updated.")
+    assert window.banner.text().startswith(f"Ticket {created} updated at ")
 
 
 def test_a_new_ticket_shows_the_same_inline_errors(

@@ -57,8 +57,7 @@ def test_the_window_finds_everything_0_1_0_kept(qtbot: QtBot, make_window: Windo
     assert (connection.connect_timeout, connection.read_timeout) == (7.0, 45.0)
     assert connection.ca_bundle == "/etc/ssl/certs/Corp CA (Ñandú).pem"
     # the statuses typed in 0.1.0, offered again
-    offered = [window.form.status.itemText(index) for index in range(window.form.status.count())]
-    assert {"DONE", "ON_HOLD"} <= set(offered)
+    assert {"DONE", "ON_HOLD"} <= set(window.form.status.codes())
     # the outbox: both updates, the one that waits for a decision still waiting for it
     qtbot.waitUntil(lambda: window.outbox_status.text() == "2 updates waiting", timeout=10_000)
     window.show_outbox_panel()

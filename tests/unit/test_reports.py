@@ -38,9 +38,9 @@ def test_sent_at_says_when_and_who_was_told() -> None:
     sms = reports.who_was_told(ContactType.SMS, 2)
     nobody = reports.who_was_told(None, 0)
     updated = reports.sent_at("tic_1001", created=False, when="19:05", told=sms)
-    assert updated == "Ticket tic_1001 updated at 19:05 · SMS to 2 people"
+    assert updated == "Ticket tic_1001 updated at 19:05 · SMS to 2 people."
     created = reports.sent_at("tic_9", created=True, when="19:05", told=nobody)
-    assert created == "Ticket tic_9 created at 19:05 · nobody notified"
+    assert created == "Ticket tic_9 created at 19:05 · nobody notified."
     no_id = reports.sent_at("", created=True, when="19:05", told=nobody)
     assert no_id == "Ticket created at 19:05 · nobody notified. Particle Space did not say its id."
     for text in (updated, created, no_id):
