@@ -87,6 +87,7 @@ class SendReport(QObject):
         self._followed: int | None = None  # the outbox item the banner is about
         self._next_step: Action | None = None  # what the banner says happens to it next
         self._answered: Delivery | None = None  # the attempt the banner reported first-hand
+        self._asking = False  # the banner asks about the form as it is (Send it again?)
         sending.invalid.connect(self._on_invalid)
         sending.blocked.connect(lambda problem: page.say(BannerKind.ERROR, problem))
         sending.unchanged.connect(self._on_unchanged)
@@ -105,8 +106,12 @@ class SendReport(QObject):
         self._form.edited.connect(self.stop_following)
 
     def stop_following(self) -> None:
-        """The user started on something else: the banner no longer follows an update."""
+        """The user started on something else: the banner no longer follows an update, and a
+        question about the form as it was ("Send it again?") is no longer true: it goes."""
         self._followed = None
+        if self._asking:
+            self._asking = False
+            self._page.clear_message()
 
     # --- Before anything is sent --------------------------------------------------------------
 
@@ -116,6 +121,7 @@ class SendReport(QObject):
 
     def _on_unchanged(self, update: TicketUpdate) -> None:
         self._page.say(BannerKind.INFO, reports.nothing_changes(update.ticket_id))
+        self._asking = True
         self._page.submit_button.setFocus()
 
     def _on_repeated(self, repeated: Repeated) -> None:
@@ -125,10 +131,11 @@ class SendReport(QObject):
         if repeat.waiting:
             buttons.append(self._page.show_outbox_button)
         self._page.say(BannerKind.INFO, question, *buttons)
+        self._asking = True
         self._page.send_again_button.setFocus()
 
     def _on_started(self, update: TicketUpdate) -> None:
-        self._followed = None
+        self._followed, self._asking = None, False
         self._settings.remember_status(update.status)
 
     # --- The first answer ----------------------------------------------------------------------

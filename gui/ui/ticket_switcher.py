@@ -173,6 +173,8 @@ class TicketSwitcher(QObject):
                 ).format(ticket=ticket_id, previous=previous or "—"),
                 self._page.undo_switch_button,
             )
+        elif previous:
+            self._page.clear_message()  # whatever it said was about the other ticket
         self._look_up(ticket_id, fill=True)
         return bool(previous)
 

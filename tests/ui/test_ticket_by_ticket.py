@@ -170,6 +170,23 @@ def test_an_update_that_changes_nothing_goes_only_on_a_second_press(
     assert window.page.change_summary.text() == "Status ON_HOLD → DONE"
 
 
+def test_what_the_banner_said_about_the_form_goes_when_the_form_changes(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer
+) -> None:
+    first_update(qtbot, window, "tic_1001", notify=False)
+    click(qtbot, window.submit_button)
+    assert window.banner.text().startswith("Nothing changes for tic_1001")
+    type_into(qtbot, window.form.title, "Leaking faucet, kitchen")  # no longer true
+    assert not window.banner.isVisible()
+    click(qtbot, window.submit_button)  # it changes the title: sent at once
+    qtbot.waitUntil(lambda: len(puts(sandbox)) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: "updated at" in window.banner.text(), timeout=5000)
+    click(qtbot, window.submit_button)
+    assert window.banner.text().startswith("Nothing changes for tic_1001")
+    leave_id(qtbot, window, "tic_1002")  # nothing unsent to set aside: no Undo, and not
+    assert not window.banner.isVisible()  # a word about tic_1001 left in the banner
+
+
 def test_an_id_typed_but_not_left_switches_first_and_sends_nothing(
     qtbot: QtBot, window: MainWindow, sandbox: SandboxServer
 ) -> None:
@@ -384,3 +401,28 @@ def test_a_ticket_the_command_line_updated_meanwhile_never_overwrites_what_was_t
     assert window.form.title.text() == "Typed at once"  # what the user typed stays
     assert window.form.ticket_hint.text().startswith("From your update of ")
     assert window.page.change_summary.text() == "Title"
+
+
+def test_after_a_500_a_second_press_does_not_queue_a_second_copy(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer
+) -> None:
+    sandbox.behaviour = Behaviour.SERVER_ERROR
+    leave_id(qtbot, window, "tic_1001")
+    click(qtbot, window.form.notify)
+    window.form.type.setCurrentIndex(window.form.type.findData("sms"))
+    fill(qtbot, window, title="Leak", description="Sink", status="ON_HOLD", **NOTICE)
+    fill(qtbot, window, contacts="(202) 555-0123, (202) 555-0188")
+    with qtbot.waitSignal(window.failed, timeout=10_000):
+        click(qtbot, window.submit_button)
+    sandbox.behaviour = Behaviour.NORMAL
+    click(qtbot, window.submit_button)  # the same update, pressed again
+    qtbot.waitUntil(lambda: window.page.send_again_button.isVisible(), timeout=5000)
+    assert window.banner.text() == (
+        "Exactly this update to tic_1001 is already waiting in the outbox (SMS to 2 people). "
+        "Send it again?"
+    )
+    assert window.page.show_outbox_button.isVisible()
+    panel = window.outbox_panel
+    click(qtbot, window.page.show_outbox_button)
+    qtbot.waitUntil(lambda: len(panel.items) == 1, timeout=5000)  # one copy, not two
+    assert len(puts(sandbox)) == 1
