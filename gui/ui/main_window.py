@@ -252,7 +252,10 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel)
         for keys in shortcuts.SEND:
             QShortcut(QKeySequence(keys), self, self.submit)
-        QShortcut(QKeySequence(shortcuts.CANCEL), self, self.cancel)
+        # Esc stops waiting only while sending: at other times it belongs to whatever has the
+        # keyboard (a completion's list, a field's own undo), which a window shortcut would take.
+        self._cancel_shortcut = QShortcut(QKeySequence(shortcuts.CANCEL), self, self.cancel)
+        self._cancel_shortcut.setEnabled(False)
         self.open_settings_button.clicked.connect(self.open_settings)
         self.form.operation_changed.connect(self._on_operation_changed)
         sending.busy_changed.connect(self._set_busy)
@@ -351,6 +354,7 @@ class MainWindow(QMainWindow):
         self.sending.cancel()
 
     def _set_busy(self, busy: bool) -> None:
+        self._cancel_shortcut.setEnabled(busy)
         self.page.set_busy(busy)
         self.status_bar.set_sending(busy)
 

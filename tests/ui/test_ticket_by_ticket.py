@@ -43,13 +43,17 @@ def posts(sandbox: SandboxServer) -> list[dict[str, str]]:
     return [dict(r.form) for r in sandbox.requests if r.path.endswith("/ticket/new")]
 
 
-def leave_id(qtbot: QtBot, window: MainWindow, ticket_id: str) -> None:
-    """Type a ticket id and leave the field (Tab), then wait until the form is about it."""
-    # The offscreen platform hands activation to the completion's popup and leaves it there
-    # once hidden (no window manager takes it back): give it back, as a real desktop does.
+def reactivate(qtbot: QtBot, window: MainWindow) -> None:
+    """The offscreen platform hands activation to a completion's popup and leaves it there once
+    hidden (no window manager takes it back): give it back, as a real desktop does."""
     QApplication.processEvents()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
+
+def leave_id(qtbot: QtBot, window: MainWindow, ticket_id: str) -> None:
+    """Type a ticket id and leave the field (Tab), then wait until the form is about it."""
+    reactivate(qtbot, window)
     type_into(qtbot, window.form.ticket_id, ticket_id)
     popup = window.form.known_tickets.popup()  # a known ticket: the completion is open and
     target = popup if popup.isVisible() else window.form.ticket_id  # has the keyboard
@@ -426,3 +430,25 @@ def test_after_a_500_a_second_press_does_not_queue_a_second_copy(
     click(qtbot, window.page.show_outbox_button)
     qtbot.waitUntil(lambda: len(panel.items) == 1, timeout=5000)  # one copy, not two
     assert len(puts(sandbox)) == 1
+
+
+def test_esc_closes_the_completion_lists_and_still_stops_a_request(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer
+) -> None:
+    first_update(qtbot, window, "tic_1001", notify=False)
+    known = window.form.known_tickets.model()
+    qtbot.waitUntil(lambda: known.rowCount() == 1, timeout=5000)  # tic_1001 is offered
+    for field, typed in ((window.form.ticket_id, "tic_10"), (window.form.status, "on hold")):
+        reactivate(qtbot, window)
+        type_into(qtbot, field, typed)
+        popup = field.completer().popup()
+        assert popup.isVisible(), field.objectName()
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)  # where the key goes while the list is open
+        assert not popup.isVisible(), field.objectName()
+    sandbox.behaviour = Behaviour.DRIP
+    leave_id(qtbot, window, "tic_1002")
+    fill(qtbot, window, title="Leak", description="Sink", status="NEW")
+    with qtbot.waitSignal(window.cancelled, timeout=10_000):
+        click(qtbot, window.submit_button)
+        qtbot.waitUntil(lambda: len(puts(sandbox, "tic_1002")) == 1, timeout=5000)
+        qtbot.keyClick(window.cancel_button, Qt.Key.Key_Escape)
