@@ -87,6 +87,6 @@ class ConnectionView(QObject):
         if showing_other:
             return
         if problem is None:
-            banner.clear_message()
+            page.clear_message()
         else:
-            banner.show_message(BannerKind.ERROR, problem)
+            page.say(BannerKind.ERROR, problem)

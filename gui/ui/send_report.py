@@ -86,7 +86,6 @@ class SendReport(QObject):
         self._created_id = ""  # the ticket "Update this ticket" switches to
         self._followed: int | None = None  # the outbox item the banner is about
         self._next_step: Action | None = None  # what the banner says happens to it next
-        self._answered: Delivery | None = None  # the attempt the banner reported first-hand
         self._asking = False  # the banner asks about the form as it is (Send it again?)
         sending.invalid.connect(self._on_invalid)
         sending.blocked.connect(lambda problem: page.say(BannerKind.ERROR, problem))
@@ -150,7 +149,6 @@ class SendReport(QObject):
             return
         result = delivery.outcome.value
         update = delivery.item.update
-        self._answered = delivery
         self._drafts.discard()
         if update.notify:  # they were told: the next update tells nobody unless asked again
             self._form.notify.setChecked(False)
@@ -170,7 +168,6 @@ class SendReport(QObject):
 
         if not isinstance(delivery.outcome, Failed) or delivery.verdict is None:
             return
-        self._answered = delivery
         error, action = delivery.outcome.error, delivery.verdict.action
         text: str
         if isinstance(error, TicketError):
@@ -216,21 +213,22 @@ class SendReport(QObject):
         self._page.say(kind, text, self._page.show_outbox_button)
 
     def _on_attempted(self, delivery: Delivery) -> None:
-        if delivery.item.id != self._followed or delivery is self._answered:
-            return  # another item, or the attempt `_on_sent` or `_on_failed` just told
+        if delivery.item.id != self._followed:
+            return  # another item (the window's own first answer came as sent or failed)
         if isinstance(delivery.outcome, Succeeded):
             self._followed = None
             self._page.say(
                 BannerKind.SUCCESS, self._success(delivery.outcome.value, delivery.item.update)
             )
-            if delivery.item.update.notify and self._form.notify.isChecked():
-                draft = self._form.draft()
-                if draft.ticket_id == delivery.item.ticket_id:
-                    self._form.notify.setChecked(False)
+            same_ticket = self._form.ticket_id.text().strip() == delivery.item.ticket_id
+            if delivery.item.update.notify and same_ticket:
+                self._form.notify.setChecked(False)
             return
         verdict = delivery.verdict
         if verdict is not None and verdict.action is not self._next_step:
-            self._next_step = verdict.action  # (the same next step: the banner still holds)
+            # (the same next step, as for the attempt `_on_failed` or `_stopped` just told:
+            # the banner still holds)
+            self._next_step = verdict.action
             self._page.say(BannerKind.ERROR, verdict.reason, self._page.show_outbox_button)
 
     def _on_outbox_changed(self, items: list[OutboxItem]) -> None:

@@ -355,6 +355,7 @@ class TicketForm(QWidget):
         section = QFormLayout(self.notify_section)
         section.setContentsMargins(24, 0, 0, 0)
         section.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        extras = self._extras()
         for field in FIELD_TABLE:
             rows = form
             if field.notify_only:
@@ -365,7 +366,7 @@ class TicketForm(QWidget):
                 rows,
                 field.name,
                 labelled=field.kind is not Kind.FLAG,  # a check box's own text is its label
-                extra=self._extras().get(field.name),
+                extra=extras.get(field.name),
             )
             if field.name == TICKET_ID:
                 self._ticket_id_row = cell  # hidden for a new ticket

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject
 
 from gui.core import reports
 from gui.core.fields import Operation
@@ -47,12 +47,7 @@ class TicketSwitcher(QObject):
     `destination` gives where updates go now (known tickets are per server and account);
     `busy` says the form is sending (it is read-only then, and nothing switches);
     `added_statuses` the statuses the user typed before (offered after the known ones).
-
-    Signals:
-        known_changed(object): the KnownTicket of the ticket now in the form, or None.
     """
-
-    known_changed = Signal(object)
 
     def __init__(
         self,
@@ -99,24 +94,30 @@ class TicketSwitcher(QObject):
             and self._form.ticket_id.text().strip() != self._ticket
         )
 
-    def refresh(self) -> None:
+    def refresh(self, *, fill: str = "") -> None:
         """Offer the tickets known here in the id's completion (with their titles), and the
-        statuses this server accepted or echoed in the status list (the first time, also the
-        last known state of the ticket the window opened on)."""
+        statuses this server accepted or echoed in the status list; in the same read, the last
+        known state of ticket `fill` (the first time: of the ticket the window opened on) for
+        the fields still untouched."""
         destination = self._destination()
+        ticket_id, self._opening = fill or self._opening, ""
         self._outbox.run_on_store(
-            lambda store: (store.known_tickets(destination), store.statuses_seen(destination)),
-            self._on_refreshed,
+            lambda store: (
+                store.known_tickets(destination),
+                store.statuses_seen(destination),
+                store.known_ticket(destination, ticket_id) if ticket_id else None,
+            ),
+            lambda found: self._on_refreshed(ticket_id, *found),
         )
-        if self._opening:
-            self._look_up(self._opening, fill=True)
-            self._opening = ""
 
-    def _on_refreshed(self, found: tuple[list[KnownTicket], list[str]]) -> None:
-        tickets, seen = found
+    def _on_refreshed(
+        self, ticket_id: str, tickets: list[KnownTicket], seen: list[str], known: KnownTicket | None
+    ) -> None:
         self._recent = {ticket.ticket_id: ticket for ticket in tickets}
         self._form.known_tickets.set_tickets((ticket.ticket_id, ticket.title) for ticket in tickets)
         self._form.set_statuses(seen=seen, added=self._added_statuses())
+        if ticket_id:
+            self._on_looked_up(ticket_id, known, fill=True)
 
     # --- Switching ---------------------------------------------------------------------------
 
@@ -159,10 +160,8 @@ class TicketSwitcher(QObject):
         replaced = bool(previous) or self._untouched(draft)
         if replaced:
             self._form.set_draft(fresh)
-        self._ticket, self.known = ticket_id, known
-        self._baseline = fresh
-        self._show_hint()
-        self.known_changed.emit(known)
+        self._ticket, self._baseline = ticket_id, fresh
+        self._set_known(known)
         if set_aside:
             self._page.say(
                 BannerKind.INFO,
@@ -185,9 +184,7 @@ class TicketSwitcher(QObject):
         self._form.set_draft(draft)
         self._baseline = self._form.draft()
         self._ticket = draft.ticket_id.strip()
-        self.known = None
-        self._show_hint()
-        self.known_changed.emit(None)
+        self._set_known(None)
         if draft.operation is Operation.UPDATE:
             self._look_up(self._ticket)
         return set_aside
@@ -212,10 +209,8 @@ class TicketSwitcher(QObject):
 
         had_something = self._set_aside_form(always=True)
         self._form.set_draft(TicketDraft(operation=self._form.operation()))
-        self._ticket, self.known = "", None
-        self._baseline = self._form.draft()
-        self._show_hint()
-        self.known_changed.emit(None)
+        self._ticket, self._baseline = "", self._form.draft()
+        self._set_known(None)
         text = QT_TRANSLATE_NOOP("TicketSwitcher", "Cleared the form.")
         buttons = (self._page.undo_switch_button,) if had_something else ()
         self._page.say(BannerKind.INFO, text, *buttons)
@@ -228,18 +223,17 @@ class TicketSwitcher(QObject):
             return
         self._set_aside = None
         self._form.set_draft(kept.draft)
-        self._ticket, self.known, self._baseline = kept.ticket_id, kept.known, kept.baseline
-        self._show_hint()
-        self.known_changed.emit(self.known)
+        self._ticket, self._baseline = kept.ticket_id, kept.baseline
+        self._set_known(kept.known)
         text = QT_TRANSLATE_NOOP("TicketSwitcher", "The form is back as it was.")
         self._page.say(BannerKind.INFO, text)
 
     def confirmed(self, update: TicketUpdate) -> None:
         """Particle Space confirmed `update`: if the form is still about its ticket, what it
-        has now is the new baseline."""
-        self.refresh()
+        has now is the new baseline (and what the server echoed fills the untouched fields)."""
         ticket_id = update.ticket_id
         if update.creates or ticket_id != self._ticket:
+            self.refresh()
             return
         import time
 
@@ -247,17 +241,17 @@ class TicketSwitcher(QObject):
 
         self._baseline = self._form.draft()
         # What it sent, at once (a second press must see it); the store adds what was echoed.
-        self.known = KnownTicket(
-            ticket_id,
-            update.title,
-            update.description,
-            update.status,
-            time.time(),
-            Operation.UPDATE,
+        self._set_known(
+            KnownTicket(
+                ticket_id,
+                update.title,
+                update.description,
+                update.status,
+                time.time(),
+                Operation.UPDATE,
+            )
         )
-        self._show_hint()
-        self.known_changed.emit(self.known)
-        self._look_up(ticket_id, fill=True)  # what it echoed, unless typed over meanwhile
+        self.refresh(fill=ticket_id)
 
     def _on_id_entered(self) -> None:
         if self._form.operation() is Operation.UPDATE:
@@ -280,9 +274,13 @@ class TicketSwitcher(QObject):
         baseline = self._baseline
         if fill and known is not None and baseline is not None and not self._busy():
             self._fill_untouched(baseline, known)
+        self._set_known(known)
+
+    def _set_known(self, known: KnownTicket | None) -> None:
+        """What Particle Space last confirmed of the form's ticket; the hint and the summary
+        say it."""
         self.known = known
         self._show_hint()
-        self.known_changed.emit(known)
 
     def _fill_untouched(self, baseline: TicketDraft, known: KnownTicket) -> None:
         """Put `known`'s title, description and status in the fields the user has not
@@ -300,12 +298,13 @@ class TicketSwitcher(QObject):
             baseline, title=known.title, description=known.description, status=known.status
         )
 
-    def _untouched(self, draft: TicketDraft) -> bool:
-        """Whether `draft` holds nothing but an id beyond what the form was filled with."""
+    def _untouched(self, draft: TicketDraft, *, since: TicketDraft | None = None) -> bool:
+        """Whether `draft` holds nothing beyond an id but what the form was filled with (or
+        `since`; an empty form when neither is known)."""
         from gui.core.ticket import TicketDraft
 
-        baseline = self._baseline or TicketDraft(operation=draft.operation)
-        return _without_id(draft) == _without_id(baseline)
+        filled = since or self._baseline or TicketDraft(operation=draft.operation)
+        return _without_id(draft) == _without_id(filled)
 
     def _set_aside_form(self, *, always: bool = False) -> bool:
         """Keep the form for Undo if it holds unsent changes (or anything, with `always`)."""
@@ -314,13 +313,12 @@ class TicketSwitcher(QObject):
         from gui.core.ticket import TicketDraft
 
         draft = self._form.draft()
+        empty = TicketDraft(operation=draft.operation) if always else None
+        if self._untouched(draft, since=empty):
+            return False
         previous = dataclasses.replace(draft, ticket_id=self._ticket)
-        empty = TicketDraft(operation=draft.operation)
-        baseline = empty if always or self._baseline is None else self._baseline
-        unsent = _without_id(previous) != _without_id(baseline)
-        if unsent:
-            self._set_aside = _SetAside(previous, self._ticket, self.known, self._baseline)
-        return unsent
+        self._set_aside = _SetAside(previous, self._ticket, self.known, self._baseline)
+        return True
 
     # --- What the form says about the ticket -------------------------------------------------
 
