@@ -49,7 +49,8 @@ class SendReport(QObject):
 
     Signals:
         sent(UpdateResult): the server confirmed the update the window sent.
-        confirmed(TicketUpdate): the same, with the update (what Particle Space now has).
+        confirmed(TicketUpdate): Particle Space now has this update the window sent, at the
+            first answer or, for one the banner follows in the outbox, later.
         failed(object): an update was refused or never got an answer (a TicketError, or the
             unexpected exception).
         cancelled(): the user, or the deadline, stopped the wait.
@@ -150,8 +151,6 @@ class SendReport(QObject):
         result = delivery.outcome.value
         update = delivery.item.update
         self._drafts.discard()
-        if update.notify:  # they were told: the next update tells nobody unless asked again
-            self._form.notify.setChecked(False)
         if update.creates and result.ticket_id:
             self._created_id = result.ticket_id
             button = self._page.update_created_button
@@ -160,7 +159,7 @@ class SendReport(QObject):
         else:
             self._page.say(BannerKind.SUCCESS, self._success(result, update))
             self._page.submit_button.setFocus()
-        self.confirmed.emit(update)
+        self._confirmed(update)
         self.sent.emit(result)
 
     def _on_failed(self, delivery: Delivery) -> None:
@@ -220,9 +219,7 @@ class SendReport(QObject):
             self._page.say(
                 BannerKind.SUCCESS, self._success(delivery.outcome.value, delivery.item.update)
             )
-            same_ticket = self._form.ticket_id.text().strip() == delivery.item.ticket_id
-            if delivery.item.update.notify and same_ticket:
-                self._form.notify.setChecked(False)
+            self._confirmed(delivery.item.update)
             return
         verdict = delivery.verdict
         if verdict is not None and verdict.action is not self._next_step:
@@ -240,6 +237,13 @@ class SendReport(QObject):
             BannerKind.INFO,
             QT_TRANSLATE_NOOP("SendReport", "The update was discarded from the outbox."),
         )
+
+    def _confirmed(self, update: TicketUpdate) -> None:
+        """Particle Space has `update`, sent from this window: whoever it notified was told, so
+        the next update of that ticket tells nobody unless asked again (`confirmed`)."""
+        if update.notify and self._form.ticket_id.text().strip() == update.ticket_id:
+            self._form.notify.setChecked(False)
+        self.confirmed.emit(update)
 
     # --- Wording and follow-ups ----------------------------------------------------------------
 

@@ -217,6 +217,12 @@ def test_a_busy_server_then_an_answer_the_banner_ends_on_updated(
     qtbot.waitUntil(lambda: "updated at" in window.banner.text(), timeout=15_000)
     assert window.banner.text().startswith("Ticket tic_1001 updated at ")
     assert not window.page.show_outbox_button.isVisible()
+    # what Particle Space now has is the form's: the summary and the hint say so
+    qtbot.waitUntil(
+        lambda: window.page.change_summary.text() == "No change to title, description or status",
+        timeout=5000,
+    )
+    assert window.form.ticket_hint.text().startswith("From your update of ")
 
 
 def test_a_waiting_update_discarded_from_the_outbox_the_banner_says_so(
