@@ -219,6 +219,7 @@ def child_drain(api_base: str, count: int, folder: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
     from responsiveness import Ticks
 
+    from gui.core.destination import destination_of
     from gui.core.outbox import OutboxStore
 
     class Drained(QObject):
@@ -243,8 +244,9 @@ def child_drain(api_base: str, count: int, folder: Path) -> dict[str, Any]:
     try:
         _show_and_settle(window)
         filler = OutboxStore(path)  # straight into the file, while the window sits idle
+        here = destination_of(window.sign_in.connection)  # where the window sends
         for update in make_updates(count):
-            filler.add(update)
+            filler.add(update, destination=here)
         if filler.waiting_count() != count:
             return {"ok": False, "error": "the outbox does not hold every update"}
         filler.close()

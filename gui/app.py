@@ -61,7 +61,7 @@ def _window(options: Options, settings: AppSettings) -> MainWindow:
 
         sandbox = SandboxServer()
         sandbox.start()
-        connection = Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN))
+        connection = Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN), sandbox=True)
     else:
         environ = dict(os.environ)
 

@@ -197,18 +197,35 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         epilog=_EXIT_STATUS,
     )
     actions = outbox.add_subparsers(dest="action", required=True, metavar="ACTION")
-    command("list", actions, help="list the waiting updates")
-    send = command("send", actions, help="send what is due now")
+    command("list", actions, help="list the waiting updates and the server each goes to")
+    send = command(
+        "send",
+        actions,
+        help="send what is due now",
+        description=(
+            "Send what is due now and was written for this server and account; what was "
+            "written for another is listed, never sent."
+        ),
+    )
     send.add_argument(
         "--retry",
         metavar="ID",
-        type=int,
+        type=outbox_id,
         nargs="+",
         default=[],
         help="also send these items now, those waiting for a decision included (Resend)",
     )
+    send.add_argument(
+        "--batch",
+        metavar="ID",
+        type=outbox_id,
+        help="send only this batch (what one command or CSV file queued)",
+    )
     discard = command("discard", actions, help="give up updates")
-    discard.add_argument("ids", metavar="ID", type=int, nargs="+", help="outbox item ids")
+    discard.add_argument("ids", metavar="ID", type=outbox_id, nargs="*", help="outbox item ids")
+    discard.add_argument(
+        "--batch", metavar="ID", type=outbox_id, help="give up every item of this batch"
+    )
 
 
 def _ticket_arguments(parser: argparse.ArgumentParser) -> None:
@@ -238,6 +255,24 @@ def _ticket_arguments(parser: argparse.ArgumentParser) -> None:
             "that notifies people, or of a new ticket, is not sent: exit status 2)"
         ),
     )
+
+
+#: The largest id SQLite stores (a signed 64-bit integer).
+_LARGEST_ID = 2**63 - 1
+
+
+def outbox_id(text: str) -> int:
+    """An outbox item's or batch's id, as typed: a whole number from 1 (argparse turns the
+    ValueError into "invalid outbox_id value", so the message says what is wanted)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+    if not 1 <= value <= _LARGEST_ID:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not an id the outbox can hold (a whole number from 1 to {_LARGEST_ID})"
+        )
+    return value
 
 
 class _VersionAction(argparse.Action):

@@ -1,4 +1,8 @@
-"""`particle-tickets outbox list|send|discard`: the window's outbox from a script."""
+"""`particle-tickets outbox list|send|discard`: the window's outbox from a script.
+
+A command sends only what was made for its own destination (the API base and account it is
+configured for, `gui.core.destination`); the items made for another are listed, never sent.
+"""
 
 from __future__ import annotations
 
@@ -16,17 +20,19 @@ from gui.cli.results import (
 from gui.cli.session import Session
 
 if TYPE_CHECKING:
-    from gui.core.outbox import OutboxStore
+    from gui.core.destination import Destination
+    from gui.core.outbox import OutboxItem, OutboxStore
 
 
 class OutboxCommand(Session):
-    """`outbox list`, `outbox send [--retry ID …]` and `outbox discard ID …`."""
+    """`outbox list`, `outbox send [--retry ID …] [--batch ID]` and
+    `outbox discard ID … | --batch ID`."""
 
     def run(self) -> int:
-        actions = {"list": self.list, "send": self.send_due, "discard": self.discard}
+        actions = {"list": self.list_items, "send": self.send_due, "discard": self.discard}
         return actions[self.args.action]()
 
-    def list(self) -> int:
+    def list_items(self) -> int:
         store = self.store()
         try:
             items = store.items()
@@ -37,46 +43,107 @@ class OutboxCommand(Session):
                 f"The outbox file was damaged; it was kept as {store.moved_aside} and a new, "
                 "empty outbox was started."
             )
-        self.out.items(items)
+        self.out.items(items, api_base=self.api_base())
         return EXIT_SENT
+
+    def api_base(self) -> str:
+        """Where this command would send (options, environment, Settings), credentials aside."""
+        from gui.core.config import Options, resolve_connection
+        from gui.core.destination import describe
+
+        args = self.args
+        options = Options(api_base=args.api_base)
+        return describe(resolve_connection(options, self.env.environ, self.stored()).api_base)
 
     def send_due(self) -> int:
         connection = self.connection()
         if connection is None:
             return EXIT_FAILED
+        from gui.core.destination import destination_of
+
+        here = destination_of(connection)
+        batch = self.args.batch
         store = self.store()
         try:
+            store.recover()  # what a killed process left being sent is settled first
             for item_id in self.args.retry:
-                if store.get(item_id) is None:
-                    self.out.problem(f"There is no item {item_id} in the outbox.")
-                    return EXIT_INVALID
-                store.retry_now(item_id)
-            results = self.send(store, connection, _due(store), progress=True, only_ours=False)
-            left = store.items()
+                refused = self._retry(store, item_id, here)
+                if refused is not None:
+                    return refused
+            if batch is not None and store.batch(batch) is None:
+                self.out.problem(f"There is no batch {batch} in the outbox.")
+                return EXIT_INVALID
+            sent = self.send(store, connection, batch=batch, progress=True)
+            items = store.items() if batch is None else store.batch(batch) or []
         finally:
             store.close()
-        done = list(results.values())
+        done = list(sent.results.values())
+        elsewhere = [item for item in items if item.destination not in (here, None)]
+        left = [item for item in items if item not in elsewhere]
         self.out.document(
             {
                 "ok": not left and all(result.ok for result in done),
                 "results": [result.to_json() for result in done],
                 "left": len(left),
+                "elsewhere": len(elsewhere),
             }
         )
         for result in done:
             if result.state != SENT:
                 self.out.attempt(result)
-        sent = sum(result.ok for result in done)
+        sent_count = sum(result.ok for result in done)
         self.out.say(
-            f"Sent {sent} of {len(done)} attempted; {len(left)} left in the outbox."
+            f"Sent {sent_count} of {len(done)} attempted; {len(left)} left in the outbox."
             if done
             else f"Nothing was due; {len(left)} left in the outbox."
         )
+        if elsewhere:
+            self._say_elsewhere(elsewhere)
+        if sent.stopped:
+            self.out.problem("Stopped.")
         if any(result.state in (REFUSED, FAILED) for result in done):
             return EXIT_FAILED
         return EXIT_WAITING if left else EXIT_SENT
 
+    def _retry(self, store: OutboxStore, item_id: int, here: Destination) -> int | None:
+        """Make item `item_id` due now; the exit status if it cannot be (after saying why)."""
+        from gui.core.destination import describe
+
+        item = store.get(item_id)
+        if item is None:
+            self.out.problem(f"There is no item {item_id} in the outbox.")
+            return EXIT_INVALID
+        if store.retry_now(item_id, here):
+            return None
+        if item.destination not in (here, None):
+            self.out.problem(
+                f"Item {item_id} was written for {describe(item.destination.api_base)}"
+                + (" with another account" if item.destination.api_base == here.api_base else "")
+                + f"; this command sends to {describe(here.api_base)} and did not send it. "
+                "Run it with that address and account, or "
+                f"`particle-tickets outbox discard {item_id}` gives it up."
+            )
+            return EXIT_INVALID
+        self.out.problem(f"Item {item_id} is being sent right now.")
+        return EXIT_FAILED
+
+    def _say_elsewhere(self, items: list[OutboxItem]) -> None:
+        from gui.core.destination import describe
+
+        bases = sorted({describe(item.destination.api_base) for item in items if item.destination})
+        noun = "item was" if len(items) == 1 else "items were"
+        self.out.problem(
+            f"{len(items)} {noun} written for another server or account "
+            f"({', '.join(bases)}) and not sent from here (`particle-tickets outbox list` "
+            "shows them)."
+        )
+
     def discard(self) -> int:
+        if self.args.batch is not None:
+            return self.discard_batch(self.args.batch)
+        if not self.args.ids:
+            self.out.problem("Name the items to discard (their ids), or --batch ID.")
+            return EXIT_INVALID
         from gui.core.outbox import ItemState
 
         store = self.store()
@@ -100,16 +167,23 @@ class OutboxCommand(Session):
         self.out.document({"ok": code == EXIT_SENT, "discarded": self.args.ids})
         return code
 
-
-def _due(store: OutboxStore) -> list[int]:
-    """The items that would go out by themselves now."""
-    import time
-
-    from gui.core.outbox import ItemState
-
-    moment = time.time()
-    return [
-        item.id
-        for item in store.items()
-        if item.state is ItemState.WAITING and item.next_try is not None and item.next_try <= moment
-    ]
+    def discard_batch(self, batch: int) -> int:
+        store = self.store()
+        try:
+            store.recover()  # an item a killed command left "being sent" can be discarded
+            if store.batch(batch) is None:
+                self.out.problem(f"There is no batch {batch} in the outbox.")
+                self.out.document({"ok": False, "discarded": []})
+                return EXIT_INVALID
+            discarded, sending = store.discard_batch(batch)
+        finally:
+            store.close()
+        noun = "item" if len(discarded) == 1 else "items"
+        self.out.say(f"Discarded {len(discarded)} {noun} of batch {batch}.")
+        if sending:
+            ids = ", ".join(str(item.id) for item in sending)
+            self.out.problem(f"Being sent right now, so not discarded: {ids}.")
+        self.out.document(
+            {"ok": not sending, "discarded": [item.id for item in discarded], "batch": batch}
+        )
+        return EXIT_FAILED if sending else EXIT_SENT

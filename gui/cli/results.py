@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from gui.core.delivery import Delivery
     from gui.core.errors import FieldError
-    from gui.core.outbox import OutboxStore, Repeat
+    from gui.core.outbox import OutboxItem, OutboxStore, Repeat
     from gui.core.ticket import TicketUpdate
 
 # The states a ticket ends a command in.
@@ -120,6 +120,29 @@ def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:
             "that waits in the outbox."
         )
     return Result(WAITING, item.ticket_id, message, outbox=item.id)
+
+
+def already_in_outbox(item: OutboxItem, *, row: int | None = None) -> Result:
+    """A row exactly like `item`, which is in the outbox already but cannot join this
+    command's batch (it waits for a decision, or is being sent): not queued a second time."""
+    from gui.core.outbox import ItemState
+
+    if item.state is ItemState.SENDING:
+        return Result(
+            WAITING,
+            item.ticket_id,
+            "Not queued again: exactly this is being sent right now (by the window or another "
+            "command).",
+            outbox=item.id,
+            row=row,
+        )
+    return Result(
+        NEEDS_DECISION,
+        item.ticket_id,
+        f"Not queued again: exactly this waits in the outbox already. {item.last_error}".strip(),
+        outbox=item.id,
+        row=row,
+    )
 
 
 def repeated(update: TicketUpdate, repeat: Repeat, *, row: int | None = None) -> Result:

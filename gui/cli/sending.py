@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
@@ -35,6 +35,7 @@ class Progress:
         self._next_step = 1  # the next tenth to report (non-terminal)
         self._shown_at = 0.0
         self._dirty = False
+        self._last = ""  # the last line written (non-terminal): never written twice in a row
 
     def update(self, done: int, sent: int) -> None:
         if not self._enabled:
@@ -47,10 +48,12 @@ class Progress:
                 self._stream.flush()
                 self._dirty = True
             return
+        crossed = False
         while self._next_step <= 10 and done >= math.ceil(self.total * self._next_step / 10):
-            self._next_step += 1
-            self._stream.write(_line(sent, done, self.total) + "\n")
-            self._stream.flush()
+            self._next_step += 1  # a jump over several tenths is one line, not one per tenth
+            crossed = True
+        if crossed:
+            self._emit(_line(sent, done, self.total))
 
     def finish(self, done: int, sent: int) -> None:
         """End the line (a terminal) or say where it stopped (when it stopped short)."""
@@ -61,7 +64,12 @@ class Progress:
                 self._stream.write(f"\r{_line(sent, done, self.total)}\n")
                 self._stream.flush()
         elif done < self.total and self._next_step <= 10:
-            self._stream.write(_line(sent, done, self.total) + "\n")
+            self._emit(_line(sent, done, self.total))
+
+    def _emit(self, line: str) -> None:
+        if line != self._last:
+            self._last = line
+            self._stream.write(line + "\n")
             self._stream.flush()
 
 
@@ -86,45 +94,51 @@ class Drained:
     deliveries: dict[int, Delivery] = field(default_factory=dict)
     stopped_early: str = ""  # why the drain stopped before the outbox was empty of due items
     interrupted: int | None = None  # the item held because the user pressed Ctrl+C
+    stopped: bool = False  # the user pressed Ctrl+C
 
 
 def drain(
     store: OutboxStore,
     sender: TicketSender,
     *,
-    ours: Collection[int] | None = None,
+    batch: int | None = None,
     on_delivered: Callable[[Delivery], None] = lambda _delivery: None,
 ) -> Drained:
-    """Send the due items, oldest first, until none is due or, when `ours` is given, until
-    every item of `ours` has had its attempt. Stops at the first failure to be retried later.
+    """Send the due items for the sender's destination, oldest first, until none is due; with
+    `batch`, only that batch's items and the older items of its tickets (which must go
+    first). Stops at the first failure to be retried later, and at Ctrl+C, which holds the item
+    in flight for a decision (it may have arrived).
 
-    Items of other tickets that are due go out on the way, in order, as the window would send
-    them. Ctrl+C holds the item in flight for a decision (it may have arrived) and stops.
+    Items made for another API base or account are never sent (`OutboxStore.claim_next`). Each
+    request has the connection's deadline (PARTICLESPACE_DEADLINE): when it passes, the request
+    is ended and the item waits as after a read timeout (`gui.core.delivery.deliver`).
     """
     from gui.core.abort import Abort
+    from gui.core.destination import destination_of
     from gui.core.retry import Action
 
     drained = Drained()
+    here = destination_of(sender.connection)
     # Items a process that died mid-request left SENDING are settled first, as the window
     # does at start-up; items a running window is sending right now are left to it.
     store.recover()
-    pending = set(ours) if ours is not None else None
-    while pending is None or pending:
-        item = store.claim_next()
-        if item is None:
-            break
-        try:
-            delivery = deliver(store, item, sender, Abort())
-        except KeyboardInterrupt:
+    item = None
+    try:
+        while True:
+            item = store.claim_next(here, batch=batch)
+            if item is None:
+                break
+            delivery = deliver(store, item, sender, Abort(), deadline=sender.connection.deadline)
+            assert delivery is not None  # nosec B101 - only None while closing, never here
+            item = None  # recorded: nothing to hold if Ctrl+C comes now
+            drained.deliveries[delivery.item.id] = delivery
+            on_delivered(delivery)
+            if delivery.verdict is not None and delivery.verdict.action is Action.RETRY:
+                drained.stopped_early = delivery.verdict.reason
+                break
+    except KeyboardInterrupt:
+        drained.stopped = True
+        if item is not None:
             store.hold(item.id, error=STOPPED_WAITING)
             drained.interrupted = item.id
-            break
-        assert delivery is not None  # nosec B101 - only None while closing, never here
-        drained.deliveries[item.id] = delivery
-        if pending is not None:
-            pending.discard(item.id)
-        on_delivered(delivery)
-        if delivery.verdict is not None and delivery.verdict.action is Action.RETRY:
-            drained.stopped_early = delivery.verdict.reason
-            break
     return drained

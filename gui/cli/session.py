@@ -7,7 +7,7 @@ import argparse
 import time
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from gui.cli.results import Result, delivered, not_attempted
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from gui.cli.output import Output
     from gui.core.config import Connection
     from gui.core.delivery import Delivery
+    from gui.core.destination import Destination
     from gui.core.outbox import OutboxStore, Repeat
     from gui.core.ticket import TicketUpdate
 
@@ -120,67 +121,117 @@ class Session:
         finally:
             store.close()
 
-    def store_and_send(
-        self, updates: Sequence[TicketUpdate], *, progress: bool = False
-    ) -> list[Result] | None:
-        """Put `updates` in the outbox and send them (and what is due before them); a Result
-        for each, in order. None, after saying why, when there is no connection to send with:
-        then nothing is stored either."""
+    def destination(self) -> Destination | None:
+        """Where this command sends (`gui.core.destination`); None, after saying why, when
+        there is no connection."""
         connection = self.connection()
         if connection is None:
             return None
         from gui.core.destination import destination_of
 
-        destination = destination_of(connection)
+        return destination_of(connection)
+
+    def store_and_send(
+        self,
+        updates: Sequence[TicketUpdate],
+        *,
+        progress: bool = False,
+        source: str = "",
+        adopt: Sequence[int] = (),
+    ) -> Sent | None:
+        """Put `updates` in the outbox as one batch (in one transaction: all or none), with the
+        waiting items `adopt` that are exactly some of them already, and send the batch (and,
+        first, older items of its tickets). None, after saying why, when there is no
+        connection to send with: then nothing is stored either."""
+        connection = self.connection()
+        if connection is None:
+            return None
+        from gui.core.destination import destination_of
+
         store = self.store()
         try:
-            ids = [store.add(update, destination=destination).id for update in updates]
-            sent = self.send(store, connection, ids, progress=progress)
+            batch = store.add_batch(
+                updates, destination=destination_of(connection), source=source, adopt=adopt
+            )
+            ours = [item.id for item in batch.items] + list(adopt)
+            return self.send(store, connection, batch=batch.id, ours=ours, progress=progress)
         finally:
             store.close()
-        return [sent[item_id] for item_id in ids]
 
     def send(
         self,
         store: OutboxStore,
         connection: Connection,
-        ids: Sequence[int],
         *,
+        batch: int | None = None,
+        ours: Sequence[int] = (),
         progress: bool = False,
-        only_ours: bool = True,
-    ) -> dict[int, Result]:
-        """Drain the outbox until every item of `ids` had its attempt; a Result for each (for
-        every item attempted, when not `only_ours`)."""
+    ) -> Sent:
+        """Send what is due for this command's destination (with `batch`, that batch and what
+        must go before it); a Result for each item of `ours` (attempted or not) and for each
+        other item attempted on the way, in the order they were attempted."""
         from gui.cli.sending import Progress, drain
         from gui.core.sender import TicketSender
 
-        meter = Progress(len(ids), self.out.stderr, enabled=progress)
+        total = len(ours) or len(_due(store, connection))
+        meter = Progress(total, self.out.stderr, enabled=progress)
         counted = {"done": 0, "sent": 0}
-        wanted = set(ids)
 
         def on_delivered(delivery: Delivery) -> None:
-            if delivery.item.id in wanted:
-                counted["done"] += 1
-                counted["sent"] += delivery.succeeded
-                meter.update(counted["done"], counted["sent"])
+            counted["done"] += 1
+            counted["sent"] += delivery.succeeded
+            meter.update(min(counted["done"], total), counted["sent"])
 
         sender = TicketSender(connection)
         try:
-            drained = drain(
-                store, sender, ours=ids if only_ours else None, on_delivered=on_delivered
-            )
+            drained = drain(store, sender, batch=batch, on_delivered=on_delivered)
         finally:
             sender.close()
-        meter.finish(counted["done"], counted["sent"])
-        results: dict[int, Result] = {}
-        for item_id in ids if only_ours else list(drained.deliveries):
-            delivery = drained.deliveries.get(item_id)
-            results[item_id] = (
-                delivered(delivery)
-                if delivery is not None
-                else not_attempted(store, item_id, drained.stopped_early)
-            )
-        return results
+        meter.finish(min(counted["done"], total), counted["sent"])
+        wanted = set(ours)
+        results = {
+            item_id: delivered(delivery)
+            for item_id, delivery in drained.deliveries.items()
+            if item_id in wanted or not wanted
+        }
+        for item_id in ours:
+            if item_id not in results:
+                results[item_id] = not_attempted(store, item_id, drained.stopped_early)
+        earlier = [
+            delivered(delivery)
+            for item_id, delivery in drained.deliveries.items()
+            if wanted and item_id not in wanted
+        ]
+        left = len(store.batch(batch) or []) if batch is not None else 0
+        return Sent(list(ours), results, earlier, batch, left, drained.stopped)
+
+
+class Sent(NamedTuple):
+    """What `Session.send` did."""
+
+    ours: list[int]  # the command's own outbox items, in order
+    results: dict[int, Result]  # by outbox item id: the command's own (or, without, all sent)
+    earlier: list[Result]  # older items of the same tickets, sent first
+    batch: int | None  # the command's batch
+    left: int  # how many items of the batch are still in the outbox
+    stopped: bool  # the user pressed Ctrl+C
+
+
+def _due(store: OutboxStore, connection: Connection) -> list[int]:
+    """The items for `connection`'s destination that would go out by themselves now."""
+    from gui.core.destination import destination_of
+    from gui.core.outbox import ItemState
+
+    here = destination_of(connection)
+    moment = time.time()
+    return [
+        item.id
+        for item in store.items()
+        if item.state is ItemState.WAITING
+        and item.destination == here
+        and item.next_try is not None
+        and item.next_try <= moment
+    ]
 
 
 def now() -> datetime:

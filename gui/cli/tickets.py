@@ -12,9 +12,22 @@ changes nothing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from gui.cli.arguments import TICKET_FLAGS, flag_given, operation, ticket_draft
-from gui.cli.results import EXIT_FAILED, EXIT_INVALID, INVALID, Result, exit_code, repeated
+from gui.cli.results import (
+    EXIT_FAILED,
+    EXIT_INVALID,
+    INVALID,
+    Result,
+    already_in_outbox,
+    exit_code,
+    repeated,
+)
 from gui.cli.session import Session, now
+
+if TYPE_CHECKING:
+    from gui.core.ticket import TicketUpdate
 
 
 class TicketCommand(Session):
@@ -45,12 +58,12 @@ class TicketCommand(Session):
         if repeat is not None:
             self.out.ticket(repeated(update, repeat))
             return EXIT_INVALID
-        results = self.store_and_send([update])
-        if results is None:
+        sent = self.store_and_send([update])
+        if sent is None:
             return EXIT_FAILED
-        (result,) = results
-        self.out.ticket(result)
-        return exit_code([result])
+        result = sent.results[sent.ours[0]]
+        self.out.ticket(result, earlier=sent.earlier)
+        return exit_code([result, *sent.earlier])
 
     def many(self) -> int:
         from gui.core.csv_rows import CsvUnreadable, check_rows, read_file
@@ -87,7 +100,17 @@ class TicketCommand(Session):
         if not checked:
             self.out.problem(f"{args.from_csv} has no ticket rows.")
         updates = {row.row: row.update for row in checked if row.update is not None}
+        held: dict[int, Result] = {}  # rows already in the outbox, not to be queued again
+        adopted: dict[int, int] = {}  # rows waiting in the outbox already: row -> item id
         if updates and (not invalid or args.skip_invalid):
+            queued = self.already_queued(updates)
+            if queued is None:
+                return EXIT_FAILED
+            adopted, held = queued
+            for number in [*adopted, *held]:
+                del updates[number]
+            for result in held.values():
+                self.out.attempt(result)
             repeats = self.repeats(list(updates.values()))
             if repeats is None:
                 return EXIT_FAILED
@@ -96,28 +119,72 @@ class TicketCommand(Session):
                     results[number] = repeated(update, repeat, row=number)
                     self.out.attempt(results[number])
                     del updates[number]
-        if not updates or (results and not args.skip_invalid):
-            if results:
+        if not (updates or adopted) or (results and not args.skip_invalid):
+            attention = len(results)
+            if attention:
                 self.out.problem(
-                    f"Nothing was sent: {len(results)} of {len(checked)} rows need attention"
+                    f"Nothing was sent: {attention} of {len(checked)} rows need attention"
                     + ("." if args.skip_invalid else " (--skip-invalid sends the others).")
                 )
+            elif held:
+                self.out.problem(f"Nothing was sent: {len(held)} rows already wait in the outbox.")
+            results.update(held)
             self.out.document(
                 {
                     "ok": False,
                     "rows": len(checked),
                     "sent": 0,
-                    "invalid": len(results),
+                    "invalid": attention,
                     "results": [results[number].to_json() for number in sorted(results)],
                 }
             )
-            return EXIT_INVALID
-        sent = self.store_and_send(list(updates.values()), progress=True)
+            return EXIT_INVALID if attention or not held else exit_code(held.values())
+        sent = self.store_and_send(
+            list(updates.values()),
+            progress=True,
+            source=args.from_csv.name,
+            adopt=list(adopted.values()),
+        )
         if sent is None:
             return EXIT_FAILED
-        for row_number, result in zip(updates, sent, strict=True):
+        item_of_row = dict(zip(updates, sent.ours, strict=False)) | adopted
+        for row_number, item_id in item_of_row.items():
+            result = sent.results[item_id]
             result.row = row_number
             results[row_number] = result
+        results.update(held)
         ordered = [results[number] for number in sorted(results)]
-        self.out.rows(ordered, total_rows=len(checked))
-        return exit_code(result for result in ordered if result.state != INVALID)
+        self.out.rows(ordered, total_rows=len(checked), sent=sent)
+        if sent.stopped:
+            self.out.problem("Stopped.")
+        return exit_code([*(r for r in ordered if r.state != INVALID), *sent.earlier])
+
+    def already_queued(
+        self, updates: dict[int, TicketUpdate]
+    ) -> tuple[dict[int, int], dict[int, Result]] | None:
+        """Rows (of `updates`, by row number) exactly like an item in the outbox, which a
+        re-run of the file must not queue a second time: those waiting to go out by
+        themselves (row -> item id; the new batch adopts them) and the others (waiting for a
+        decision, or being sent), as a Result each. None, after saying why, without a
+        connection."""
+        destination = self.destination()
+        if destination is None:
+            return None
+        from gui.core.outbox import ItemState
+
+        store = self.store()
+        try:
+            store.recover()  # what a killed run left being sent is settled first
+            found = store.identical_items(destination, list(updates.values()))
+        finally:
+            store.close()
+        adopted: dict[int, int] = {}
+        held: dict[int, Result] = {}
+        for number, item in zip(updates, found, strict=True):
+            if item is None:
+                continue
+            if item.state is ItemState.WAITING and item.destination == destination:
+                adopted[number] = item.id
+            else:
+                held[number] = already_in_outbox(item, row=number)
+        return adopted, held

@@ -24,14 +24,20 @@ class Abort:
         self._event = threading.Event()
         self._lock = threading.Lock()
         self._sockets: set[socket.socket] = set()
+        #: The deadline (in seconds) that ended the request, if that is what ended it (rather
+        #: than the user, or the app closing).
+        self.deadline_passed: float | None = None
 
     @property
     def aborted(self) -> bool:
         return self._event.is_set()
 
-    def abort(self) -> None:
-        """Stop the request now; safe to call from any thread, any number of times."""
+    def abort(self, *, deadline: float | None = None) -> None:
+        """Stop the request now; safe to call from any thread, any number of times. With
+        `deadline`, because that deadline (seconds) passed (`deadline_passed`)."""
         with self._lock:
+            if not self._event.is_set():
+                self.deadline_passed = deadline
             self._event.set()
             sockets, self._sockets = self._sockets, set()
         for sock in sockets:

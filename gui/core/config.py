@@ -25,9 +25,13 @@ ENV_SECRET_KEY = "PARTICLESPACE_SECRET_KEY"  # nosec B105
 ENV_PUBLISH_KEY = "PARTICLESPACE_PUBLISH_KEY"
 ENV_CONNECT_TIMEOUT = "PARTICLESPACE_CONNECT_TIMEOUT"
 ENV_READ_TIMEOUT = "PARTICLESPACE_READ_TIMEOUT"
+#: The longest the window or a command waits for the answer to one update, in seconds, however
+#: the socket behaves (a server that drips a byte a second never trips the read timeout).
+ENV_DEADLINE = "PARTICLESPACE_DEADLINE"
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
+DEADLINE = 60.0
 NO_CREDENTIALS = Credentials()
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
@@ -56,6 +60,11 @@ class Connection(NamedTuple):
     read_timeout: float = READ_TIMEOUT
     # A PEM file of the CAs to trust INSTEAD of the built-in ones (networks that inspect TLS).
     ca_bundle: str | None = None
+    #: The most one update waits for its answer, in seconds (`ENV_DEADLINE`).
+    deadline: float = DEADLINE
+    #: The built-in sandbox (--demo): its address changes with every start, so what it queues
+    #: is bound to the sandbox itself (`gui.core.destination.SANDBOX`), never to an address.
+    sandbox: bool = False
 
     @property
     def usable(self) -> bool:
@@ -102,6 +111,7 @@ def resolve_connection(
             read_timeout=_timeout(
                 environ.get(ENV_READ_TIMEOUT), stored.get("read_timeout"), READ_TIMEOUT
             ),
+            deadline=deadline_seconds(environ),
         )
         if credentials.empty:
             raise ConfigurationError(
@@ -115,6 +125,12 @@ def resolve_connection(
     except (ConfigurationError, InvalidCredentials) as error:
         return connection._replace(problem=error.message)
     return connection
+
+
+def deadline_seconds(environ: Mapping[str, str]) -> float:
+    """The deadline `ENV_DEADLINE` sets (`DEADLINE` if not); `ConfigurationError` if it is not
+    a number of seconds from 0.1 to 600."""
+    return _timeout(environ.get(ENV_DEADLINE), DEADLINE)
 
 
 def _timeout(*values: str | float | None) -> float:

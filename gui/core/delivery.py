@@ -51,23 +51,39 @@ def deliver(
     abort: Abort,
     *,
     closing: Callable[[], bool] = _never,
+    deadline: float | None = None,
 ) -> Delivery | None:
     """One attempt at the claimed `item`, recorded in `store` as its outcome says (blocking).
 
     Returns None, leaving the item SENDING, when `abort` ended the request because the app is
     `closing`: the next start then treats it like an item whose process died (see
-    `OutboxStore.recover`). An abort for any other reason means the user stopped waiting, and
-    such an item is never resent on its own.
+    `OutboxStore.recover`). `deadline` (seconds) bounds the request, however the socket
+    behaves: when it, or another deadline (`Abort.deadline_passed`), ends the request, that
+    counts as a read timeout: resent by itself only if that is safe, else it waits for a
+    decision. An abort for any other reason means the user stopped waiting, and such an item is
+    never resent on its own.
     """
     from gui.core.destination import destination_of
     from gui.core.retry import Action, decide
 
+    timer = None
+    if deadline is not None:
+        import threading
+
+        timer = threading.Timer(deadline, lambda: abort.abort(deadline=deadline))
+        timer.daemon = True
+        timer.start()
     try:
         result = sender.send(item.update, abort)
-    except Exception as error:
+    except Exception as failure:
+        error: Exception = failure
         if abort.aborted and closing():
             return None
-        if abort.aborted:
+        if abort.aborted and abort.deadline_passed is not None:
+            # As a read timeout: it may have arrived, so it is resent by itself only when
+            # that cannot notify anybody twice nor create a second ticket.
+            error = _deadline_passed(abort.deadline_passed)
+        if abort.aborted and abort.deadline_passed is None:
             verdict = stopped_verdict()
         else:
             verdict = decide(
@@ -83,6 +99,9 @@ def deliver(
         else:
             store.hold(item.id, error=verdict.reason, status=status)
         return Delivery(item, Failed(error), verdict)
+    finally:
+        if timer is not None:
+            timer.cancel()
     store.complete(
         item.id,
         status=result.status,
@@ -102,6 +121,16 @@ def stopped_verdict() -> Verdict:
     from gui.core.retry import Action, Verdict
 
     return Verdict(Action.DECIDE, None, STOPPED_WAITING)
+
+
+def _deadline_passed(seconds: float) -> Exception:
+    from gui.core import errors, reports
+    from gui.core.messages import join
+
+    return errors.TimedOut(
+        join([reports.no_answer_within(seconds), reports.DEADLINE_SETTING]),
+        may_have_reached_server=True,
+    )
 
 
 def _echo(echoed: dict[str, Any] | None) -> str:

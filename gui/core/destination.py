@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 _ACCOUNT_DIGITS = 16
 
 
+#: The API base of what the built-in sandbox queues (its address changes with every start).
+SANDBOX = "sandbox"
+
+
 class Destination(NamedTuple):
     """The API base an update was sent to and the account it was sent as (`account_of`)."""
 
@@ -47,5 +51,16 @@ def account_of(credentials: Credentials) -> str:
 
 
 def destination_of(connection: Connection) -> Destination:
-    """Where `connection` sends: its API base and its account."""
-    return Destination(connection.api_base, account_of(connection.credentials))
+    """Where `connection` sends: its API base (`SANDBOX` for the built-in sandbox) and its
+    account."""
+    api_base = SANDBOX if connection.sandbox else connection.api_base
+    return Destination(api_base, account_of(connection.credentials))
+
+
+def describe(api_base: str) -> str:
+    """An API base as the user reads it: the address, or "the sandbox" (a `Message`)."""
+    if api_base == SANDBOX:
+        from gui.core.messages import QT_TRANSLATE_NOOP
+
+        return QT_TRANSLATE_NOOP("destination", "the sandbox")
+    return api_base

@@ -92,6 +92,12 @@ def may_have_arrived(update: TicketUpdate | None) -> Message:
     ).format(ticket=update.ticket_id if update is not None else "")
 
 
+#: What sets the deadline `no_answer_within` speaks of (`gui.core.config.ENV_DEADLINE`).
+DEADLINE_SETTING = QT_TRANSLATE_NOOP(
+    "reports", "PARTICLESPACE_DEADLINE sets how long the app waits (in seconds)."
+)
+
+
 def no_answer_within(seconds: float) -> Message:
     """The lead of the banner when the window's deadline ran out."""
     return QT_TRANSLATE_NOOP(

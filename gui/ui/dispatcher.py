@@ -113,7 +113,7 @@ class OutboxDispatcher(QObject):
         self,
         update: TicketUpdate,
         *,
-        destination: Destination | None = None,
+        destination: Destination,
         unless_repeat: bool = False,
     ) -> None:
         """Store `update` for `destination` and send it; with `unless_repeat`, not when exactly
@@ -122,11 +122,13 @@ class OutboxDispatcher(QObject):
         self._run(add, self._on_added)
 
     def retry_now(self, item_id: int) -> None:
-        """Send the item at the next opportunity (also "Resend" for one that needs a decision)."""
-        self._run(functools.partial(self._change, "retry_now", item_id), self._on_listed)
+        """Send the item at the next opportunity (also "Resend" for one that needs a decision).
+        Only an item for where the window sends now goes; one 0.1.0 queued without saying
+        where is bound to it (`OutboxStore.retry_now`)."""
+        self._run(functools.partial(self._retry_now, item_id), self._on_listed)
 
     def discard(self, item_id: int) -> None:
-        self._run(functools.partial(self._change, "discard", item_id), self._on_listed)
+        self._run(functools.partial(self._discard, item_id), self._on_listed)
 
     def run_on_store(
         self, function: Callable[[OutboxStore], T], on_result: Callable[[T], None]
@@ -134,11 +136,13 @@ class OutboxDispatcher(QObject):
         """Run `function(store)` on the store's thread (history, contacts) and hand back."""
         self._run(lambda: function(self._store), on_result, pump=False)
 
-    def stop_waiting(self, item_id: int | None = None) -> None:
+    def stop_waiting(self, item_id: int | None = None, *, deadline: float | None = None) -> None:
         """Abort the request in flight (only if it is `item_id`'s, when given); its item then
-        waits for the user's decision."""
+        waits for the user's decision. With `deadline`, because that deadline (seconds) passed:
+        then an item that is safe to resend goes out again by itself
+        (`gui.core.delivery.deliver`)."""
         if self._abort is not None and item_id in (None, self._current):
-            self._abort.abort()
+            self._abort.abort(deadline=deadline)
 
     def shutdown(self) -> None:
         """Stop timers and the request in flight, wait (bounded) for the worker, close the file."""
@@ -173,16 +177,25 @@ class OutboxDispatcher(QObject):
         from gui.core.delivery import deliver
 
         store = self._store
+        sender = self._sender()
+        here = self._destination(sender)
         started = time.monotonic()
         listed = started
         attempted = False
         while not self._stopped and time.monotonic() - started < _BATCH_SECONDS:
-            item = store.claim_next()
+            item = store.claim_next(here)  # never an item made for another server or account
             if item is None:
                 break
             abort = Abort()
             self._abort, self._current = abort, item.id
-            delivery = deliver(store, item, self._sender(), abort, closing=lambda: self._stopped)
+            delivery = deliver(
+                store,
+                item,
+                sender,
+                abort,
+                closing=lambda: self._stopped,
+                deadline=sender.connection.deadline,  # every request, not only the awaited one
+            )
             self._abort, self._current = None, None
             if delivery is None:
                 break  # the app is closing: the item stays SENDING for the next start
@@ -194,7 +207,7 @@ class OutboxDispatcher(QObject):
             if now - listed >= _LIST_EVERY_SECONDS:
                 listed = now
                 self.changed.emit(store.items())
-        return Drained(attempted, store.items(), store.next_due())
+        return Drained(attempted, store.items(), store.next_due(here))
 
     def _on_drained(self, drained: Drained) -> None:
         self._pumping = False
@@ -219,11 +232,11 @@ class OutboxDispatcher(QObject):
         return self._store.items(), self._store.moved_aside
 
     def _add(
-        self, update: TicketUpdate, destination: Destination | None, unless_repeat: bool
+        self, update: TicketUpdate, destination: Destination, unless_repeat: bool
     ) -> Queued | Repeated:
         from gui.core.outbox import goes_before  # loaded with the store, off the GUI thread
 
-        if unless_repeat and destination is not None:
+        if unless_repeat:
             repeat = self._store.find_repeat(destination, update, now=time.time())
             if repeat is not None:
                 return Repeated(update, repeat)
@@ -232,9 +245,19 @@ class OutboxDispatcher(QObject):
         behind = sum(1 for other in items if goes_before(other, item))
         return Queued(item, behind, items)
 
-    def _change(self, change: str, item_id: int) -> list[OutboxItem]:
-        getattr(self._store, change)(item_id)
+    def _retry_now(self, item_id: int) -> list[OutboxItem]:
+        self._store.retry_now(item_id, self._destination(self._sender()))
         return self._store.items()
+
+    def _discard(self, item_id: int) -> list[OutboxItem]:
+        self._store.discard(item_id)
+        return self._store.items()
+
+    @staticmethod
+    def _destination(sender: TicketSender) -> Destination:
+        from gui.core.destination import destination_of
+
+        return destination_of(sender.connection)
 
     @property
     def _store(self) -> OutboxStore:

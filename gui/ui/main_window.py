@@ -40,7 +40,7 @@ from gui.ui.form_filler import FormFiller
 from gui.ui.i18n import translated
 from gui.ui.menus import MainMenuBar
 from gui.ui.panels import Panels
-from gui.ui.send_controller import DEADLINE_SECONDS, SendController
+from gui.ui.send_controller import SendController
 from gui.ui.send_report import SendReport
 from gui.ui.sign_in import SignInController
 from gui.ui.start_notice import StartNotice
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         outbox_store: OutboxStore | None = None,
         draft_store: DraftStore | None = None,
         ticket_id: str | None = None,
-        deadline_seconds: float = DEADLINE_SECONDS,
+        deadline_seconds: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -218,7 +218,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         self.connection_label = self.status_bar.connection_label
         self.outbox_status = self.status_bar.outbox_status
-        self.panels = Panels(window=self, outbox=self.outbox)
+        self.panels = Panels(
+            window=self,
+            outbox=self.outbox,
+            destination=lambda: destination_of(self.sign_in.connection),
+        )
 
         # Tab goes top to bottom: the banner's buttons, the form, Cancel and Update, then the
         # status bar's "N updates waiting" (hidden widgets are skipped).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.core.destination import describe
 from gui.core.messages import QT_TRANSLATE_NOOP
 from gui.ui.i18n import local_time, translated
 from gui.ui.record_table import RecordTable
 
 if TYPE_CHECKING:
+    from gui.core.destination import Destination
     from gui.core.outbox import OutboxItem
 
 _COLUMNS = (
@@ -40,6 +42,10 @@ _STATES = {
 class OutboxPanel(QDockWidget):
     """A table of the outbox with Retry now (Resend), Discard and Open in form.
 
+    An item written for another server or account (where the window sent before the user
+    signed in elsewhere) is shown with where it goes, and cannot be sent from here: Retry now
+    and Resend are off for it. One 0.1.0 queued without saying where says where Resend sends.
+
     Signals:
         retry_requested(int): send this item now (for one that needs a decision: resend it).
         discard_requested(int): drop this item; it will not be sent.
@@ -50,9 +56,12 @@ class OutboxPanel(QDockWidget):
     discard_requested = Signal(int)
     open_requested = Signal(object)
 
-    def __init__(self, *, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, destination: Callable[[], Destination], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("outboxPanel")
+        self._destination = destination  # where the window sends now
         self._items: list[OutboxItem] = []
         self.table = RecordTable(columns=_COLUMNS, object_name="outboxTable", accessible_name="")
 
@@ -99,10 +108,16 @@ class OutboxPanel(QDockWidget):
         """Show `items`, keeping the selected one selected."""
         selected = self.selected()
         self._items = list(items)
+        here = self._destination()
         rows = []
         tickets_ahead: set[str] = set()  # an item goes out after the older ones of its ticket
         for item in self._items:
-            if item.state.value != "waiting":
+            error = translated(item.last_error)
+            if item.destination is None:  # 0.1.0's: Resend sends it where the window sends
+                error = f"{error} {self._resend_goes_to(here)}"
+            if item.destination not in (None, here):
+                next_try = self._elsewhere(item.destination, here)
+            elif item.state.value != "waiting":
                 next_try = ""
             elif item.ticket_id in tickets_ahead:
                 next_try = self.tr("after the earlier update")
@@ -120,7 +135,7 @@ class OutboxPanel(QDockWidget):
                     item.update.title,
                     state,
                     str(item.attempts),
-                    translated(item.last_error),
+                    error,
                     next_try,
                 )
             )
@@ -139,11 +154,24 @@ class OutboxPanel(QDockWidget):
         row = self.table.selected_row()
         return self._items[row] if row is not None and row < len(self._items) else None
 
+    def _resend_goes_to(self, here: Destination) -> str:
+        return self.tr("Resend sends it to {base}.").format(
+            base=translated(describe(here.api_base))
+        )
+
+    def _elsewhere(self, destination: Destination, here: Destination) -> str:
+        """Where an item written for another server or account goes (not from here)."""
+        base = translated(describe(destination.api_base))
+        if destination.api_base == here.api_base:
+            return self.tr("only with the account it was written for")
+        return self.tr("only from {base}").format(base=base)
+
     def _update_buttons(self) -> None:
         item = self.selected()
         in_flight = item is not None and item.state.value == "sending"  # wait for its answer
-        for button in (self.retry_button, self.discard_button):
-            button.setEnabled(item is not None and not in_flight)
+        elsewhere = item is not None and item.destination not in (None, self._destination())
+        self.retry_button.setEnabled(item is not None and not in_flight and not elsewhere)
+        self.discard_button.setEnabled(item is not None and not in_flight)
         self.open_button.setEnabled(item is not None)
         needs_decision = item is not None and item.state.value == "needs_decision"
         self.retry_button.setText(self.tr("&Resend") if needs_decision else self.tr("&Retry now"))

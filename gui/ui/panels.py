@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+    from gui.core.destination import Destination
     from gui.core.outbox import HistoryEntry, OutboxItem
     from gui.ui.dispatcher import OutboxDispatcher
     from gui.ui.history_panel import HistoryPanel
@@ -28,10 +29,17 @@ class Panels(QObject):
     item_opened = Signal(object)
     entry_opened = Signal(object)
 
-    def __init__(self, *, window: QMainWindow, outbox: OutboxDispatcher) -> None:
+    def __init__(
+        self,
+        *,
+        window: QMainWindow,
+        outbox: OutboxDispatcher,
+        destination: Callable[[], Destination],
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._outbox = outbox
+        self._destination = destination
         self._items: list[OutboxItem] = []
         self._outbox_panel: OutboxPanel | None = None
         self._history_panel: HistoryPanel | None = None
@@ -41,7 +49,7 @@ class Panels(QObject):
         if self._outbox_panel is None:
             from gui.ui.outbox_panel import OutboxPanel
 
-            panel = OutboxPanel(parent=self._window)
+            panel = OutboxPanel(destination=self._destination, parent=self._window)
             panel.retry_requested.connect(self._outbox.retry_now)
             panel.discard_requested.connect(self._outbox.discard)
             panel.open_requested.connect(self.item_opened)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.core import reports
+from gui.core.config import DEADLINE
 from gui.core.messages import join
 
 if TYPE_CHECKING:
@@ -30,8 +31,9 @@ if TYPE_CHECKING:
     from gui.core.ticket import TicketDraft, TicketUpdate
     from gui.ui.dispatcher import OutboxDispatcher, Queued, Repeated
 
-#: How long the window waits for an answer before it gives up, whatever the socket does.
-DEADLINE_SECONDS = 60.0
+#: How long the window waits for an answer before it gives up, whatever the socket does, unless
+#: PARTICLESPACE_DEADLINE says otherwise (`gui.core.config.Connection.deadline`).
+DEADLINE_SECONDS = DEADLINE
 
 
 class Waiting(NamedTuple):
@@ -76,15 +78,18 @@ class SendController(QObject):
         *,
         outbox: OutboxDispatcher,
         connection: Callable[[], Connection],
-        deadline_seconds: float = DEADLINE_SECONDS,
+        deadline_seconds: float | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`deadline_seconds` overrides the connection's deadline (tests)."""
         super().__init__(parent)
         self._outbox = outbox
         self._connection = connection
         self._waiting: Waiting | None = None
         self._unchanged: TicketUpdate | None = None  # said once: the next press sends it
-        self._deadline = QTimer(self, singleShot=True, interval=round(deadline_seconds * 1000))
+        self._fixed_deadline = deadline_seconds
+        interval = round((deadline_seconds or DEADLINE_SECONDS) * 1000)
+        self._deadline = QTimer(self, singleShot=True, interval=interval)
         self._deadline.timeout.connect(self._on_deadline_timeout)
         outbox.queued.connect(self._on_queued)
         outbox.repeated.connect(self._on_repeated)
@@ -139,7 +144,7 @@ class SendController(QObject):
         from gui.core.destination import destination_of
 
         self._waiting = Waiting(update)
-        self._deadline.start()
+        self._deadline.start(round((self._fixed_deadline or connection.deadline) * 1000))
         self.busy_changed.emit(True)
         self.started.emit(update)
         self._outbox.enqueue(
@@ -195,18 +200,19 @@ class SendController(QObject):
         waiting = self._waiting
         if waiting is None:
             return
-        self._stop_waiting()
+        self._stop_waiting(deadline=self.deadline_seconds)
         lead = reports.no_answer_within(self.deadline_seconds)
         text = join([lead, reports.may_have_arrived(waiting.update)])
         self.timed_out.emit(text, waiting.item_id)
 
-    def _stop_waiting(self) -> None:
+    def _stop_waiting(self, *, deadline: float | None = None) -> None:
         waiting, self._waiting = self._waiting, None
         self._deadline.stop()
         if waiting is None:
             return
         if waiting.item_id is not None:
-            self._outbox.stop_waiting(waiting.item_id)  # it then waits there for a decision
+            # It then waits there for a decision (after the deadline: unless safe to resend).
+            self._outbox.stop_waiting(waiting.item_id, deadline=deadline)
         self.busy_changed.emit(False)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -123,10 +124,10 @@ def test_a_refusal_exits_1(cli: Cli, server: SandboxServer) -> None:
     assert "ticketId: No ticket with this id." in result.stderr
 
 
-def test_server_down_exits_3_and_outbox_send_delivers_it_once_up(
-    cli: Cli, server: SandboxServer
-) -> None:
-    down = ["--api-base", "http://127.0.0.1:1/api/v1", "--token", SandboxServer.TOKEN]
+def test_server_down_exits_3_and_outbox_send_delivers_it_once_up(cli: Cli) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as probe:  # a port nothing listens on now
+        port = probe.getsockname()[1]
+    down = ["--api-base", f"http://127.0.0.1:{port}/api/v1", "--token", SandboxServer.TOKEN]
     result = cli("update", "tic_1001", *VENDOR_FLAGS, *down)
     assert result.returncode == 3, result.stderr
     assert "waits in the outbox" in result.stderr
@@ -135,9 +136,10 @@ def test_server_down_exits_3_and_outbox_send_delivers_it_once_up(
     assert (item["ticketId"], item["state"]) == ("tic_1001", "waiting")
     # The first retry is due a second later (the backoff), like the window's.
     time.sleep(max(0.0, datetime.fromisoformat(item["nextTry"]).timestamp() - time.time() + 0.1))
-    sent = cli("outbox", "send", *on(server))
-    assert sent.returncode == 0, sent.stderr
-    assert len(server.requests) == 1 and server.requests[0].body.endswith("automated=1")
+    with SandboxServer(port=port) as server:  # the server is back, where it was
+        sent = cli("outbox", "send", *down)
+        assert sent.returncode == 0, sent.stderr
+        assert len(server.requests) == 1 and server.requests[0].body.endswith("automated=1")
     assert json.loads(cli("outbox", "list", "--json").stdout) == []
 
 

@@ -17,11 +17,14 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 
 from gui.core import app_folders
+from gui.core.destination import Destination
 from gui.core.drafts import DraftStore
 from gui.core.logs import LOG_FILE, setup_logging
 from gui.core.outbox import OutboxStore
 from gui.core.ticket import TicketDraft, TicketUpdate
 from gui.ui.settings import AppSettings, identify_app
+
+HERE = Destination("https://api.example.com/api/v1", "acct-a")  # where these items are for
 
 Location = QStandardPaths.StandardLocation
 
@@ -107,7 +110,7 @@ def test_0_1_0_s_outbox_draft_and_logs_are_found_where_they_are() -> None:
         ticket_id="tic_1001", title="Leak", description="Sink", status="NEW", automated=False
     )
     outbox = OutboxStore(old / app_folders.OUTBOX_FILE_NAME)
-    queued = outbox.add(update)
+    queued = outbox.add(update, destination=HERE)
     outbox.close()
     draft = TicketDraft(ticket_id="tic_1002", title="Half typed", description="", status="")
     DraftStore(old / app_folders.DRAFT_FILE_NAME).save(draft)

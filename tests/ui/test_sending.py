@@ -216,8 +216,25 @@ def test_a_server_that_drips_forever_is_ended_by_the_deadline(qtbot, make_window
         click(qtbot, window.submit_button)
     assert window.banner.text().startswith("No complete answer within 0.5 s")
     assert window.submit_button.isEnabled()
-    # The dripping request was ended, not left running, and the update waits for a decision.
+    # The dripping request was ended, not left running. Nobody is notified, so it is safe to
+    # send again: it goes out by itself, and once the server answers the banner says so.
+    qtbot.waitUntil(lambda: outbox_states(window) == ["waiting"], timeout=5000)
+    sandbox.behaviour = Behaviour.NORMAL  # before the resend, a second later (the backoff)
+    qtbot.waitUntil(lambda: outbox_states(window) == [], timeout=20_000)
+    qtbot.waitUntil(lambda: window.banner.text().startswith("Ticket TICKET_ID_HERE updated"))
+    assert len(sandbox.requests) == 2
+
+
+def test_a_notifying_update_ended_by_the_deadline_waits_for_a_decision(qtbot, make_window, sandbox):
+    sandbox.behaviour = Behaviour.DRIP
+    window = make_window(sandbox.url, deadline_seconds=0.5)
+    fill(qtbot, window, notify=True, **VENDOR)
+    with qtbot.waitSignal(window.cancelled, timeout=10_000):
+        click(qtbot, window.submit_button)
+    assert window.banner.text().startswith("No complete answer within 0.5 s")
+    # It may have arrived and texted people: never resent on its own.
     qtbot.waitUntil(lambda: outbox_states(window) == ["needs_decision"], timeout=5000)
+    assert len(sandbox.requests) == 1
 
 
 def test_closing_the_window_mid_request_ends_the_worker(qtbot, make_window, sandbox) -> None:

@@ -76,11 +76,23 @@ def test_the_command_line_finds_them_too() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert command_line(["outbox", "list"], stdout=out, stderr=err) == 0, err.getvalue()
     listed = out.getvalue().splitlines()
-    assert listed[0].split() == ["ID", "TICKET", "STATE", "ATTEMPTS", "LAST", "ERROR"]
+    assert listed[0].split() == [
+        "ID",
+        "TICKET",
+        "STATE",
+        "ATTEMPTS",
+        "BATCH",
+        "SERVER",
+        "LAST",
+        "ERROR",
+    ]
+    # 0.1.0 did not record where they go: the list says so, and where --retry sends them
     assert [line.split()[:3] for line in listed[1:]] == [
         ["1", "tic_2001", "needs_decision"],
         ["2", "tic_2002", "waiting"],
     ]
+    assert all("(not recorded)" in line for line in listed[1:])
+    assert f"`--retry 2` sends it to {MOVED.api_base}." in listed[2]  # Settings' address
     # a command that sends reads the moved preferences as the window does
     out, err = io.StringIO(), io.StringIO()
     code = command_line(

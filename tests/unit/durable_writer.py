@@ -27,10 +27,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from gui.core.destination import Destination
 from gui.core.drafts import DraftStore
 from gui.core.fields import ContactType
 from gui.core.outbox import OutboxStore
 from gui.core.ticket import Notification, TicketDraft, TicketUpdate
+
+HERE = Destination("https://api.example.com/api/v1", "acct-a")  # where these items are for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,15 +74,15 @@ def _main(argv: list[str]) -> int:
         store = OutboxStore(path)
         start = int(argv[3])
         for index in range(start, start + int(argv[2])):
-            item = store.add(update(index))
+            item = store.add(update(index), destination=HERE)
             print(item.id, index, flush=True)
         store.close()
         print("done", flush=True)
     elif mode == "claim":
         store = OutboxStore(path)
-        store.add(update(0, ticket="tic_quiet", notify=False))
-        store.add(update(1, ticket="tic_loud", notify=True))
-        first, second = store.claim_next(), store.claim_next()
+        store.add(update(0, ticket="tic_quiet", notify=False), destination=HERE)
+        store.add(update(1, ticket="tic_loud", notify=True), destination=HERE)
+        first, second = store.claim_next(HERE), store.claim_next(HERE)
         assert first is not None and second is not None
         print("claimed", first.id, second.id, flush=True)
         sys.stdin.read()  # "in flight" until the parent kills us

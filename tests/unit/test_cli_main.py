@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,6 +94,7 @@ def test_a_sent_update_exits_0_with_the_json_shape(run: Run, server: SandboxServ
         "httpStatus": 200,
         "message": "Ticket tic_1001 updated.",
         "errors": [],
+        "earlier": [],
     }
     (request,) = server.requests
     assert request.body == (
@@ -132,18 +134,36 @@ def test_a_server_refusal_exits_1_and_leaves_nothing_in_the_outbox(
     assert run.items() == []
 
 
-def test_a_server_that_is_down_exits_3_and_outbox_send_sends_it_later(
-    run: Run, server: SandboxServer
+def test_a_server_that_is_down_exits_3_and_outbox_send_sends_it_when_it_is_back(
+    run: Run,
 ) -> None:
-    down = server.url.replace(str(server.url.split(":")[2].split("/")[0]), "1")  # port 1
-    assert run("update", "tic_1001", *TICKET, "--api-base", down, "--token", "t", "--json") == 3
+    with socket.create_server(("127.0.0.1", 0)) as probe:  # a port nothing listens on now
+        port = probe.getsockname()[1]
+    api_base = f"http://127.0.0.1:{port}/api/v1"
+    token = ["--api-base", api_base, "--token", SandboxServer.TOKEN]
+    assert run("update", "tic_1001", *TICKET, *token, "--json") == 3
     document = json.loads(run.stdout)
     assert document["status"] == "waiting" and document["outbox"] is not None
     (item,) = run.items()
     assert item.state is ItemState.WAITING
-    # Not due yet (backoff): --retry makes it go now.
-    assert run("outbox", "send", "--retry", str(item.id), *connect(server)) == 0, run.stderr
-    assert run.items() == [] and len(server.requests) == 1
+    with SandboxServer(port=port) as back:
+        # Not due yet (backoff): --retry makes it go now.
+        assert run("outbox", "send", "--retry", str(item.id), *token) == 0, run.stderr
+        assert run.items() == [] and len(back.requests) == 1
+
+
+def test_an_item_is_never_sent_to_another_server_or_account(
+    run: Run, server: SandboxServer
+) -> None:
+    down = server.url.replace(str(server.url.split(":")[2].split("/")[0]), "1")  # port 1
+    assert run("update", "tic_1001", *TICKET, "--api-base", down, "--token", "t") == 3
+    (item,) = run.items()
+    assert run("outbox", "send", "--retry", str(item.id), *connect(server)) == 2
+    assert f"Item {item.id} was written for {down}" in run.stderr
+    assert run("outbox", "send", *connect(server), "--json") == 0
+    assert json.loads(run.stdout)["elsewhere"] == 1
+    assert "1 item was written for another server or account" in run.stderr
+    assert server.requests == [] and run.items() == [item]
 
 
 def test_5xx_waits_for_a_decision_and_only_retry_resends_it(
@@ -176,6 +196,9 @@ def test_outbox_list_and_discard(run: Run, server: SandboxServer) -> None:
         "createdAt",
         "nextTry",
         "lastError",
+        "apiBase",
+        "account",
+        "batch",
     }
     assert run("outbox", "list") == 0
     assert "tic_1001" in run.stdout and "needs_decision" in run.stdout

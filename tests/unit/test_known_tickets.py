@@ -61,12 +61,12 @@ def update(
 def sent(
     store: OutboxStore,
     change: TicketUpdate,
-    destination: Destination | None = HERE,
+    destination: Destination = HERE,
     **complete: object,
 ) -> None:
     """`change` goes through the outbox and the server confirms it."""
     item = store.add(change, destination=destination)
-    claimed = store.claim_next()
+    claimed = store.claim_next(destination)
     assert claimed is not None and claimed.id == item.id
     store.complete(item.id, status=200, destination=destination, **complete)  # type: ignore[arg-type]
 
@@ -158,13 +158,13 @@ def test_the_latest_confirmation_replaces_the_known_state(store: OutboxStore, cl
 
 def test_failures_refusals_and_discards_leave_the_ticket_unknown(store: OutboxStore) -> None:
     first = store.add(update("tic_1"), destination=HERE)
-    store.claim_next()
+    store.claim_next(HERE)
     store.hold(first.id, error="Busy.", status=502)
     second = store.add(update("tic_2"), destination=HERE)
-    store.claim_next()
+    store.claim_next(HERE)
     store.refuse(second.id, error="No ticket with this id.", status=404)
     third = store.add(update("tic_3"), destination=HERE)
-    store.claim_next()
+    store.claim_next(HERE)
     store.reschedule(third.id, delay=5, error="Busy.", status=503)
     store.discard(third.id)
     store.discard(first.id)
@@ -182,12 +182,12 @@ def test_failures_refusals_and_discards_leave_the_ticket_unknown(store: OutboxSt
 
 
 def test_a_completion_without_a_destination_records_no_known_ticket(store: OutboxStore) -> None:
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.complete(item.id, status=200)
     assert store.known_tickets(HERE) == []
     (entry,) = store.history()
-    assert entry.destination is None
+    assert entry.destination == HERE  # where the item was written for
 
 
 def test_known_tickets_belong_to_their_destination(store: OutboxStore) -> None:
@@ -249,7 +249,7 @@ def test_the_known_ticket_and_the_history_are_one_transaction(
     store: OutboxStore, tmp_path: Path
 ) -> None:
     item = store.add(update(), destination=HERE)
-    store.claim_next()
+    store.claim_next(HERE)
     blocker = sqlite3.connect(tmp_path / "outbox.sqlite3")
     blocker.execute(
         "CREATE TRIGGER no_known BEFORE INSERT ON known_tickets BEGIN"
@@ -273,7 +273,7 @@ def test_delivery_records_the_ticket_as_the_sandbox_echoed_it(store: OutboxStore
         connection = Connection(server.url, Credentials(token=SandboxServer.TOKEN))
         destination = destination_of(connection)
         store.add(update("tic_1001", status="DONE"), destination=destination)
-        item = store.claim_next()
+        item = store.claim_next(destination)
         assert item is not None
         sender = TicketSender(connection)
         try:
@@ -298,7 +298,7 @@ def test_delivery_keeps_the_echo_of_a_server_that_says_otherwise(store: OutboxSt
     with LoopbackServer(answering("200 OK", body, {"Content-Type": "application/json"})) as server:
         connection = Connection(f"{server.url}/api/v1", Credentials(token="t"))
         store.add(update("tic_1", status="on hold"), destination=destination_of(connection))
-        item = store.claim_next()
+        item = store.claim_next(destination_of(connection))
         assert item is not None
         sender = TicketSender(connection)
         try:
@@ -314,7 +314,7 @@ def test_a_failed_delivery_records_no_known_ticket(store: OutboxStore) -> None:
         connection = Connection(f"{server.url}/api/v1", Credentials(token="t"))
         destination = destination_of(connection)
         store.add(update("tic_1"), destination=destination)
-        item = store.claim_next()
+        item = store.claim_next(destination)
         assert item is not None
         sender = TicketSender(connection)
         try:
@@ -334,7 +334,7 @@ def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
     connection = sqlite3.connect(path)
     try:
         columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
-        wanted = [c for c in columns if c not in ("api_base", "account", "digest")]
+        wanted = [c for c in columns if c not in ("api_base", "account", "digest", "batch")]
         return connection.execute(f"SELECT {', '.join(wanted)} FROM {table} ORDER BY 1").fetchall()
     finally:
         connection.close()
@@ -369,8 +369,14 @@ def test_0_1_0_s_outbox_migrates_and_keeps_every_item_and_history_row(
         repeat = store.find_repeat(HERE, needs_decision.update, now=clock.now)
         assert repeat is not None and repeat.waiting and repeat.outbox_id == needs_decision.id
         assert (repeat.contact_type, repeat.people) == (ContactType.SMS, 1)
+        # 0.1.0 did not record where its waiting update goes: it waits for a decision, and
+        # goes out where the user resends it
+        assert store.claim_next(HERE) is None
+        held = {item.ticket_id: item for item in store.recover()}
+        assert held["tic_2002"].state is ItemState.NEEDS_DECISION
+        assert store.retry_now(held["tic_2002"].id, HERE)
         # and the migrated file works as a new one: its waiting update goes out and is known
-        item = store.claim_next()
+        item = store.claim_next(HERE)
         assert item is not None and item.ticket_id == "tic_2002"
         store.complete(item.id, status=200, destination=HERE)
         known = store.known_ticket(HERE, "tic_2002")
@@ -379,7 +385,7 @@ def test_0_1_0_s_outbox_migrates_and_keeps_every_item_and_history_row(
         store.close_all()
     check = sqlite3.connect(path)
     try:
-        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (3,)
+        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (4,)
     finally:
         check.close()
     after = {table: _rows(path, table) for table in ("outbox", "history", "contacts")}

@@ -17,6 +17,7 @@ from gui.core.api_contract import read_created_id
 from gui.core.client import TicketClient
 from gui.core.config import Connection
 from gui.core.credentials import Credentials
+from gui.core.destination import Destination
 from gui.core.fields import ContactType
 from gui.core.outbox import STOPPED_MAY_HAVE_ARRIVED, ItemState, OutboxStore
 from gui.core.retry import Action, decide
@@ -34,6 +35,8 @@ from gui.core.ticket import (
 from gui.core.validation import validate
 from gui.core.wire import encode_body
 from gui.sandbox import SandboxServer
+
+HERE = Destination("https://api.example.com/api/v1", "acct-a")  # where these items are for
 
 API_BASE = "https://api.particlespace.com/api/v1"
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
@@ -207,11 +210,11 @@ def test_a_new_ticket_that_may_have_arrived_waits_for_a_decision() -> None:
 def test_new_tickets_do_not_hold_each_other_back(tmp_path: Path) -> None:
     store = OutboxStore(tmp_path / "outbox.sqlite3")
     try:
-        first = store.add(new_ticket(title="First"))
-        second = store.add(new_ticket(title="Second"))
-        assert store.claim_next() is not None
+        first = store.add(new_ticket(title="First"), destination=HERE)
+        second = store.add(new_ticket(title="Second"), destination=HERE)
+        assert store.claim_next(HERE) is not None
         store.hold(first.id, error="may have arrived")
-        claimed = store.claim_next()
+        claimed = store.claim_next(HERE)
         assert claimed is not None and claimed.id == second.id
     finally:
         store.close_all()
@@ -220,8 +223,8 @@ def test_new_tickets_do_not_hold_each_other_back(tmp_path: Path) -> None:
 def test_a_sent_new_ticket_is_recorded_with_its_new_id(tmp_path: Path) -> None:
     store = OutboxStore(tmp_path / "outbox.sqlite3")
     try:
-        item = store.add(new_ticket())
-        assert store.claim_next() is not None
+        item = store.add(new_ticket(), destination=HERE)
+        assert store.claim_next(HERE) is not None
         store.complete(item.id, status=201, created_id="tic_abc")
         (entry,) = store.history()
         assert (entry.ticket_id, entry.created, entry.outcome) == ("tic_abc", True, "sent")
@@ -233,8 +236,8 @@ def test_a_sent_new_ticket_is_recorded_with_its_new_id(tmp_path: Path) -> None:
 def test_a_new_ticket_in_flight_when_the_app_died_waits_for_a_decision(tmp_path: Path) -> None:
     path = tmp_path / "outbox.sqlite3"
     store = OutboxStore(path)
-    item = store.add(new_ticket())
-    assert store.claim_next() is not None
+    item = store.add(new_ticket(), destination=HERE)
+    assert store.claim_next(HERE) is not None
     store.close_all()
     store = OutboxStore(path)
     try:
@@ -250,11 +253,14 @@ def test_a_version_1_history_reads_as_updates(tmp_path: Path) -> None:
     path = tmp_path / "outbox.sqlite3"
     store = OutboxStore(path)
     update = TicketUpdate("tic_1", "Leak", "Sink", "NEW", automated=False)
-    item = store.add(update)
-    store.claim_next()
+    item = store.add(update, destination=HERE)
+    store.claim_next(HERE)
     store.complete(item.id, status=200)
     store.close_all()
     old = sqlite3.connect(path)  # back to version 1, as an older app left it
+    old.execute("DROP INDEX outbox_by_batch")  # version 4's additions
+    old.execute("ALTER TABLE outbox DROP COLUMN batch")
+    old.execute("DROP TABLE batches")
     for table in ("outbox", "history"):  # version 3's additions
         old.execute(f"DROP INDEX {table}_by_digest")
         for column in ("api_base", "account", "digest"):
@@ -269,7 +275,7 @@ def test_a_version_1_history_reads_as_updates(tmp_path: Path) -> None:
     try:
         (entry,) = store.history()
         assert entry.ticket_id == "tic_1" and not entry.created
-        store.add(new_ticket())  # and the migrated file takes new tickets
+        store.add(new_ticket(), destination=HERE)  # and the migrated file takes new tickets
     finally:
         store.close_all()
 

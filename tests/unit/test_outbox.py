@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from gui.core.destination import Destination
 from gui.core.fields import FIELDS, TICKET_ID, ContactType
 from gui.core.outbox import (
     SCHEMA_VERSION,
     STOPPED_MAY_HAVE_ARRIVED,
+    UNBOUND,
     HistoryEntry,
     ItemState,
     OutboxCorrupt,
@@ -27,6 +29,8 @@ from gui.core.outbox.schema import SCHEMA_V1
 from gui.core.ticket import Notification, TicketUpdate, update_to_json
 from gui.core.wire import encode_pairs
 from tests.unit.durable_writer import Child
+
+HERE = Destination("https://api.example.com/api/v1", "acct-a")  # where these items are for
 
 START = 1_800_000_000.0
 
@@ -105,14 +109,14 @@ def raw(db: Path) -> sqlite3.Connection:
 def test_a_new_outbox_is_empty(store: OutboxStore) -> None:
     assert store.items() == []
     assert store.waiting_count() == 0
-    assert store.claim_next() is None
-    assert store.next_due() is None
+    assert store.claim_next(HERE) is None
+    assert store.next_due(HERE) is None
     assert store.history() == []
     assert store.moved_aside is None
 
 
 def test_add_stores_a_waiting_item_due_now(store: OutboxStore, clock: Clock) -> None:
-    item = store.add(update(notify=True))
+    item = store.add(update(notify=True), destination=HERE)
     assert item == OutboxItem(
         id=item.id,
         update=update(notify=True),
@@ -121,6 +125,7 @@ def test_add_stores_a_waiting_item_due_now(store: OutboxStore, clock: Clock) -> 
         created_at=START,
         next_try=START,
         last_error="",
+        destination=HERE,
     )
     assert item.ticket_id == "tic_1"
     assert item.notify is True
@@ -135,7 +140,7 @@ def test_items_are_listed_oldest_first_and_survive_a_reopen(
     added = []
     for index, ticket in enumerate(["tic_2", "tic_1", "tic_2", "tic_3"]):
         clock.advance(1)
-        added.append(store.add(update(ticket, f"n{index}")))
+        added.append(store.add(update(ticket, f"n{index}"), destination=HERE))
     assert store.items() == added
     assert store.waiting_count() == 4
     other = reopen(db, clock)
@@ -146,9 +151,9 @@ def test_items_are_listed_oldest_first_and_survive_a_reopen(
 
 
 def test_ids_are_never_reused(store: OutboxStore) -> None:
-    first = store.add(update())
+    first = store.add(update(), destination=HERE)
     store.discard(first.id)
-    assert store.add(update()).id > first.id
+    assert store.add(update(), destination=HERE).id > first.id
 
 
 def test_the_file_uses_wal_and_full_sync(database: Database) -> None:
@@ -163,22 +168,22 @@ def test_the_file_uses_wal_and_full_sync(database: Database) -> None:
 
 
 def test_claim_takes_the_oldest_due_item_and_counts_the_attempt(store: OutboxStore) -> None:
-    first = store.add(update("tic_1"))
-    second = store.add(update("tic_2"))
-    claimed = store.claim_next()
+    first = store.add(update("tic_1"), destination=HERE)
+    second = store.add(update("tic_2"), destination=HERE)
+    claimed = store.claim_next(HERE)
     assert claimed is not None
     assert claimed.id == first.id
     assert claimed.state is ItemState.SENDING
     assert claimed.attempts == 1
     assert store.get(first.id) == claimed
-    again = store.claim_next()
+    again = store.claim_next(HERE)
     assert again is not None and again.id == second.id
-    assert store.claim_next() is None
+    assert store.claim_next(HERE) is None
 
 
 def test_an_item_due_later_is_not_claimed_before_its_time(store: OutboxStore, clock: Clock) -> None:
-    item = store.add(update())
-    assert store.claim_next() is not None
+    item = store.add(update(), destination=HERE)
+    assert store.claim_next(HERE) is not None
     store.reschedule(item.id, delay=30, error="Could not reach the server; next try in 30 s.")
     waiting = store.get(item.id)
     assert waiting is not None
@@ -186,63 +191,63 @@ def test_an_item_due_later_is_not_claimed_before_its_time(store: OutboxStore, cl
     assert waiting.next_try == START + 30
     assert waiting.attempts == 1
     assert waiting.last_error.startswith("Could not reach")
-    assert store.next_due() == START + 30
+    assert store.next_due(HERE) == START + 30
     clock.advance(29.9)
-    assert store.claim_next() is None
+    assert store.claim_next(HERE) is None
     clock.advance(0.1)
-    claimed = store.claim_next()
+    claimed = store.claim_next(HERE)
     assert claimed is not None and claimed.attempts == 2
 
 
 def test_updates_to_one_ticket_go_out_in_order(store: OutboxStore, clock: Clock) -> None:
-    a1 = store.add(update("tic_a", "1"))
-    a2 = store.add(update("tic_a", "2"))
-    b1 = store.add(update("tic_b", "1"))
-    claimed = store.claim_next()
+    a1 = store.add(update("tic_a", "1"), destination=HERE)
+    a2 = store.add(update("tic_a", "2"), destination=HERE)
+    b1 = store.add(update("tic_b", "1"), destination=HERE)
+    claimed = store.claim_next(HERE)
     assert claimed is not None and claimed.id == a1.id
-    claimed = store.claim_next()  # a2 waits behind a1, which is being sent
+    claimed = store.claim_next(HERE)  # a2 waits behind a1, which is being sent
     assert claimed is not None and claimed.id == b1.id
-    assert store.claim_next() is None
+    assert store.claim_next(HERE) is None
     store.reschedule(a1.id, delay=60, error="busy")
-    assert store.claim_next() is None  # a2 is due, but a1 is older and still waiting
-    assert store.next_due() == START + 60  # a2's earlier next_try does not count
+    assert store.claim_next(HERE) is None  # a2 is due, but a1 is older and still waiting
+    assert store.next_due(HERE) == START + 60  # a2's earlier next_try does not count
     clock.advance(60)
-    claimed = store.claim_next()
+    claimed = store.claim_next(HERE)
     assert claimed is not None and claimed.id == a1.id
     store.complete(a1.id, status=200)
-    claimed = store.claim_next()
+    claimed = store.claim_next(HERE)
     assert claimed is not None and claimed.id == a2.id
 
 
 def test_an_item_needing_a_decision_holds_back_its_ticket_only(store: OutboxStore) -> None:
-    a1 = store.add(update("tic_a", "1", notify=True))
-    a2 = store.add(update("tic_a", "2"))
-    b1 = store.add(update("tic_b", "1"))
-    assert store.claim_next() is not None
+    a1 = store.add(update("tic_a", "1", notify=True), destination=HERE)
+    a2 = store.add(update("tic_a", "2"), destination=HERE)
+    b1 = store.add(update("tic_b", "1"), destination=HERE)
+    assert store.claim_next(HERE) is not None
     store.hold(a1.id, error="No answer in time.", status=None)
     held = store.get(a1.id)
     assert held is not None
     assert held.state is ItemState.NEEDS_DECISION
     assert held.next_try is None
     assert held.last_error == "No answer in time."
-    claimed = store.claim_next()
+    claimed = store.claim_next(HERE)
     assert claimed is not None and claimed.id == b1.id  # not a2
-    assert store.claim_next() is None
-    assert store.next_due() is None  # a2 is held back, b1 is being sent
+    assert store.claim_next(HERE) is None
+    assert store.next_due(HERE) is None  # a2 is held back, b1 is being sent
     store.discard(a1.id)
-    assert store.next_due() == START
-    claimed = store.claim_next()
+    assert store.next_due(HERE) == START
+    claimed = store.claim_next(HERE)
     assert claimed is not None and claimed.id == a2.id
 
 
 def test_retry_now_resends_a_held_item_without_counting_an_attempt(
     store: OutboxStore, clock: Clock
 ) -> None:
-    item = store.add(update(notify=True))
-    store.claim_next()
+    item = store.add(update(notify=True), destination=HERE)
+    store.claim_next(HERE)
     store.hold(item.id, error="Gateway timeout.", status=504)
     clock.advance(100)
-    store.retry_now(item.id)
+    store.retry_now(item.id, HERE)
     waiting = store.get(item.id)
     assert waiting is not None
     assert (waiting.state, waiting.next_try, waiting.attempts) == (
@@ -251,35 +256,35 @@ def test_retry_now_resends_a_held_item_without_counting_an_attempt(
         1,
     )
     assert waiting.last_error == "Gateway timeout."  # what happened last time, still shown
-    assert store.next_due() == START + 100
+    assert store.next_due(HERE) == START + 100
 
 
 def test_retry_now_brings_a_rescheduled_item_forward(store: OutboxStore, clock: Clock) -> None:
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.reschedule(item.id, delay=300, error="busy")
     clock.advance(5)
-    store.retry_now(item.id)
-    claimed = store.claim_next()
+    store.retry_now(item.id, HERE)
+    claimed = store.claim_next(HERE)
     assert claimed is not None and claimed.id == item.id
 
 
 def test_retry_now_leaves_an_item_being_sent_alone(store: OutboxStore) -> None:
-    item = store.add(update())
-    claimed = store.claim_next()
-    store.retry_now(item.id)
+    item = store.add(update(), destination=HERE)
+    claimed = store.claim_next(HERE)
+    store.retry_now(item.id, HERE)
     assert store.get(item.id) == claimed
-    assert store.claim_next() is None  # never sent twice at once
+    assert store.claim_next(HERE) is None  # never sent twice at once
 
 
 def test_next_due_is_the_earliest_of_the_items_free_to_go(store: OutboxStore, clock: Clock) -> None:
-    first = store.add(update("tic_1"))
+    first = store.add(update("tic_1"), destination=HERE)
     clock.advance(10)
-    store.add(update("tic_2"))
-    assert store.next_due() == START
-    store.claim_next()
+    store.add(update("tic_2"), destination=HERE)
+    assert store.next_due(HERE) == START
+    store.claim_next(HERE)
     store.reschedule(first.id, delay=50, error="x")
-    assert store.next_due() == START + 10
+    assert store.next_due(HERE) == START + 10
 
 
 # --- Outcomes and the history ----------------------------------------------------------------
@@ -294,8 +299,8 @@ def test_complete_removes_the_item_and_records_what_was_sent(
     store: OutboxStore, clock: Clock
 ) -> None:
     sent = update(notify=True)
-    item = store.add(sent)
-    store.claim_next()
+    item = store.add(sent, destination=HERE)
+    store.claim_next(HERE)
     clock.advance(2)
     store.complete(item.id, status=200, message="Ticket updated")
     assert store.items() == []
@@ -307,14 +312,14 @@ def test_complete_removes_the_item_and_records_what_was_sent(
 
 
 def test_every_failed_attempt_is_in_the_history(store: OutboxStore, clock: Clock) -> None:
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.reschedule(item.id, delay=1, error="Refused; next try in 1 s.")
     clock.advance(1)
-    store.claim_next()
+    store.claim_next(HERE)
     store.reschedule(item.id, delay=2, error="Busy; next try in 2 s.", status=503)
     clock.advance(2)
-    store.claim_next()
+    store.claim_next(HERE)
     store.hold(item.id, error="Particle Space had a problem (HTTP 500).", status=500)
     history = store.history()
     assert [(e.outcome, e.status) for e in history] == [
@@ -326,8 +331,8 @@ def test_every_failed_attempt_is_in_the_history(store: OutboxStore, clock: Clock
 
 
 def test_refuse_removes_the_item_and_records_the_refusal(store: OutboxStore) -> None:
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.refuse(item.id, error="Particle Space refused the update: bad status", status=422)
     assert store.items() == []
     entry = only(store.history())
@@ -336,7 +341,7 @@ def test_refuse_removes_the_item_and_records_the_refusal(store: OutboxStore) -> 
 
 
 def test_discard_removes_the_item_and_records_it(store: OutboxStore) -> None:
-    item = store.add(update())
+    item = store.add(update(), destination=HERE)
     store.discard(item.id)
     assert store.items() == []
     entry = only(store.history())
@@ -344,14 +349,14 @@ def test_discard_removes_the_item_and_records_it(store: OutboxStore) -> None:
 
 
 def test_changes_to_an_item_that_is_gone_do_nothing(store: OutboxStore) -> None:
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.discard(item.id)  # the user discarded it while it was being sent
     store.complete(item.id, status=200)
     store.reschedule(item.id, delay=5, error="x")
     store.hold(item.id, error="x")
     store.refuse(item.id, error="x", status=400)
-    store.retry_now(item.id)
+    store.retry_now(item.id, HERE)
     store.discard(item.id)
     assert store.items() == []
     assert [e.outcome for e in store.history()] == ["discarded"]
@@ -363,11 +368,11 @@ def test_history_filters_by_ticket_and_text(store: OutboxStore) -> None:
         ("tic_10", "boiler", True, "Zoë@Example.com"),
         ("tic_2", "window", False, ""),
     ]:
-        item = store.add(update(ticket, note, notify=notify, contacts=contacts))
-        store.claim_next()
+        item = store.add(update(ticket, note, notify=notify, contacts=contacts), destination=HERE)
+        store.claim_next(HERE)
         store.complete(item.id, status=200, message=f"Server says OK for {ticket}")
-    item = store.add(update("tic_1", "second"))
-    store.claim_next()
+    item = store.add(update("tic_1", "second"), destination=HERE)
+    store.claim_next(HERE)
     store.hold(item.id, error="Gateway Timeout at the proxy")
 
     assert [e.ticket_id for e in store.history()] == ["tic_1", "tic_2", "tic_10", "tic_1"]
@@ -390,8 +395,8 @@ def test_history_filters_by_ticket_and_text(store: OutboxStore) -> None:
 
 
 def test_history_holds_the_form_fields_only(store: OutboxStore, db: Path) -> None:
-    item = store.add(update(notify=True))
-    store.claim_next()
+    item = store.add(update(notify=True), destination=HERE)
+    store.claim_next(HERE)
     store.complete(item.id, status=200)
     names = {name for name, _ in only(store.history()).fields}
     assert names <= set(FIELDS) - {TICKET_ID}  # the id is in the URL
@@ -428,11 +433,11 @@ def test_contacts_outlive_the_store(store: OutboxStore, db: Path, clock: Clock) 
 
 def test_recover_settles_items_left_sending(db: Path, clock: Clock) -> None:
     crashed = reopen(db, clock)
-    quiet = crashed.add(update("tic_q", notify=False))
-    loud = crashed.add(update("tic_l", notify=True))
-    untouched = crashed.add(update("tic_u"))
-    crashed.claim_next()
-    crashed.claim_next()
+    quiet = crashed.add(update("tic_q", notify=False), destination=HERE)
+    loud = crashed.add(update("tic_l", notify=True), destination=HERE)
+    untouched = crashed.add(update("tic_u"), destination=HERE)
+    crashed.claim_next(HERE)
+    crashed.claim_next(HERE)
     crashed.close_all()  # as its process ends: what it was sending is abandoned
     clock.advance(50)
     store = reopen(db, clock)
@@ -455,8 +460,8 @@ def test_recover_leaves_the_items_a_live_store_is_sending(db: Path, clock: Clock
     sending = reopen(db, clock)
     starting = reopen(db, clock)
     try:
-        item = sending.add(update("tic_1", notify=False))
-        assert sending.claim_next() is not None
+        item = sending.add(update("tic_1", notify=False), destination=HERE)
+        assert sending.claim_next(HERE) is not None
         assert starting.recover() == []
         assert starting.get(item.id).state is ItemState.SENDING
         sending.close_all()  # it ends without an answer
@@ -485,7 +490,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside(db: Path, clock: Clock) ->
         assert moved.name.startswith("outbox.sqlite3.corrupt-")
         assert moved.read_bytes() == garbage
         assert moved.with_name(moved.name + "-wal").read_bytes() == b"stale wal"
-        item = store.add(update())  # a fresh outbox that works
+        item = store.add(update(), destination=HERE)  # a fresh outbox that works
         assert store.items() == [item]
     finally:
         store.close_all()
@@ -497,7 +502,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside(db: Path, clock: Clock) ->
 def test_a_database_failing_its_check_is_moved_aside(db: Path, clock: Clock) -> None:
     store = reopen(db, clock)
     for index in range(200):
-        store.add(update(f"tic_{index}", "x" * 200))
+        store.add(update(f"tic_{index}", "x" * 200), destination=HERE)
     store.close_all()
     data = bytearray(db.read_bytes())
     for offset in range(4096 * 2, 4096 * 5, 7):  # scribble over some table pages
@@ -515,7 +520,7 @@ def test_a_database_failing_its_check_is_moved_aside(db: Path, clock: Clock) -> 
 def test_damage_found_while_running_raises_outbox_corrupt_then_starts_afresh(
     store: OutboxStore, db: Path
 ) -> None:
-    store.add(update())
+    store.add(update(), destination=HERE)
     store.close()  # the last connection: SQLite folds the WAL into the file
     db.write_bytes(b"\x00garbage" * 1000)
     with pytest.raises(OutboxCorrupt) as caught:
@@ -525,7 +530,7 @@ def test_damage_found_while_running_raises_outbox_corrupt_then_starts_afresh(
     assert moved.read_bytes() == b"\x00garbage" * 1000
     assert store.moved_aside == moved
     assert store.items() == []
-    assert store.add(update()).id == 1
+    assert store.add(update(), destination=HERE).id == 1
 
 
 def test_an_empty_version_0_database_is_migrated(db: Path, clock: Clock) -> None:
@@ -538,7 +543,7 @@ def test_an_empty_version_0_database_is_migrated(db: Path, clock: Clock) -> None
     old.close()
     store = reopen(db, clock)
     try:
-        item = store.add(update())
+        item = store.add(update(), destination=HERE)
         assert store.items() == [item]
         assert store.moved_aside is None
     finally:
@@ -584,9 +589,13 @@ def test_a_version_1_file_is_migrated_and_keeps_its_items_and_history(
             False,
         )
         (recovered,) = store.recover()  # claimed_by '' after the migration: nobody's, abandoned
-        assert (recovered.ticket_id, recovered.state) == ("tic_1", ItemState.WAITING)
-        claimed = store.claim_next()
-        assert claimed is not None and claimed.attempts == 2
+        # 0.1.0 did not record where it was going: it waits for the user's decision.
+        assert (recovered.ticket_id, recovered.state) == ("tic_1", ItemState.NEEDS_DECISION)
+        assert recovered.last_error == UNBOUND and recovered.destination is None
+        assert store.claim_next(HERE) is None
+        assert store.retry_now(recovered.id, HERE)  # Resend: the user sends it here
+        claimed = store.claim_next(HERE)
+        assert claimed is not None and claimed.attempts == 2 and claimed.destination == HERE
     finally:
         store.close_all()
     check = raw(db)
@@ -598,7 +607,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_items_and_history(
 
 def test_a_current_database_is_opened_as_it_is(db: Path, clock: Clock) -> None:
     first = reopen(db, clock)
-    item = first.add(update())
+    item = first.add(update(), destination=HERE)
     first.close_all()
     second = reopen(db, clock)
     try:
@@ -629,7 +638,7 @@ def test_an_unwritable_folder_raises_an_error_the_caller_can_show(tmp_path: Path
     store = OutboxStore(blocker / "outbox.sqlite3")
     try:
         with pytest.raises(OSError):
-            store.add(update())
+            store.add(update(), destination=HERE)
     finally:
         store.close_all()
 
@@ -673,7 +682,7 @@ def test_a_store_used_from_another_thread_shares_its_file(store: OutboxStore) ->
 
     def work() -> None:
         try:
-            store.add(update("tic_thread"))
+            store.add(update("tic_thread"), destination=HERE)
             seen.extend(store.items())
         except BaseException as error:
             errors.append(error)
@@ -743,7 +752,7 @@ def test_a_store_closed_everywhere_reopens_on_use(store: OutboxStore) -> None:
     after: list[int] = []
 
     def work() -> None:
-        store.add(update())
+        store.add(update(), destination=HERE)
         opened.set()
         release.wait(timeout=30)
         after.append(store.waiting_count())  # reopens a connection of its own
@@ -762,7 +771,9 @@ def test_a_store_closed_everywhere_reopens_on_use(store: OutboxStore) -> None:
 
 def test_two_threads_on_two_stores_never_claim_the_same_item(db: Path, clock: Clock) -> None:
     setup = reopen(db, clock)
-    added = [setup.add(update(f"tic_{index % 13}", str(index))) for index in range(240)]
+    added = [
+        setup.add(update(f"tic_{index % 13}", str(index)), destination=HERE) for index in range(240)
+    ]
     setup.close_all()
     stores = [reopen(db, clock), reopen(db, clock)]
     start = threading.Barrier(2, timeout=30)
@@ -773,7 +784,7 @@ def test_two_threads_on_two_stores_never_claim_the_same_item(db: Path, clock: Cl
         store = stores[number]
         try:
             start.wait()
-            while (item := store.claim_next()) is not None:
+            while (item := store.claim_next(HERE)) is not None:
                 claimed[number].append(item.id)
                 store.complete(item.id, status=200, message=str(item.id))
         except BaseException as error:
@@ -858,9 +869,9 @@ def test_sigkill_mid_request_makes_recover_resend_or_ask(db: Path, clock: Clock)
         assert changed[loud_id].state is ItemState.NEEDS_DECISION
         assert changed[loud_id].notify is True
         assert changed[loud_id].last_error == STOPPED_MAY_HAVE_ARRIVED
-        resent = store.claim_next()
+        resent = store.claim_next(HERE)
         assert resent is not None and resent.id == quiet_id and resent.attempts == 2
-        assert store.claim_next() is None
+        assert store.claim_next(HERE) is None
         assert store.waiting_count() == 2
     finally:
         store.close_all()

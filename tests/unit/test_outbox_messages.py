@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 
 from gui.core import errors
+from gui.core.destination import Destination
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain, to_json
 from gui.core.outbox import STOPPED_MAY_HAVE_ARRIVED, STOPPED_RESENDING, OutboxStore
 from gui.core.retry import decide
 from tests.unit.test_outbox import Clock, update
+
+HERE = Destination("https://api.example.com/api/v1", "acct-a")  # where these items are for
 
 
 @pytest.fixture
@@ -38,8 +41,8 @@ def test_a_retry_reason_survives_the_store(store: OutboxStore) -> None:
         errors.ConnectionRefused("refused"), notify=False, attempts=1, rng=random.Random(1)
     ).reason
     assert isinstance(reason, Message)
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.reschedule(item.id, delay=5, error=reason)
 
     (stored,) = store.items()
@@ -60,8 +63,8 @@ def test_a_held_message_with_plain_and_numeric_arguments_survives(store: OutboxS
             QT_TRANSLATE_NOOP("retry", "{minutes} min {seconds} s").format(minutes=2, seconds=5),
         ]
     )
-    item = store.add(update(notify=True))
-    store.claim_next()
+    item = store.add(update(notify=True), destination=HERE)
+    store.claim_next(HERE)
     store.hold(item.id, error=message, status=500)
 
     (stored,) = store.items()
@@ -77,18 +80,18 @@ def test_a_refusal_keeps_its_message_in_the_history(store: OutboxStore) -> None:
     message = QT_TRANSLATE_NOOP("client", "Particle Space has no ticket “{ticket_id}”.").format(
         ticket_id="tic_1"
     )
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.refuse(item.id, error=message, status=404)
     (entry,) = store.history()
     assert_same_message(entry.message, message)
 
 
 def test_recovered_items_carry_the_stopped_messages(store: OutboxStore, tmp_path: Path) -> None:
-    quiet = store.add(update("tic_1"))
-    loud = store.add(update("tic_2", notify=True))
-    store.claim_next()
-    store.claim_next()
+    quiet = store.add(update("tic_1"), destination=HERE)
+    loud = store.add(update("tic_2", notify=True), destination=HERE)
+    store.claim_next(HERE)
+    store.claim_next(HERE)
     store.close_all()
 
     again = OutboxStore(tmp_path / "outbox.sqlite3", clock=Clock())
@@ -104,8 +107,8 @@ def test_recovered_items_carry_the_stopped_messages(store: OutboxStore, tmp_path
 
 
 def test_plain_text_reads_back_as_plain_text(store: OutboxStore) -> None:
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.complete(item.id, status=200, message="title: Leak first")
     (entry,) = store.history()
     assert entry.message == "title: Leak first"
@@ -113,8 +116,8 @@ def test_plain_text_reads_back_as_plain_text(store: OutboxStore) -> None:
 
 
 def test_rows_an_older_app_wrote_as_plain_text_read_back(store: OutboxStore) -> None:
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.hold(item.id, error=STOPPED_MAY_HAVE_ARRIVED)
     connection = sqlite3.connect(store.path)
     try:
@@ -138,8 +141,8 @@ def test_the_history_is_searched_in_english_not_in_the_stored_json(store: Outbox
     message = QT_TRANSLATE_NOOP("client", "Particle Space has no ticket “{ticket_id}”.").format(
         ticket_id="tic_1"
     )
-    item = store.add(update())
-    store.claim_next()
+    item = store.add(update(), destination=HERE)
+    store.claim_next(HERE)
     store.refuse(item.id, error=message, status=404)
     assert len(store.history(text="PARTICLE SPACE HAS NO TICKET")) == 1
     assert store.history(text="context") == []  # the JSON's keys are not searchable text

@@ -33,7 +33,7 @@ CREATION = dataclasses.replace(
 
 def send(store: OutboxStore, update: TicketUpdate, *, created_id: str = "") -> None:
     item = store.add(update, destination=HERE)
-    claimed = store.claim_next()
+    claimed = store.claim_next(HERE)
     assert claimed is not None and claimed.id == item.id
     store.complete(item.id, status=200, created_id=created_id, destination=HERE)
 
@@ -81,7 +81,7 @@ def test_an_update_waiting_in_the_outbox_is_a_repeat_in_any_state(
     expected = Repeat(START, True, "tic_1001", ContactType.SMS, 2, False, outbox_id=item.id)
     clock.now += 5 * DAY  # in the outbox, age does not matter
     assert store.find_repeat(HERE, UPDATE, now=clock.now) == expected
-    store.claim_next()
+    store.claim_next(HERE)
     assert store.find_repeat(HERE, UPDATE, now=clock.now) == expected  # being sent
     store.hold(item.id, error="Bad gateway", status=502)
     assert store.find_repeat(HERE, UPDATE, now=clock.now) == expected  # needs a decision
@@ -132,7 +132,7 @@ def test_another_destination_sees_no_repeat(store: OutboxStore) -> None:
 
 def test_failed_and_refused_attempts_are_no_repeat(store: OutboxStore) -> None:
     item = store.add(UPDATE, destination=HERE)
-    store.claim_next()
+    store.claim_next(HERE)
     store.refuse(item.id, error="No ticket with this id.", status=404)
     assert [entry.outcome for entry in store.history()] == ["refused"]
     assert store.find_repeat(HERE, UPDATE, now=START) is None
@@ -161,8 +161,14 @@ def test_a_creation_without_an_id_and_one_waiting(store: OutboxStore) -> None:
     )
 
 
-def test_items_queued_without_a_destination_count_for_every_one(store: OutboxStore) -> None:
-    item = store.add(UPDATE)
+def test_items_queued_without_a_destination_count_for_every_one(
+    store: OutboxStore, tmp_path: Path
+) -> None:
+    item = store.add(UPDATE, destination=HERE)
+    old = sqlite3.connect(tmp_path / "outbox.sqlite3")  # as 0.1.0 wrote it: nowhere
+    old.execute("UPDATE outbox SET api_base = '', account = ''")
+    old.commit()
+    old.close()
     elsewhere = Destination("https://other.example.test/api/v1", "acct-b")
     repeat = store.find_repeat(elsewhere, UPDATE, now=START)
     assert repeat is not None and repeat.outbox_id == item.id

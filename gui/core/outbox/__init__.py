@@ -35,13 +35,14 @@ from gui.core.outbox.known import KnownTicket
 from gui.core.outbox.queue import (
     STOPPED_MAY_HAVE_ARRIVED,
     STOPPED_RESENDING,
+    UNBOUND,
     ItemState,
     OutboxItem,
     goes_before,
 )
 from gui.core.outbox.repeats import Repeat
 from gui.core.outbox.schema import SCHEMA_VERSION
-from gui.core.outbox.store import REPEAT_WINDOW, OutboxStore
+from gui.core.outbox.store import REPEAT_WINDOW, Batch, OutboxStore
 
 __all__ = [
     "BUSY_TIMEOUT",
@@ -50,6 +51,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "STOPPED_MAY_HAVE_ARRIVED",
     "STOPPED_RESENDING",
+    "UNBOUND",
+    "Batch",
     "HistoryEntry",
     "ItemState",
     "KnownTicket",

@@ -32,6 +32,12 @@ STOPPED_RESENDING = QT_TRANSLATE_NOOP(
     "outbox",
     "The app stopped while this update was being sent; it goes out again (no one is notified).",
 )
+#: What `hold_unbound` writes on items queued without the server and account they were for.
+UNBOUND = QT_TRANSLATE_NOOP(
+    "outbox",
+    "Queued by an earlier version of the app, which did not record the server and account it "
+    "was for: nothing sends it by itself.",
+)
 
 
 class ItemState(enum.StrEnum):
@@ -50,8 +56,11 @@ class OutboxItem:
     next_try: float | None  # epoch seconds; None unless WAITING
     last_error: str
     #: Where it was made for (the API base and account it was queued with); None for items
-    #: queued without one (by 0.1.0, or by a caller that gave none).
+    #: queued by 0.1.0, which recorded none: those are never sent by themselves.
     destination: Destination | None = None
+    #: The batch of the command that queued it (`gui.core.outbox.schema.SCHEMA_V4`); None for
+    #: the window's items.
+    batch: int | None = None
 
     @property
     def ticket_id(self) -> str:
@@ -64,22 +73,42 @@ class OutboxItem:
 
 def goes_before(older: OutboxItem, item: OutboxItem) -> bool:
     """Whether `older` must be sent before `item` (see `_FIRST_OF_ITS_TICKET`)."""
-    return bool(item.ticket_id) and older.ticket_id == item.ticket_id and older.id < item.id
+    return (
+        bool(item.ticket_id)
+        and older.ticket_id == item.ticket_id
+        and older.id < item.id
+        and older.destination in (None, item.destination)
+    )
 
 
 #: SQL for "no older item of its ticket is in the outbox" (the item is aliased ``item``): updates
 #: to one ticket go out in order. A new ticket has no id yet (''), so nothing goes before it.
+#: A ticket of another server or account is another ticket; an older item that recorded no
+#: destination (0.1.0's) may be for this one, so it holds the later ones back until decided.
 #: `goes_before` says the same for items in hand.
 _FIRST_OF_ITS_TICKET = (
     "(item.ticket_id = '' OR NOT EXISTS ("
     " SELECT 1 FROM outbox AS older"
-    " WHERE older.ticket_id = item.ticket_id AND older.id < item.id))"
+    " WHERE older.ticket_id = item.ticket_id AND older.id < item.id"
+    " AND (older.api_base = '' OR"
+    " (older.api_base = item.api_base AND older.account = item.account))))"
+)
+#: SQL for "the item is for this destination" (parameters: the API base, the account).
+_FOR_DESTINATION = "item.api_base = ? AND item.account = ?"
+#: SQL for "the item is of batch ? or an older item of a ticket batch ? updates" (parameters:
+#: the batch twice): what a command sends, its own items and those that must go before them.
+_OF_BATCH = (
+    "(item.batch = ? OR (item.ticket_id != '' AND EXISTS ("
+    " SELECT 1 FROM outbox AS ours"
+    " WHERE ours.batch = ? AND ours.ticket_id = item.ticket_id AND ours.id > item.id)))"
 )
 
 
 #: The columns `_item` reads, in its order. Queries put it in with an f-string (bandit's B608
 #: then asks to look): only this constant, never a value, which go in as parameters.
-_COLUMNS = "id, payload, state, attempts, created_at, next_try, last_error, api_base, account"
+_COLUMNS = (
+    "id, payload, state, attempts, created_at, next_try, last_error, api_base, account, batch"
+)
 
 
 def add(
@@ -89,23 +118,66 @@ def add(
     payload: str,
     digest: str,
     now: float,
-    destination: Destination | None = None,
+    destination: Destination,
+    batch: int | None = None,
 ) -> OutboxItem:
-    """Store `update` as WAITING, due `now`, made for `destination`. `payload` is
-    `update_to_json(update)` and `digest` the `pairs_digest` of its wire pairs, which the caller
-    encodes before its transaction (an update that cannot be stored then fails before the file
-    is touched)."""
-    api_base, account = destination or ("", "")
+    """Store `update` as WAITING, due `now`, made for `destination` (in `batch`, if given).
+    `payload` is `update_to_json(update)` and `digest` the `pairs_digest` of its wire pairs,
+    which the caller encodes before its transaction (an update that cannot be stored then fails
+    before the file is touched)."""
+    api_base, account = destination
     cursor = connection.execute(
         "INSERT INTO outbox (ticket_id, payload, state, attempts, created_at, next_try,"
-        " api_base, account, digest) VALUES (?, ?, 'waiting', 0, ?, ?, ?, ?, ?)",
-        (update.ticket_id, payload, now, now, api_base, account, digest),
+        " api_base, account, digest, batch) VALUES (?, ?, 'waiting', 0, ?, ?, ?, ?, ?, ?)",
+        (update.ticket_id, payload, now, now, api_base, account, digest, batch),
     )
     item_id = cursor.lastrowid
     assert item_id is not None  # nosec B101
     return OutboxItem(
-        item_id, update, ItemState.WAITING, 0, now, now, "", _destination(api_base, account)
+        item_id,
+        update,
+        ItemState.WAITING,
+        0,
+        now,
+        now,
+        "",
+        _destination(api_base, account),
+        batch,
     )
+
+
+def new_batch(connection: sqlite3.Connection, *, source: str, now: float) -> int:
+    """A new batch id (never reused), for the items one command queues from `source`."""
+    cursor = connection.execute(
+        "INSERT INTO batches (source, created_at) VALUES (?, ?)", (source, now)
+    )
+    batch = cursor.lastrowid
+    assert batch is not None  # nosec B101
+    return batch
+
+
+def adopt(connection: sqlite3.Connection, item_ids: list[int], *, batch: int) -> None:
+    """Move the WAITING items `item_ids` into `batch` (a command that queued exactly them again
+    sends these instead of copies)."""
+    connection.executemany(
+        "UPDATE outbox SET batch = ? WHERE id = ? AND state = 'waiting'",
+        [(batch, item_id) for item_id in item_ids],
+    )
+
+
+def of_batch(connection: sqlite3.Connection, batch: int) -> list[OutboxItem]:
+    """The items of `batch`, oldest first."""
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE batch = ? ORDER BY id",  # nosec B608
+        (batch,),
+    )
+    return [_item(row) for row in rows]
+
+
+def batch_source(connection: sqlite3.Connection, batch: int) -> str | None:
+    """Where `batch` came from (a file's name, or ''); None if there is no such batch."""
+    row = connection.execute("SELECT source FROM batches WHERE id = ?", (batch,)).fetchone()
+    return str(row[0]) if row is not None else None
 
 
 def items(connection: sqlite3.Connection) -> list[OutboxItem]:
@@ -128,19 +200,35 @@ def get(connection: sqlite3.Connection, item_id: int) -> OutboxItem | None:
     return _item(row) if row is not None else None
 
 
-def claim_next(connection: sqlite3.Connection, *, now: float, claimer: str) -> OutboxItem | None:
-    """Take the oldest item due at `now` for sending, in the name of `claimer` (its life mark,
-    `gui.core.liveness`): it becomes SENDING and counts one more attempt.
+def claim_next(
+    connection: sqlite3.Connection,
+    destination: Destination,
+    *,
+    now: float,
+    claimer: str,
+    batch: int | None = None,
+) -> OutboxItem | None:
+    """Take the oldest item for `destination` due at `now` for sending, in the name of `claimer`
+    (its life mark, `gui.core.liveness`): it becomes SENDING and counts one more attempt. With
+    `batch`, only an item of that batch or one that must go before one of them.
 
-    Only an item with no older item for its ticket (in any state) can go, so updates to one
-    ticket go out in order, and one that needs a decision holds back the later ones.
+    Items made for another API base or account are never taken: they go only where they were
+    written for. Only an item with no older item for its ticket (in any state) can go, so
+    updates to one ticket go out in order, and one that needs a decision holds back the later
+    ones.
     """
-    # The fragment is a constant of this module; values go in as parameters.
+    # The fragments are constants of this module; values go in as parameters.
+    parameters: tuple[object, ...] = (now, *destination)
+    of_batch = ""
+    if batch is not None:
+        of_batch = f" AND {_OF_BATCH}"
+        parameters += (batch, batch)
     row = connection.execute(
         f"SELECT {_COLUMNS} FROM outbox AS item"  # nosec B608
-        f" WHERE state = 'waiting' AND next_try <= ? AND {_FIRST_OF_ITS_TICKET}"
+        f" WHERE state = 'waiting' AND next_try <= ? AND {_FOR_DESTINATION}"
+        f" AND {_FIRST_OF_ITS_TICKET}{of_batch}"
         " ORDER BY id LIMIT 1",
-        (now,),
+        parameters,
     ).fetchone()
     if row is None:
         return None
@@ -155,12 +243,14 @@ def claim_next(connection: sqlite3.Connection, *, now: float, claimer: str) -> O
     )
 
 
-def next_due(connection: sqlite3.Connection) -> float | None:
-    """When the next item falls due (it may be in the past); None if nothing waits to go out by
-    itself (items held back by an older item of their ticket do not count)."""
+def next_due(connection: sqlite3.Connection, destination: Destination) -> float | None:
+    """When the next item for `destination` falls due (it may be in the past); None if nothing
+    waits to go out by itself (items held back by an older item of their ticket do not
+    count)."""
     row = connection.execute(
-        "SELECT min(next_try) FROM outbox AS item"  # nosec B608 - a constant fragment
-        f" WHERE state = 'waiting' AND {_FIRST_OF_ITS_TICKET}"
+        "SELECT min(next_try) FROM outbox AS item"  # nosec B608 - constant fragments
+        f" WHERE state = 'waiting' AND {_FOR_DESTINATION} AND {_FIRST_OF_ITS_TICKET}",
+        tuple(destination),
     ).fetchone()
     return float(row[0]) if row[0] is not None else None
 
@@ -194,14 +284,44 @@ def hold(connection: sqlite3.Connection, item_id: int, *, error: str) -> OutboxI
     )
 
 
-def make_due(connection: sqlite3.Connection, item_id: int, *, now: float) -> None:
-    """Make a WAITING or NEEDS_DECISION item due `now`; attempts stay. An item being sent is
-    left alone: it must not go out twice at once."""
-    connection.execute(
-        "UPDATE outbox SET state = 'waiting', next_try = ?"
-        " WHERE id = ? AND state IN ('waiting', 'needs_decision')",
-        (now, item_id),
+def make_due(
+    connection: sqlite3.Connection, item_id: int, *, now: float, destination: Destination
+) -> bool:
+    """Make a WAITING or NEEDS_DECISION item for `destination` due `now`; attempts stay. An item
+    that recorded no destination (0.1.0's) is bound to `destination` first: the user chose to
+    send it there. An item being sent is left alone (it must not go out twice at once), and so
+    is one made for another destination. Whether the item was made due."""
+    cursor = connection.execute(
+        "UPDATE outbox SET state = 'waiting', next_try = ?, api_base = ?, account = ?"
+        " WHERE id = ? AND state IN ('waiting', 'needs_decision')"
+        " AND (api_base = '' OR (api_base = ? AND account = ?))",
+        (now, *destination, item_id, *destination),
     )
+    return cursor.rowcount > 0
+
+
+def hold_unbound(connection: sqlite3.Connection) -> list[OutboxItem]:
+    """Make the WAITING items that recorded no destination (0.1.0's) wait for a decision
+    (`UNBOUND`): where they were meant to go is not known, so nothing sends them by itself.
+    Returns them as changed."""
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} FROM outbox"  # nosec B608
+        " WHERE state = 'waiting' AND api_base = '' ORDER BY id"
+    ).fetchall()
+    changed = []
+    for row in rows:
+        item = _item(row)
+        connection.execute(
+            "UPDATE outbox SET state = 'needs_decision', next_try = NULL, last_error = ?"
+            " WHERE id = ?",
+            (to_json(UNBOUND), item.id),
+        )
+        changed.append(
+            dataclasses.replace(
+                item, state=ItemState.NEEDS_DECISION, next_try=None, last_error=UNBOUND
+            )
+        )
+    return changed
 
 
 def settle_abandoned(
@@ -288,7 +408,18 @@ def _destination(api_base: str, account: str) -> Destination | None:
 
 
 def _item(row: tuple[Any, ...]) -> OutboxItem:
-    item_id, payload, state, attempts, created_at, next_try, last_error, api_base, account = row
+    (
+        item_id,
+        payload,
+        state,
+        attempts,
+        created_at,
+        next_try,
+        last_error,
+        api_base,
+        account,
+        batch,
+    ) = row
     return OutboxItem(
         id=item_id,
         update=update_from_json(payload),
@@ -298,4 +429,5 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         next_try=next_try,
         last_error=from_json(last_error),
         destination=_destination(api_base, account),
+        batch=batch,
     )

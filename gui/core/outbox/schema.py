@@ -93,8 +93,25 @@ SCHEMA_V3: tuple[str, ...] = (
     "CREATE INDEX known_tickets_by_recency ON known_tickets (api_base, account, at)",
 )
 
+#: Version 4: batches. What one command queued (every row of a CSV file, or one update) is one
+#: batch: its rows are added in one transaction, the command sends its own batch (and, first,
+#: older items of the same tickets), and what a stopped command left is sent or discarded by
+#: its batch id. ``batch`` is NULL for items the window queued. ``source`` says where the batch
+#: came from (the CSV file's name, or '' for the options of one command).
+SCHEMA_V4: tuple[str, ...] = (
+    """
+    CREATE TABLE batches (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: commands name batches by id
+        source TEXT NOT NULL,
+        created_at REAL NOT NULL
+    )
+    """,
+    "ALTER TABLE outbox ADD COLUMN batch INTEGER REFERENCES batches (id)",
+    "CREATE INDEX outbox_by_batch ON outbox (batch, id)",
+)
+
 #: Step i brings a database from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -11,8 +11,9 @@ import contextlib
 import dataclasses
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from gui.core.destination import Destination
 from gui.core.fields import ContactType
@@ -21,13 +22,20 @@ from gui.core.outbox import history, known, queue, repeats
 from gui.core.outbox.database import Database
 from gui.core.outbox.history import HistoryEntry
 from gui.core.outbox.known import KnownTicket
-from gui.core.outbox.queue import OutboxItem
+from gui.core.outbox.queue import ItemState, OutboxItem
 from gui.core.outbox.repeats import Repeat
 from gui.core.ticket import TicketUpdate, update_to_json
 from gui.core.wire import encode_pairs, pairs_digest
 
 #: How far back `OutboxStore.find_repeat` looks for an identical update sent, in seconds.
 REPEAT_WINDOW = 86_400.0
+
+
+class Batch(NamedTuple):
+    """What `OutboxStore.add_batch` stored: the batch's id and its new items, in order."""
+
+    id: int
+    items: list[OutboxItem]
 
 
 class OutboxStore:
@@ -60,9 +68,10 @@ class OutboxStore:
 
     # --- The queue ---------------------------------------------------------------------------
 
-    def add(self, update: TicketUpdate, *, destination: Destination | None = None) -> OutboxItem:
+    def add(self, update: TicketUpdate, *, destination: Destination) -> OutboxItem:
         """Store `update` as WAITING, due now; durable when this returns. `destination` is
-        where it is made for: every later history entry of the item records it."""
+        where it is made for: it is sent only there (`claim_next`), and every later history
+        entry of the item records it."""
         payload = update_to_json(update)
         digest = pairs_digest(encode_pairs(update))
         now = self._clock()
@@ -70,6 +79,48 @@ class OutboxStore:
             return queue.add(
                 connection, update, payload=payload, digest=digest, now=now, destination=destination
             )
+
+    def add_batch(
+        self,
+        updates: Sequence[TicketUpdate],
+        *,
+        destination: Destination,
+        source: str = "",
+        adopt: Iterable[int] = (),
+    ) -> Batch:
+        """Store `updates` as one new batch for `destination`, in one transaction: all of them
+        or, if anything fails (a full disk, Ctrl+C), none. The WAITING items `adopt` (a command
+        queuing exactly them again) join the batch instead of being copied. `source` says where
+        the updates came from (a CSV file's name)."""
+        encoded = [
+            (update, update_to_json(update), pairs_digest(encode_pairs(update)))
+            for update in updates
+        ]
+        now = self._clock()
+        with self._writing() as connection:
+            batch = queue.new_batch(connection, source=source, now=now)
+            items = [
+                queue.add(
+                    connection,
+                    update,
+                    payload=payload,
+                    digest=digest,
+                    now=now,
+                    destination=destination,
+                    batch=batch,
+                )
+                for update, payload, digest in encoded
+            ]
+            queue.adopt(connection, list(adopt), batch=batch)
+        return Batch(batch, items)
+
+    def batch(self, batch: int) -> list[OutboxItem] | None:
+        """The items of `batch` still in the outbox, oldest first; None if there never was
+        such a batch."""
+        with self._reading() as connection:
+            if queue.batch_source(connection, batch) is None:
+                return None
+            return queue.of_batch(connection, batch)
 
     def items(self) -> list[OutboxItem]:
         """Every item, oldest first."""
@@ -85,22 +136,28 @@ class OutboxStore:
         with self._reading() as connection:
             return queue.get(connection, item_id)
 
-    def claim_next(self) -> OutboxItem | None:
-        """Take the oldest due item for sending: it becomes SENDING and counts one more attempt.
+    def claim_next(
+        self, destination: Destination, *, batch: int | None = None
+    ) -> OutboxItem | None:
+        """Take the oldest due item made for `destination` for sending: it becomes SENDING and
+        counts one more attempt. With `batch`, only one of that batch, or an older item of one
+        of its tickets (which must go first).
 
-        Only an item with no older item for its ticket (in any state) can go, so updates to one
-        ticket go out in order, and one that needs a decision holds back the later ones.
+        Items made for another API base or account, and 0.1.0's that recorded none, are never
+        taken. Only an item with no older item for its ticket (in any state) can go, so updates
+        to one ticket go out in order, and one that needs a decision holds back the later ones.
         """
         now = self._clock()
         with self._writing() as connection:
             claimer = self._life_mark.acquire()
-            return queue.claim_next(connection, now=now, claimer=claimer)
+            return queue.claim_next(connection, destination, now=now, claimer=claimer, batch=batch)
 
-    def next_due(self) -> float | None:
-        """When the next item falls due (it may be in the past); None if nothing waits to go
-        out by itself (items held back by an older item of their ticket do not count)."""
+    def next_due(self, destination: Destination) -> float | None:
+        """When the next item for `destination` falls due (it may be in the past); None if
+        nothing waits to go out by itself (items held back by an older item of their ticket do
+        not count)."""
         with self._reading() as connection:
-            return queue.next_due(connection)
+            return queue.next_due(connection, destination)
 
     def complete(
         self,
@@ -159,12 +216,14 @@ class OutboxStore:
         """The server refused the values: remove the item (it goes back to the form)."""
         self._finish(item_id, "refused", status, error)
 
-    def retry_now(self, item_id: int) -> None:
-        """Make a WAITING or NEEDS_DECISION item due now (Retry now, Resend); attempts stay.
-        An item being sent is left alone: it must not go out twice at once."""
+    def retry_now(self, item_id: int, destination: Destination) -> bool:
+        """Make a WAITING or NEEDS_DECISION item for `destination` due now (Retry now, Resend);
+        attempts stay. One that recorded no destination (0.1.0's) is bound to `destination`:
+        the user chose to send it there. An item being sent is left alone (it must not go out
+        twice at once), and so is one made for another destination. Whether it was made due."""
         now = self._clock()
         with self._writing() as connection:
-            queue.make_due(connection, item_id, now=now)
+            return queue.make_due(connection, item_id, now=now, destination=destination)
 
     def discard(self, item_id: int) -> None:
         """The user gave the item up: remove it, record "discarded"."""
@@ -174,7 +233,9 @@ class OutboxStore:
         """Call at start-up: settle the items a process that died mid-request left SENDING.
 
         Items another running process is sending (the window, or the command line) are left
-        to it: their claimer's life mark is still locked (gui.core.liveness).
+        to it: their claimer's life mark is still locked (gui.core.liveness). Items that
+        recorded no destination (0.1.0's) wait for a decision: nothing knows where they were
+        meant to go.
 
         They may have reached the server. An update with notify off waits to go out again now (a
         PUT is idempotent); one with notify on, and a new ticket, wait for the user's decision.
@@ -182,7 +243,10 @@ class OutboxStore:
         """
         now = self._clock()
         with self._writing() as connection:
-            changed = queue.settle_abandoned(connection, now=now, claims=self._claims_folder())
+            settled = queue.settle_abandoned(connection, now=now, claims=self._claims_folder())
+            # An unbound item just settled to go out again waits for a decision instead.
+            by_id = {item.id: item for item in settled + queue.hold_unbound(connection)}
+            changed = sorted(by_id.values(), key=lambda item: item.id)
             for item in changed:
                 history.record(
                     connection,
@@ -210,6 +274,35 @@ class OutboxStore:
         for every destination, since they may have gone, or go, to this one."""
         with self._reading() as connection:
             return repeats.find(connection, destination, update, now=now, within=within)
+
+    def identical_items(
+        self, destination: Destination, updates: Sequence[TicketUpdate]
+    ) -> list[OutboxItem | None]:
+        """For each of `updates`, the newest item in the outbox (in any state) that is exactly
+        it for `destination` (or recorded no destination), or None."""
+        with self._reading() as connection:
+            found = []
+            for update in updates:
+                items = queue.identical(connection, destination, update)
+                found.append(items[0] if items else None)
+            return found
+
+    def discard_batch(self, batch: int) -> tuple[list[OutboxItem], list[OutboxItem]]:
+        """Give up the items of `batch`, each recorded "discarded", in one transaction: the
+        items discarded, and those left because they are being sent right now."""
+        now = self._clock()
+        discarded, sending = [], []
+        with self._writing() as connection:
+            for item in queue.of_batch(connection, batch):
+                if item.state is ItemState.SENDING:
+                    sending.append(item)
+                    continue
+                queue.remove(connection, item.id)
+                history.record(
+                    connection, now, item.update, "discarded", None, "", item.destination
+                )
+                discarded.append(item)
+        return discarded, sending
 
     # --- History and contacts ----------------------------------------------------------------
 
