@@ -4,6 +4,7 @@ connection the window would use, the outbox, and sending items of it."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import time
 from collections.abc import Sequence
 from datetime import datetime
@@ -197,8 +198,9 @@ class Session:
         for item_id in ours:
             if item_id not in results:
                 results[item_id] = not_attempted(store, item_id, drained.stopped_early)
+        # (each with its outbox id, which a sent one no longer has: the lines name it)
         earlier = [
-            delivered(delivery)
+            dataclasses.replace(delivered(delivery), outbox=item_id)
             for item_id, delivery in drained.deliveries.items()
             if wanted and item_id not in wanted
         ]
