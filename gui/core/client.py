@@ -34,7 +34,7 @@ from gui.core.credentials import Credentials, Mode
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain
 from gui.core.redaction import redactor
 from gui.core.ticket import TicketUpdate
-from gui.core.transport import new_session
+from gui.core.transport import PeerNotLoopback, new_session
 from gui.core.wire import encode_body, encode_sign_in
 
 log = logging.getLogger(__name__)
@@ -204,6 +204,9 @@ class TicketClient:
                 raise errors.Cancelled(_STOPPED_WAITING) from None
             log.info("%s %s: %s", method, path or "/", type(error).__name__)
             raise self._network_error(error) from None
+        except PeerNotLoopback as error:  # a ConfigurationError: nothing was written
+            log.warning("%s %s: plain http led to %s", method, path or "/", error.peer or "?")
+            raise
         except OSError as error:  # requests: a CA bundle path that does not exist
             raise errors.ConfigurationError(
                 QT_TRANSLATE_NOOP("client", "The CA bundle cannot be used: {reason}").format(
@@ -260,6 +263,14 @@ class TicketClient:
                     "client",
                     "Could not connect securely to {host}: the secure (TLS) connection failed. "
                     "Nothing was sent.",
+                ).format(host=host)
+            )
+        if isinstance(error, requests.exceptions.ProxyError):  # no tunnel: nothing was sent
+            return errors.Unreachable(
+                QT_TRANSLATE_NOOP(
+                    "client",
+                    "Could not connect to {host} through the proxy (HTTPS_PROXY); nothing was "
+                    "sent. Check the proxy setting, or NO_PROXY.",
                 ).format(host=host)
             )
         if isinstance(error, requests.exceptions.ConnectTimeout):
