@@ -21,6 +21,7 @@ from gui.core.api_contract import (
     AUTHENTICATE_PATH,
     FORM_CONTENT_TYPE,
     NEW_TICKET_PATH,
+    ErrorBody,
     clean_message,
     read_created_id,
     read_error_body,
@@ -97,6 +98,7 @@ class TicketClient:
         self._verify: str | bool = ca_bundle or True
         self._session = session or new_session()
         self._host = urlsplit(self.api_base).netloc
+        redactor.remember(*credentials.secrets())  # a server may echo them back
 
     def close(self) -> None:
         self._session.close()
@@ -112,15 +114,15 @@ class TicketClient:
         path = update_path(update.ticket_id)
         answer = self._signed(abort or Abort(), "PUT", path, encode_body(update))
         if answer.ok:
-            return UpdateResult(update.ticket_id, answer.status, read_success_body(answer.body))
+            return UpdateResult(update.ticket_id, answer.status, _echoed(answer.body))
         raise _api_error(update.ticket_id, *answer)
 
     def create_ticket(self, update: TicketUpdate, *, abort: Abort | None = None) -> UpdateResult:
         """POST a new ticket; its id (from the answer) in the `UpdateResult`."""
         answer = self._signed(abort or Abort(), "POST", NEW_TICKET_PATH, encode_body(update))
         if answer.ok:
-            created = read_created_id(answer.body) or ""
-            return UpdateResult(created, answer.status, read_success_body(answer.body))
+            created = redactor.redact(read_created_id(answer.body) or "")
+            return UpdateResult(created, answer.status, _echoed(answer.body))
         raise _api_error("", *answer, creating=True)
 
     def check_connection(self, *, abort: Abort | None = None) -> str:
@@ -243,7 +245,10 @@ class TicketClient:
                 if len(content) > _MAX_BODY:
                     break
             return _Answer(
-                response.status_code, response.reason or "", dict(response.headers), bytes(content)
+                response.status_code,
+                redactor.redact(response.reason or ""),
+                dict(response.headers),
+                bytes(content),
             )
 
     def _network_error(self, error: requests.RequestException) -> errors.TicketError:
@@ -346,7 +351,7 @@ def _api_error(
 ) -> errors.ApiError:
     # The status line and whatever the server said are its own words: arguments, not translated.
     label = plain(f"HTTP {status} {reason or _phrase(status)}".strip())
-    parsed = read_error_body(body)
+    parsed = _redacted_errors(read_error_body(_without_secrets(body)))
     said = plain(" ".join(parsed.messages))
     if status in (401, 403):
         return errors.TokenRejected(
@@ -412,7 +417,7 @@ def _api_error(
         parts.append(_MAY_HAVE_ARRIVED)
         return errors.ServerFailed(join(parts), status=status)
     if 300 <= status < 400:
-        target = urlsplit(_header(headers, "Location") or "").netloc
+        target = redactor.redact(urlsplit(_header(headers, "Location") or "").netloc)
         if target:
             redirected = QT_TRANSLATE_NOOP(
                 "client",
@@ -433,6 +438,30 @@ def _api_error(
             label=label
         ),
         status=status,
+    )
+
+
+# A server may echo a token or key (in an error, in the echo of an update): every text taken
+# from a body is redacted, the exact secrets before parsing (a long message is cut short, which
+# could keep half a token), the patterns once parsed (on raw JSON they could eat a quote).
+
+
+def _without_secrets(body: bytes) -> bytes:
+    text = redactor.redact_secrets(body.decode("utf-8", "surrogateescape"))
+    return text.encode("utf-8", "surrogateescape")
+
+
+def _echoed(body: bytes) -> dict[str, Any] | None:
+    return redactor.redact_data(read_success_body(_without_secrets(body)))
+
+
+def _redacted_errors(parsed: ErrorBody) -> ErrorBody:
+    return ErrorBody(
+        tuple(
+            errors.FieldError(error.field, plain(redactor.redact(error.message)))
+            for error in parsed.field_errors
+        ),
+        tuple(redactor.redact(message) for message in parsed.messages),
     )
 
 
