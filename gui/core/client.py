@@ -34,6 +34,7 @@ from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT
 from gui.core.credentials import Credentials, Mode
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain
 from gui.core.redaction import redactor
+from gui.core.retry import duration
 from gui.core.ticket import TicketUpdate
 from gui.core.transport import PeerNotLoopback, new_session
 from gui.core.wire import encode_body, encode_sign_in
@@ -382,13 +383,17 @@ def _api_error(
             ],
         )
     if status in (429, 503):
+        # What the server asked, never when the next try is: the outbox decides that
+        # (gui.core.retry.decide, whose reason says it) and caps what it honours.
         seconds = retry_after_seconds(_header(headers, "Retry-After"), now=datetime.now(UTC))
-        if seconds is None:
-            busy = QT_TRANSLATE_NOOP("client", "Particle Space is busy. Try again in a minute.")
+        if not seconds:
+            busy = QT_TRANSLATE_NOOP("client", "Particle Space is busy (HTTP {status}).").format(
+                status=status
+            )
         else:
             busy = QT_TRANSLATE_NOOP(
-                "client", "Particle Space is busy. Try again in {seconds} s."
-            ).format(seconds=seconds)
+                "client", "Particle Space is busy (HTTP {status}) and asked to wait {wait}."
+            ).format(status=status, wait=duration(seconds))
         return errors.ServerBusy(busy, status=status, retry_after=seconds)
     if 400 <= status < 500:
         message: Message
