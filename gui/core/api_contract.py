@@ -154,26 +154,34 @@ def read_error_body(body: bytes) -> ErrorBody:
     return ErrorBody(tuple(fields), tuple(messages))
 
 
+#: Any Retry-After longer than this (about 31,700 years) reads as this many seconds: what the
+#: server asked is still said ("more than a year"), and no arithmetic runs on a 5,000-digit
+#: number. How long the app really waits is capped far lower (`gui.core.retry.MAX_RETRY_AFTER`).
+LONGEST_RETRY_AFTER = 10**12
+
+
 def retry_after_seconds(value: str | None, *, now: datetime) -> int | None:
-    """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP date)."""
+    """Seconds the server asks us to wait, from a ``Retry-After`` header (delta-seconds or an
+    HTTP date), at most `LONGEST_RETRY_AFTER`; None when there is none or it cannot be read.
+    What is asked, not what is honoured: `gui.core.retry.decide` caps that."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        try:
-            return int(value)
-        except ValueError:  # "²" passes isdigit(); int() also refuses 4,300+ digits
-            return None
+    if value.isascii() and value.isdigit():  # "²" and other digits int() refuses are not
+        digits = value.lstrip("0") or "0"
+        if len(digits) > len(str(LONGEST_RETRY_AFTER)):  # int() refuses 4,300+ digits
+            return LONGEST_RETRY_AFTER
+        return min(LONGEST_RETRY_AFTER, int(digits))
     from datetime import UTC
     from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     if when.tzinfo is None:  # "-0000" or no zone at all: HTTP dates are in GMT
         when = when.replace(tzinfo=UTC)
-    return max(0, round((when - now).total_seconds()))
+    return min(LONGEST_RETRY_AFTER, max(0, round((when - now).total_seconds())))
 
 
 def form_field(name: str) -> str | None:

@@ -21,6 +21,7 @@ from gui.core.api_contract import (
     AUTHENTICATE_PATH,
     FORM_CONTENT_TYPE,
     NEW_TICKET_PATH,
+    ErrorBody,
     clean_message,
     read_created_id,
     read_error_body,
@@ -33,8 +34,9 @@ from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT
 from gui.core.credentials import Credentials, Mode
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain
 from gui.core.redaction import redactor
+from gui.core.retry import duration
 from gui.core.ticket import TicketUpdate
-from gui.core.transport import new_session
+from gui.core.transport import PeerNotLoopback, new_session
 from gui.core.wire import encode_body, encode_sign_in
 
 log = logging.getLogger(__name__)
@@ -97,6 +99,7 @@ class TicketClient:
         self._verify: str | bool = ca_bundle or True
         self._session = session or new_session()
         self._host = urlsplit(self.api_base).netloc
+        redactor.remember(*credentials.secrets())  # a server may echo them back
 
     def close(self) -> None:
         self._session.close()
@@ -112,15 +115,15 @@ class TicketClient:
         path = update_path(update.ticket_id)
         answer = self._signed(abort or Abort(), "PUT", path, encode_body(update))
         if answer.ok:
-            return UpdateResult(update.ticket_id, answer.status, read_success_body(answer.body))
+            return UpdateResult(update.ticket_id, answer.status, _echoed(answer.body))
         raise _api_error(update.ticket_id, *answer)
 
     def create_ticket(self, update: TicketUpdate, *, abort: Abort | None = None) -> UpdateResult:
         """POST a new ticket; its id (from the answer) in the `UpdateResult`."""
         answer = self._signed(abort or Abort(), "POST", NEW_TICKET_PATH, encode_body(update))
         if answer.ok:
-            created = read_created_id(answer.body) or ""
-            return UpdateResult(created, answer.status, read_success_body(answer.body))
+            created = redactor.redact(read_created_id(answer.body) or "")
+            return UpdateResult(created, answer.status, _echoed(answer.body))
         raise _api_error("", *answer, creating=True)
 
     def check_connection(self, *, abort: Abort | None = None) -> str:
@@ -204,6 +207,9 @@ class TicketClient:
                 raise errors.Cancelled(_STOPPED_WAITING) from None
             log.info("%s %s: %s", method, path or "/", type(error).__name__)
             raise self._network_error(error) from None
+        except PeerNotLoopback as error:  # a ConfigurationError: nothing was written
+            log.warning("%s %s: plain http led to %s", method, path or "/", error.peer or "?")
+            raise
         except OSError as error:  # requests: a CA bundle path that does not exist
             raise errors.ConfigurationError(
                 QT_TRANSLATE_NOOP("client", "The CA bundle cannot be used: {reason}").format(
@@ -240,7 +246,10 @@ class TicketClient:
                 if len(content) > _MAX_BODY:
                     break
             return _Answer(
-                response.status_code, response.reason or "", dict(response.headers), bytes(content)
+                response.status_code,
+                redactor.redact(response.reason or ""),
+                dict(response.headers),
+                bytes(content),
             )
 
     def _network_error(self, error: requests.RequestException) -> errors.TicketError:
@@ -260,6 +269,14 @@ class TicketClient:
                     "client",
                     "Could not connect securely to {host}: the secure (TLS) connection failed. "
                     "Nothing was sent.",
+                ).format(host=host)
+            )
+        if isinstance(error, requests.exceptions.ProxyError):  # no tunnel: nothing was sent
+            return errors.Unreachable(
+                QT_TRANSLATE_NOOP(
+                    "client",
+                    "Could not connect to {host} through the proxy (HTTPS_PROXY); nothing was "
+                    "sent. Check the proxy setting, or NO_PROXY.",
                 ).format(host=host)
             )
         if isinstance(error, requests.exceptions.ConnectTimeout):
@@ -335,7 +352,7 @@ def _api_error(
 ) -> errors.ApiError:
     # The status line and whatever the server said are its own words: arguments, not translated.
     label = plain(f"HTTP {status} {reason or _phrase(status)}".strip())
-    parsed = read_error_body(body)
+    parsed = _redacted_errors(read_error_body(_without_secrets(body)))
     said = plain(" ".join(parsed.messages))
     if status in (401, 403):
         return errors.TokenRejected(
@@ -366,13 +383,17 @@ def _api_error(
             ],
         )
     if status in (429, 503):
+        # What the server asked, never when the next try is: the outbox decides that
+        # (gui.core.retry.decide, whose reason says it) and caps what it honours.
         seconds = retry_after_seconds(_header(headers, "Retry-After"), now=datetime.now(UTC))
-        if seconds is None:
-            busy = QT_TRANSLATE_NOOP("client", "Particle Space is busy. Try again in a minute.")
+        if not seconds:
+            busy = QT_TRANSLATE_NOOP("client", "Particle Space is busy (HTTP {status}).").format(
+                status=status
+            )
         else:
             busy = QT_TRANSLATE_NOOP(
-                "client", "Particle Space is busy. Try again in {seconds} s."
-            ).format(seconds=seconds)
+                "client", "Particle Space is busy (HTTP {status}) and asked to wait {wait}."
+            ).format(status=status, wait=duration(seconds))
         return errors.ServerBusy(busy, status=status, retry_after=seconds)
     if 400 <= status < 500:
         message: Message
@@ -401,7 +422,7 @@ def _api_error(
         parts.append(_MAY_HAVE_ARRIVED)
         return errors.ServerFailed(join(parts), status=status)
     if 300 <= status < 400:
-        target = urlsplit(_header(headers, "Location") or "").netloc
+        target = redactor.redact(urlsplit(_header(headers, "Location") or "").netloc)
         if target:
             redirected = QT_TRANSLATE_NOOP(
                 "client",
@@ -422,6 +443,30 @@ def _api_error(
             label=label
         ),
         status=status,
+    )
+
+
+# A server may echo a token or key (in an error, in the echo of an update): every text taken
+# from a body is redacted, the exact secrets before parsing (a long message is cut short, which
+# could keep half a token), the patterns once parsed (on raw JSON they could eat a quote).
+
+
+def _without_secrets(body: bytes) -> bytes:
+    text = redactor.redact_secrets(body.decode("utf-8", "surrogateescape"))
+    return text.encode("utf-8", "surrogateescape")
+
+
+def _echoed(body: bytes) -> dict[str, Any] | None:
+    return redactor.redact_data(read_success_body(_without_secrets(body)))
+
+
+def _redacted_errors(parsed: ErrorBody) -> ErrorBody:
+    return ErrorBody(
+        tuple(
+            errors.FieldError(error.field, plain(redactor.redact(error.message)))
+            for error in parsed.field_errors
+        ),
+        tuple(redactor.redact(message) for message in parsed.messages),
     )
 
 

@@ -179,17 +179,24 @@ def check_api_base(url: str) -> str:
         raise ConfigurationError(
             QT_TRANSLATE_NOOP(
                 "config",
-                "Refusing plain http to {host}: the token would travel unencrypted. "
-                "Use an https:// address.",
+                "Refusing plain http to {host}: the token would travel unencrypted. Plain http "
+                "is allowed only to 127.0.0.1 to 127.255.255.255, ::1 and localhost; use an "
+                "https:// address.",
             ).format(host=parts.hostname)
         )
     return url.rstrip("/")
 
 
 def is_loopback(host: str) -> bool:
-    """Whether `host` is this machine, decided from the text alone (no DNS lookup)."""
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    """Whether `host` names this computer, from the text alone (no DNS lookup): an address in
+    127.0.0.0/8, ::1, or the name ``localhost`` itself in any case. Not ``localhost.`` (with the
+    trailing dot a resolver may ask DNS) and not ``*.localhost`` (names, not addresses). Plain
+    http connections check the address they actually reached as well (gui/core/transport.py).
+    """
+    host = host.lower()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

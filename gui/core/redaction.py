@@ -3,6 +3,7 @@
 It replaces key patterns, Bearer tokens, ``secret_key=`` form fields, ``"token": "…"`` in JSON
 and every exact secret the app was given (`SecretRedactor.remember`) with [redacted], in the
 message and in tracebacks. Cheap to import: the sending code registers secrets at start-up.
+The client passes every text a server sent through it too (a server may echo a token back).
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from typing import TypeVar, cast
 
 REDACTED = "[redacted]"
+
+_Data = TypeVar("_Data")
 
 _PATTERNS = (
     re.compile(r"\b[sp]k_(?:test|live)_[A-Za-z0-9_\-]+"),
@@ -42,6 +46,28 @@ class SecretRedactor(logging.Filter):
         for pattern in _PATTERNS:
             text = pattern.sub(lambda match: (match.groups() or ("",))[0] + REDACTED, text)
         return text
+
+    def redact_secrets(self, text: str) -> str:
+        """Only the exact secrets replaced: safe on raw JSON text, where a pattern could eat a
+        closing quote (and before a message is cut short, which could keep half a token)."""
+        with self._lock:
+            secrets = sorted(self._secrets, key=len, reverse=True)
+        for secret in secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+    def redact_data(self, value: _Data) -> _Data:
+        """`value` from a JSON document with every string in it (keys too) redacted."""
+        redacted: object = value
+        if isinstance(value, str):
+            redacted = self.redact(value)
+        elif isinstance(value, dict):
+            redacted = {
+                self.redact(str(key)): self.redact_data(item) for key, item in value.items()
+            }
+        elif isinstance(value, list):
+            redacted = [self.redact_data(item) for item in value]
+        return cast("_Data", redacted)
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = self.redact(record.getMessage())

@@ -17,10 +17,16 @@ import random
 from typing import NamedTuple
 
 from gui.core import errors
-from gui.core.messages import QT_TRANSLATE_NOOP, Message, plain
+from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, plain
+
+#: The context of this module's sentences with a number (lupdate reads it by this name).
+retry = Context("retry")
 
 #: The longest backoff between two attempts, in seconds (a server's Retry-After may ask for more).
 MAX_BACKOFF = 300.0
+#: The longest wait a server's Retry-After is honoured for, in seconds: a server asking for more
+#: (a typo, a far-future date) gets its next try after an hour, not in a millennium.
+MAX_RETRY_AFTER = 3600.0
 #: The shortest wait before an automatic resend, in seconds.
 MIN_BACKOFF = 1.0
 
@@ -86,9 +92,17 @@ def decide(
     server may have created it.
     """
     if isinstance(error, errors.ServerBusy):
-        delay = max(backoff(attempts, rng=rng), float(error.retry_after or 0))
-        busy = QT_TRANSLATE_NOOP("retry", "Particle Space is busy (HTTP {status})")
-        return _retry(busy.format(status=error.status), delay)
+        asked = float(error.retry_after or 0)
+        delay = min(MAX_RETRY_AFTER, max(backoff(attempts, rng=rng), asked))
+        if asked > MAX_RETRY_AFTER:  # said, since the next try comes before the server asked
+            busy = QT_TRANSLATE_NOOP(
+                "retry", "Particle Space is busy (HTTP {status}) and asked to wait {wait}"
+            ).format(status=error.status, wait=duration(asked))
+        else:
+            busy = QT_TRANSLATE_NOOP("retry", "Particle Space is busy (HTTP {status})").format(
+                status=error.status
+            )
+        return _retry(busy, delay)
 
     if isinstance(error, _NOT_SENT) or (
         isinstance(error, errors.TimedOut) and not error.may_have_reached_server
@@ -166,7 +180,7 @@ def _retry(what: Message, delay: float) -> Verdict:
         Action.RETRY,
         delay,
         QT_TRANSLATE_NOOP("retry", "{reason}; next try in {delay}.").format(
-            reason=what, delay=_duration(delay)
+            reason=what, delay=duration(delay)
         ),
     )
 
@@ -212,14 +226,26 @@ def _settings_problem(error: Exception) -> Message:
     return QT_TRANSLATE_NOOP("retry", "Sending is not set up correctly")
 
 
-def _duration(seconds: float) -> Message:
-    """``8 s``, ``95 s``, ``5 min``: whole seconds rounded up, minutes from 2 min on."""
-    whole = max(1, math.ceil(seconds))
+def duration(seconds: float) -> Message:
+    """``8 s``, ``95 s``, ``5 min``, ``3 h 20 min``, ``12 days``, ``more than a year``: whole
+    seconds rounded up, minutes from 2 min on, hours from 2 h on, days from 2 days on."""
+    whole = max(1, math.ceil(min(seconds, 1e12)))
     if whole < 120:
         return QT_TRANSLATE_NOOP("retry", "{seconds} s").format(seconds=whole)
-    minutes, rest = divmod(whole, 60)
-    if rest == 0:
-        return QT_TRANSLATE_NOOP("retry", "{minutes} min").format(minutes=minutes)
-    return QT_TRANSLATE_NOOP("retry", "{minutes} min {seconds} s").format(
-        minutes=minutes, seconds=rest
-    )
+    if whole < 2 * 3600:
+        minutes, rest = divmod(whole, 60)
+        if rest == 0:
+            return QT_TRANSLATE_NOOP("retry", "{minutes} min").format(minutes=minutes)
+        return QT_TRANSLATE_NOOP("retry", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=rest
+        )
+    if whole < 2 * 86400:
+        hours, rest = divmod(whole // 60, 60)
+        if rest == 0:
+            return QT_TRANSLATE_NOOP("retry", "{hours} h").format(hours=hours)
+        return QT_TRANSLATE_NOOP("retry", "{hours} h {minutes} min").format(
+            hours=hours, minutes=rest
+        )
+    if whole <= 365 * 86400:
+        return retry.tr("%n days", "%n day", whole // 86400)
+    return QT_TRANSLATE_NOOP("retry", "more than a year")

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 
 from gui.sandbox.behaviour import Behaviour
 from gui.sandbox.recorded import RecordedRequest
-from gui.sandbox.replies import JSON, Reply
+from gui.sandbox.replies import JSON, MAX_BODY, TOO_LARGE, Reply
 
 if TYPE_CHECKING:
     from gui.sandbox.http_server import SandboxHTTPServer
@@ -55,6 +55,9 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
     def _exchange(self) -> None:
         self.close_connection = True  # one request per connection keeps stop() simple
+        if self._announced_length() > MAX_BODY:  # refused unread, and the connection closed
+            self._send(TOO_LARGE)
+            return
         sandbox = self.server.sandbox
         request = self._read_request()
         sandbox._record(request)
@@ -66,13 +69,15 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return  # the sandbox is stopping: hang up without an answer
         self._send(sandbox._fault(behaviour) or sandbox._answer(request))
 
-    def _read_request(self) -> RecordedRequest:
+    def _announced_length(self) -> int:
         # Form bodies come with a Content-Length; a missing or broken one means no body.
-        try:
-            length = max(0, int(self.headers.get("Content-Length") or 0))
-        except ValueError:
-            length = 0
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        value = (self.headers.get("Content-Length") or "").strip()
+        if not (value.isascii() and value.isdigit()):
+            return 0
+        return int(value) if len(value) <= 18 else MAX_BODY + 1  # int() refuses 4,300 digits
+
+    def _read_request(self) -> RecordedRequest:
+        body = self.rfile.read(self._announced_length()).decode("utf-8", errors="replace")
         return RecordedRequest(
             method=self.command,
             path=self.path,

@@ -33,6 +33,9 @@ UNAUTHENTICATED = json_reply(401, {"error": "Unauthenticated."})
 NOT_A_FORM = json_reply(415, {"error": "Send the fields as application/x-www-form-urlencoded."})
 UNKNOWN_TICKET = json_reply(404, {"error": "Ticket not found."})
 INVALID_KEYS = json_reply(401, {"error": "Invalid API keys."})
+#: The largest request body the sandbox reads; a longer one is refused unread (`TOO_LARGE`).
+MAX_BODY = 2 * 1024 * 1024
+TOO_LARGE = json_reply(413, {"error": f"The request body is over {MAX_BODY // (1024 * 1024)} MiB."})
 
 PROXY_PAGE = (
     "<html><body><h1>502 Bad Gateway</h1>"

@@ -163,7 +163,7 @@ class SendReport(QObject):
         self.sent.emit(result)
 
     def _on_failed(self, delivery: Delivery) -> None:
-        from gui.core.errors import KeysRejected, TicketError, TokenRejected
+        from gui.core.errors import KeysRejected, ServerBusy, TicketError, TokenRejected
 
         if not isinstance(delivery.outcome, Failed) or delivery.verdict is None:
             return
@@ -171,7 +171,8 @@ class SendReport(QObject):
         text: str
         if isinstance(error, TicketError):
             log.info("update failed: %s (%s)", type(error).__name__, action.value)
-            text = error.message
+            # Busy: the verdict says when the next try really is (what the server asked, capped).
+            text = delivery.verdict.reason if isinstance(error, ServerBusy) else error.message
             self._form.show_errors(error.field_errors)
             if isinstance(error, KeysRejected | TokenRejected) and self._offer_settings:
                 self._page.open_settings_button.show()

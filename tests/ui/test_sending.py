@@ -115,8 +115,8 @@ def test_server_field_errors_land_next_to_their_field(
     [
         (401, {"json": {"error": "Unauthenticated."}}, "The token was rejected (HTTP 401"),
         (403, {"json": {"message": "Forbidden"}}, "The token was rejected (HTTP 403"),
-        (429, {"json": {}, "headers": {"Retry-After": "7"}}, "busy. Try again in 7 s."),
-        (503, {"body": "", "headers": {"Retry-After": "30"}}, "busy. Try again in 30 s."),
+        (429, {"json": {}, "headers": {"Retry-After": "7"}}, "busy (HTTP 429); next try in 7 s."),
+        (503, {"body": "", "headers": {"Retry-After": "30"}}, "(HTTP 503); next try in 30 s."),
         (500, {"json": {"message": "Database down"}}, "HTTP 500 Internal Server Error"),
         (
             502,

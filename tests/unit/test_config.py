@@ -38,7 +38,6 @@ PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
         ("http://127.5.6.7", "http://127.5.6.7"),
         ("http://localhost:8080/", "http://localhost:8080"),
         ("http://LOCALHOST", "http://LOCALHOST"),
-        ("http://sandbox.localhost/api", "http://sandbox.localhost/api"),
         ("http://[::1]:8080/api/", "http://[::1]:8080/api"),
     ],
 )

@@ -462,7 +462,7 @@ def test_every_retry_reason_is_a_message(error: Exception, notify: bool, creates
 
 
 def test_retry_durations_are_messages_in_each_unit() -> None:
-    from gui.core.retry import _duration
+    from gui.core.retry import duration as _duration
 
     assert [(str(d), d.source) for d in map(_duration, (0.2, 95, 120, 125))] == [
         ("1 s", "{seconds} s"),
