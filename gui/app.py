@@ -103,11 +103,15 @@ def main(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from gui.core.logs import setup_logging
+    from gui.core.private_files import tighten_app_folders
 
     app = QApplication(sys.argv[:1])
     QGuiApplication.setDesktopFileName(APPLICATION)  # Wayland: particle-tickets.desktop
+    log_file = setup_logging(AppSettings.data_folder() / "logs")
+    # Before anything reads or writes them: what 0.1.0 left readable by every account becomes
+    # the user's alone (a fraction of a millisecond; its failures go to the log just set up).
+    tighten_app_folders()
     settings = AppSettings()
-    log_file = setup_logging(settings.data_folder() / "logs")
     qInstallMessageHandler(_log_qt_message)
     log.info("log file: %s", log_file)
     from gui.ui.i18n import install_language

@@ -25,10 +25,16 @@ class Environment:
 
 def default_environment() -> Environment:
     """The window's own files and keychain, through the core (gui.core.preferences and
-    gui.core.app_folders): never Qt."""
+    gui.core.app_folders): never Qt.
+
+    Made at every command's start, before anything reads or writes those files, so this is
+    where the command line makes what 0.1.0 left readable by every account the user's alone
+    (gui.core.private_files, as the window does at its start)."""
     from gui.core import app_folders
+    from gui.core.private_files import tighten_app_folders
 
     environ = dict(os.environ)
+    tighten_app_folders(environ)
 
     def stored() -> dict[str, str]:
         from gui.core.preferences import load_preferences

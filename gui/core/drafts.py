@@ -12,6 +12,7 @@ from pathlib import Path
 
 from gui.core.durable import aside_path, fsync_folder, remove_leftovers, write_atomically
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain
+from gui.core.private_files import restrict
 from gui.core.ticket import TicketDraft, draft_from_json, draft_to_json
 
 
@@ -74,6 +75,7 @@ class DraftStore:
         except OSError:
             not_moved = QT_TRANSLATE_NOOP("drafts", "It could not be moved aside.")
             return DraftCorrupt(join([message, not_moved]), moved_to=None)
+        restrict(target)  # a draft an older version wrote may be readable by others
         fsync_folder(self.path.parent)
         kept = QT_TRANSLATE_NOOP("drafts", "It was kept as {name}.").format(name=target.name)
         return DraftCorrupt(join([message, kept]), moved_to=target)

@@ -14,6 +14,8 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gui.core.private_files import private_folder
+
 
 def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     """Replace the file at `path` with `data`, so that a crash, a kill or a power cut at any
@@ -22,7 +24,9 @@ def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     How: `data` goes into a temporary file in the same folder (``.<name>.<random>.tmp``), which
     is flushed and fsynced, then renamed over `path` (`os.replace`, atomic on every OS we
     support), and the folder is fsynced where the OS allows (`fsync_folder`), so the rename
-    itself survives a power cut. The folder is created if it does not exist.
+    itself survives a power cut. The folder is created if it does not exist, 0700 with any
+    missing parent, and loses group and others' access if it had them
+    (`gui.core.private_files.private_folder`): the app's files are the user's alone.
 
     `mode`: the file's permission bits on POSIX, set on the temporary file before anything is
     written to it, whatever the umask (the default: read and write for the user only). Windows
@@ -33,8 +37,7 @@ def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     left behind when the process is killed mid-write: `remove_leftovers` deletes those.
     """
     path = Path(path)
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(path.parent)
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(path), suffix=".tmp")
     try:
         with open(descriptor, "wb") as file:

@@ -20,6 +20,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from gui.core.private_files import private_folder
+
 _SUFFIX = ".alive"
 
 
@@ -39,7 +41,7 @@ class LifeMark:
         """Lock a new mark file (once; later calls return the same name)."""
         if self._fd is not None:
             return self.name
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)  # 0700, as the outbox's folder is
         name = secrets.token_hex(8)
         fd = os.open(self._path(name), os.O_RDWR | os.O_CREAT, 0o600)
         try:

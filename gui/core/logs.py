@@ -12,6 +12,7 @@ import logging
 import os
 from pathlib import Path
 
+from gui.core.private_files import private_folder, restrict
 from gui.core.redaction import redactor
 
 LOG_FILE = "particle-tickets.log"
@@ -42,10 +43,10 @@ def setup_logging(log_folder: Path | None, *, level: int = logging.INFO) -> Path
     log_file = None
     if log_folder is not None:
         try:
-            log_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_folder(log_folder)  # 0700, and so is any parent it creates
             log_file = log_folder / LOG_FILE
             handlers.append(_private_file_handler(log_file))
-            log_file.chmod(0o600)
+            restrict(log_file)  # one an older version wrote, 0644
         except OSError as error:
             logging.getLogger(__name__).warning("no log file in %s: %s", log_folder, error)
             log_file = None

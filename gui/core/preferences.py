@@ -208,7 +208,6 @@ def write_preferences(path: Path, preferences: Preferences) -> None:
     from gui.core.durable import write_atomically  # only when saving, not at start-up
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomically(path, text.getvalue().encode("utf-8"))
     except OSError as error:
         raise ConfigurationError(

@@ -7,9 +7,9 @@ Two files, each owned by the part that needs it:
 - what is the window's alone (the statuses typed before, where the window and its panels
   were) is window.ini, through QSettings.
 
-Both live in the config folder of `gui.core.app_folders`. Reading happens once, at start-up;
-a change is kept in memory at once and written by a worker thread, so the GUI thread never
-waits for the disk.
+Both live in the config folder of `gui.core.app_folders`, readable by the user only (see
+gui/core/private_files.py). Reading happens once, at start-up; a change is kept in memory at
+once and written by a worker thread, so the GUI thread never waits for the disk.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ class AppSettings(QObject):
             self._preferences = Preferences()
         state_file = app_folders.window_state_file()
         first_start = not state_file.exists()
+        if first_start:
+            _create_private(state_file)
         self._window = QSettings(str(state_file), QSettings.Format.IniFormat)
         if first_start:
             self._move_statuses_of_0_1_0()
@@ -151,11 +153,26 @@ class AppSettings(QObject):
             value = QSettings(str(old), QSettings.Format.IniFormat).value("form/statuses", [])
             statuses = value if isinstance(value, list) else [value] if value else []
             self._window.setValue("form/statuses", [str(status) for status in statuses])
+            # Now, not at the next turn of the event loop: window.ini exists from the first
+            # start on (`_create_private`), so a crash before it held them would lose them.
+            self._window.sync()
 
     @staticmethod
     def data_folder() -> Path:
         """Where the outbox, the draft and the logs live."""
         return app_folders.data_folder()
+
+
+def _create_private(state_file: Path) -> None:
+    """window.ini, empty, 0600 in a 0700 config folder, before QSettings writes it: QSettings
+    creates a missing folder and file with the umask's permissions (0755, 0644) but gives a
+    file it replaces the mode that file had. Once, at the first start (a few microseconds)."""
+    from gui.core.private_files import create_private_file
+
+    try:
+        create_private_file(state_file)
+    except OSError as error:  # QSettings will not write there either; the window works on
+        log.warning("could not create %s: %s", state_file, error.strerror or error)
 
 
 def identify_app() -> None:

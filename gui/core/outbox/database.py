@@ -22,6 +22,7 @@ from typing import Any
 from gui.core.durable import aside_path, fsync_folder
 from gui.core.messages import QT_TRANSLATE_NOOP
 from gui.core.outbox import schema
+from gui.core.private_files import private_database, restrict
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +166,7 @@ class Database:
             return connection
 
     def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_database(self.path)  # 0600 before SQLite makes -wal, -shm with its mode
         connection = sqlite3.connect(
             self.path,
             timeout=BUSY_TIMEOUT,
@@ -215,10 +216,13 @@ class Database:
     def _move_aside(self) -> Path:
         target = aside_path(self.path)
         os.replace(self.path, target)
+        restrict(target)  # a file an older version wrote may be readable by others
         for suffix in ("-wal", "-shm", "-journal"):
             companion = self.path.with_name(self.path.name + suffix)
             if companion.exists():
-                os.replace(companion, target.with_name(target.name + suffix))
+                moved = target.with_name(target.name + suffix)
+                os.replace(companion, moved)
+                restrict(moved)
         fsync_folder(self.path.parent)
         return target
 
