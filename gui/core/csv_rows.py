@@ -153,7 +153,8 @@ def parse_time(text: str) -> datetime | None:
     """A notification time as typed: ISO 8601 with a UTC offset, or without one meaning local
     time (the result always carries an offset); None for empty ("send now").
 
-    `ValueError` with the user's message if it is not a date and time.
+    `ValueError` with the user's message if it is not a date and time, or a local time the
+    clocks skip or repeat (`gui.core.local_time.place`: the message names the time to use).
     """
     text = text.strip()
     if not text:
@@ -165,7 +166,11 @@ def parse_time(text: str) -> datetime | None:
             f"“{text}” is not a date and time; write it as ISO 8601, like "
             "2026-12-01T09:00 (local time) or 2026-12-01T09:00:00-05:00."
         ) from None
-    return moment if moment.tzinfo is not None else moment.astimezone()
+    if moment.tzinfo is not None:
+        return moment
+    from gui.core.local_time import place
+
+    return place(moment)
 
 
 def parse_flag(text: str) -> bool:

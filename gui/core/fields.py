@@ -70,6 +70,10 @@ class Field(NamedTuple):
     #: The command line's option (``--title``) and its help; None: not an option.
     flag: str | None = None
     flag_help: str | None = None
+    #: The most characters a text field takes (UTF-16 code units, as Qt and JavaScript count
+    #: them: an emoji outside the BMP counts 2); 0 for a field that is not text. The form's
+    #: editors cap what is typed or pasted at it, and validation refuses more.
+    max_length: int = 0
 
     def required_for(self, operation: Operation) -> bool:
         return operation in self.required
@@ -85,15 +89,25 @@ TICKET_ID = "ticketId"
 #: The flag that turns the notify-only fields on.
 NOTIFY = "notify"
 
+#: The limits (`Field.max_length`). Particle Space documents none; these are generous for what
+#: people write and keep every keystroke and paste in the window quick (see the README).
+ID_LIMIT = 100  # ids look like tic_1001
+LINE_LIMIT = 500  # a title, a subject
+STATUS_LIMIT = 100  # a flow's code, ON_HOLD
+CONTACTS_LIMIT = 5_000  # about 200 email addresses
+DESCRIPTION_LIMIT = 20_000  # about ten pages
+MESSAGE_LIMIT = 10_000  # an email's body; an SMS is checked against its own, smaller limit
+
 # In form order, which is also the vendor's wire order after the ticket id.
 # fmt: off
 FIELD_TABLE: tuple[Field, ...] = (
-    Field(TICKET_ID, "ticket_id", Kind.ID, required=_ON_UPDATE),  # `update`'s TICKET_ID
-    Field("title", "title", Kind.LINE, required=_EVERY, flag="--title"),
+    Field(TICKET_ID, "ticket_id", Kind.ID, required=_ON_UPDATE,  # `update`'s TICKET_ID
+          max_length=ID_LIMIT),
+    Field("title", "title", Kind.LINE, required=_EVERY, flag="--title", max_length=LINE_LIMIT),
     Field("description", "description", Kind.LINES, required=_ON_UPDATE,
-          left_off_when_empty=_ON_CREATE, flag="--description"),
+          left_off_when_empty=_ON_CREATE, flag="--description", max_length=DESCRIPTION_LIMIT),
     Field("status", "status", Kind.STATUS, required=_EVERY, flag="--status",
-          flag_help="the flow or column, e.g. NEW, ON_HOLD"),
+          flag_help="the flow or column, e.g. NEW, ON_HOLD", max_length=STATUS_LIMIT),
     Field(NOTIFY, "notify", Kind.FLAG, required=_EVERY, flag="--notify",
           flag_help="notify people (with --contacts)"),
     # The vendor's example sends an empty time ("now"), so it is not left off.
@@ -102,11 +116,14 @@ FIELD_TABLE: tuple[Field, ...] = (
     Field("type", "type", Kind.CONTACT_TYPE, notify_only=True, required=_EVERY, flag="--type",
           flag_help="how to notify (default email)"),
     Field("contacts", "contacts", Kind.CONTACTS, notify_only=True, required=_EVERY,
-          flag="--contacts", flag_help="comma-separated emails or phone numbers"),
+          flag="--contacts", flag_help="comma-separated emails or phone numbers",
+          max_length=CONTACTS_LIMIT),
     Field("notifySubject", "notify_subject", Kind.LINE, notify_only=True,
-          left_off_when_empty=_EVERY, flag="--subject", flag_help="the notification's subject"),
+          left_off_when_empty=_EVERY, flag="--subject", flag_help="the notification's subject",
+          max_length=LINE_LIMIT),
     Field("notifyMessage", "notify_message", Kind.LINES, notify_only=True,
-          left_off_when_empty=_EVERY, flag="--message", flag_help="the notification's message"),
+          left_off_when_empty=_EVERY, flag="--message", flag_help="the notification's message",
+          max_length=MESSAGE_LIMIT),
     Field("automated", "automated", Kind.FLAG, required=_EVERY, flag="--automated",
           flag_help="notify again if the ticket stays in a flow"),
 )
@@ -119,6 +136,19 @@ FIELDS: tuple[str, ...] = tuple(field.name for field in FIELD_TABLE)
 
 #: The fields that only exist while notify is on.
 NOTIFY_FIELDS: tuple[str, ...] = tuple(field.name for field in FIELD_TABLE if field.notify_only)
+
+#: The kinds of field that hold text (`Field.max_length` applies to them).
+TEXT_KINDS: frozenset[Kind] = frozenset(
+    {Kind.ID, Kind.LINE, Kind.LINES, Kind.STATUS, Kind.CONTACTS}
+)
+
+
+def utf16_length(text: str) -> int:
+    """`text`'s length as Qt and JavaScript count it (UTF-16 code units)."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
 
 #: Statuses the vendor's examples use; the form also offers the ones the user typed before.
 KNOWN_STATUSES: tuple[str, ...] = ("NEW", "ON_HOLD")

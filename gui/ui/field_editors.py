@@ -10,21 +10,30 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from gui.core.fields import ContactType, Kind
+from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
 from gui.ui.status_field import StatusField
 from gui.ui.time_field import OptionalDateTimeEdit
 
 
-def new_editor(kind: Kind) -> QWidget:
-    """An empty editor for a field of `kind`; its texts are the form's."""
+def new_editor(kind: Kind, *, limit: int = 0) -> QWidget:
+    """An empty editor for a field of `kind`; its texts are the form's. A text field's editor
+    takes at most `limit` characters (`Field.max_length`) and says when some were left out."""
     match kind:
         case Kind.ID:
-            return QLineEdit(placeholderText="tic_…")  # an id, the same in any language
+            line = LimitedLineEdit(limit=limit)
+            line.setPlaceholderText("tic_…")  # an id, the same in any language
+            return line
         case Kind.LINE | Kind.CONTACTS:
-            return QLineEdit()
+            return LimitedLineEdit(limit=limit)
         case Kind.LINES:  # Tab moves on to the next field (the form's TabTyper: Ctrl+Tab)
-            return QPlainTextEdit(tabChangesFocus=True)
+            lines = LimitedPlainTextEdit(limit=limit)
+            lines.setTabChangesFocus(True)
+            return lines
         case Kind.STATUS:  # typed, or picked from the statuses offered
-            return StatusField()
+            status = StatusField()
+            if (typed := status.lineEdit()) is not None:
+                typed.setMaxLength(limit)  # a longer paste is cut short by Qt
+            return status
         case Kind.FLAG:
             return QCheckBox()
         case Kind.CONTACT_TYPE:

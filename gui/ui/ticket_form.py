@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.fields import (
+    FIELD_BY_NAME,
     FIELD_TABLE,
     FIELDS,
     NOTIFY_FIELDS,
@@ -30,6 +31,7 @@ from gui.core.fields import (
 from gui.ui.field_editors import edited_signal, editor_value, new_editor, set_editor_value
 from gui.ui.i18n import translated
 from gui.ui.known_tickets import KnownTicketCompleter
+from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
 from gui.ui.list_completer import ListCompleter
 from gui.ui.message_counter import MessageCounter
 from gui.ui.status_field import StatusField
@@ -92,7 +94,7 @@ class TicketForm(QWidget):
         #: One editor per field of the table, in form order, by API name.
         self._editors: dict[str, QWidget] = {}
         for field in FIELD_TABLE:
-            editor = new_editor(field.kind)
+            editor = new_editor(field.kind, limit=field.max_length)
             editor.setObjectName(field.name)  # the API name: for tests, styles and automation
             self._editors[field.name] = editor
         # ... and by their draft attribute, as the window uses them.
@@ -421,8 +423,13 @@ class TicketForm(QWidget):
         def clears(field: str) -> Callable[..., None]:
             return lambda *_: self._on_field_edited(field)
 
+        def tells(field: str) -> Callable[[int], None]:
+            return lambda left_out: self._on_text_cut(field, left_out)
+
         for field, editor in self._editors.items():
             edited_signal(editor).connect(clears(field))
+            if isinstance(editor, LimitedLineEdit | LimitedPlainTextEdit):
+                editor.overflowed.connect(tells(field))
 
         self.notify.toggled.connect(self._on_notify_toggled)
         self.type.currentIndexChanged.connect(self._on_type_changed)
@@ -430,6 +437,21 @@ class TicketForm(QWidget):
     def _on_field_edited(self, field: str) -> None:
         self.clear_error(field)
         self.edited.emit()
+
+    def _on_text_cut(self, field: str, left_out: int) -> None:
+        """Say under the field that what came in did not all fit (the editor kept the rest)."""
+        limit = FIELD_BY_NAME[field].max_length
+        if left_out:
+            text = self.tr(
+                "Only the first {limit:,} characters fit here; the rest of the paste "
+                "({count:,}) was left out."
+            ).format(limit=limit, count=left_out)
+        else:
+            text = self.tr("This field is full: it takes at most {limit:,} characters.").format(
+                limit=limit
+            )
+        self._errors[field] = [text]
+        self._show_error(field)
 
     def _on_notify_toggled(self, checked: bool) -> None:
         self.notify_section.setVisible(checked)

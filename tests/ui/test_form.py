@@ -11,14 +11,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from gui.core.errors import FieldError
 from gui.core.fields import FIELD_TABLE, FIELDS, NOTIFY_FIELDS, Kind, Operation
+from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
 from gui.ui.status_field import StatusField
 from gui.ui.ticket_form import TicketForm
 from gui.ui.time_field import OptionalDateTimeEdit
@@ -199,13 +198,13 @@ def test_typing_starts_in_the_first_field_to_fill(make_window: WindowFactory) ->
 # --- The editors come from the field table -----------------------------------------------------
 
 EDITORS = {
-    Kind.ID: QLineEdit,
-    Kind.LINE: QLineEdit,
-    Kind.LINES: QPlainTextEdit,
+    Kind.ID: LimitedLineEdit,  # a QLineEdit that says what did not fit (gui/ui/limited_text.py)
+    Kind.LINE: LimitedLineEdit,
+    Kind.LINES: LimitedPlainTextEdit,  # a QPlainTextEdit, likewise
     Kind.STATUS: StatusField,  # a QComboBox of flows (gui/ui/status_field.py)
     Kind.FLAG: QCheckBox,
     Kind.CONTACT_TYPE: QComboBox,
-    Kind.CONTACTS: QLineEdit,
+    Kind.CONTACTS: LimitedLineEdit,
     Kind.TIME: OptionalDateTimeEdit,
 }
 
