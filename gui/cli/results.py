@@ -77,7 +77,7 @@ def exit_code(results: Iterable[Result]) -> int:
 def delivered(delivery: Delivery) -> Result:
     """How the attempt at an outbox item ended, in the core's words (gui/core/reports.py)."""
     from gui.core import reports
-    from gui.core.errors import TicketError
+    from gui.core.errors import ServerBusy, TicketError
     from gui.core.outcome import Succeeded
     from gui.core.retry import Action
 
@@ -96,7 +96,10 @@ def delivered(delivery: Delivery) -> Result:
     if verdict is not None and verdict.action is Action.REFUSED:
         return Result(REFUSED, item.ticket_id, message, errors, http_status=status)
     if verdict is not None and verdict.action is Action.RETRY:
-        state, text = WAITING, message  # when it goes out is said after it
+        # A busy server's own words say only what it asked; the verdict says when the next
+        # try really is (a Retry-After is honoured for an hour at most).
+        busy = isinstance(error, ServerBusy)
+        state, text = WAITING, verdict.reason if busy else message
     else:
         reason = verdict.reason if verdict is not None else ""
         state, text = NEEDS_DECISION, f"{message} {reason}".strip()

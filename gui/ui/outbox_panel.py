@@ -115,8 +115,10 @@ class OutboxPanel(QDockWidget):
             error = translated(item.last_error)
             if item.destination is None:  # 0.1.0's: Resend sends it where the window sends
                 error = f"{error} {self._resend_goes_to(here)}"
-            if item.destination not in (None, here):
-                next_try = self._elsewhere(item.destination, here)
+            state = translated(_STATES.get(item.state.value, item.state.value))
+            if item.destination not in (None, here):  # not sent from here: say where it goes
+                state = f"{state} · {self._elsewhere(item.destination, here)}"
+                next_try = ""
             elif item.state.value != "waiting":
                 next_try = ""
             elif item.ticket_id in tickets_ahead:
@@ -128,7 +130,6 @@ class OutboxPanel(QDockWidget):
             else:
                 next_try = local_time(item.next_try, with_date=False)
             tickets_ahead.add(item.ticket_id)
-            state = translated(_STATES.get(item.state.value, item.state.value))
             rows.append(
                 (
                     item.ticket_id,

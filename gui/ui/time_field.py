@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QTime, QTimeZone, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QTime,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -257,8 +266,9 @@ def _clock(wall: datetime) -> str:
 
 
 def _day(widget: QWidget, wall: datetime) -> str:
-    # TRANSLATORS: a day and month in Qt's date format ("14 March"; Spanish "d 'de' MMMM").
-    pattern = widget.tr("d MMMM")
+    """A day and month in Qt's date format: "14 March" (the Spanish catalogue gives
+    "d 'de' MMMM")."""
+    pattern = QCoreApplication.translate("OptionalDateTimeEdit", "d MMMM")
     return QLocale().toString(QDate(wall.year, wall.month, wall.day), pattern)
 
 

@@ -56,6 +56,10 @@
         <translation>No se pudo establecer una conexión segura con {host}: falló la conexión segura (TLS). No se envió nada.</translation>
     </message>
     <message>
+        <source>Could not connect to {host} through the proxy (HTTPS_PROXY); nothing was sent. Check the proxy setting, or NO_PROXY.</source>
+        <translation>No se pudo conectar con {host} a través del proxy (HTTPS_PROXY); no se envió nada. Revise la configuración del proxy, o NO_PROXY.</translation>
+    </message>
+    <message>
         <source>{host} did not answer within {seconds:g} s. Check the network; nothing was sent.</source>
         <translation>{host} no respondió en {seconds:g} s. Revise la red; no se envió nada.</translation>
     </message>
@@ -100,12 +104,12 @@
         <translation>No hay ningún ticket con este ID.</translation>
     </message>
     <message>
-        <source>Particle Space is busy. Try again in a minute.</source>
-        <translation>Particle Space está ocupado. Vuelva a intentarlo en un minuto.</translation>
+        <source>Particle Space is busy (HTTP {status}).</source>
+        <translation>Particle Space está ocupado (HTTP {status}).</translation>
     </message>
     <message>
-        <source>Particle Space is busy. Try again in {seconds} s.</source>
-        <translation>Particle Space está ocupado. Vuelva a intentarlo en {seconds} s.</translation>
+        <source>Particle Space is busy (HTTP {status}) and asked to wait {wait}.</source>
+        <translation>Particle Space está ocupado (HTTP {status}) y pidió esperar {wait}.</translation>
     </message>
     <message>
         <source>Particle Space refused the update: {said}</source>
@@ -163,8 +167,8 @@
         <translation>«{url}» no es una dirección de API que se pueda usar; debería tener la forma {example}.</translation>
     </message>
     <message>
-        <source>Refusing plain http to {host}: the token would travel unencrypted. Use an https:// address.</source>
-        <translation>No se permite http sin cifrado hacia {host}: el token viajaría sin cifrar. Use una dirección https://.</translation>
+        <source>Refusing plain http to {host}: the token would travel unencrypted. Plain http is allowed only to 127.0.0.1 to 127.255.255.255, ::1 and localhost; use an https:// address.</source>
+        <translation>Se rechaza http sin cifrar hacia {host}: el token viajaría sin cifrar. El http sin cifrar solo se permite hacia 127.0.0.1 a 127.255.255.255, ::1 y localhost; use una dirección https://.</translation>
     </message>
 </context>
 <context>
@@ -217,6 +221,13 @@
     </message>
 </context>
 <context>
+    <name>destination</name>
+    <message>
+        <source>the sandbox</source>
+        <translation>el entorno de pruebas</translation>
+    </message>
+</context>
+<context>
     <name>drafts</name>
     <message>
         <source>The saved draft could not be read ({reason}).</source>
@@ -262,6 +273,17 @@
     </message>
 </context>
 <context>
+    <name>local_time</name>
+    <message>
+        <source>{time} does not exist here: the clocks jump from {start} to {end} that day. Use {suggestion}.</source>
+        <translation>{time} no existe aquí: ese día los relojes saltan de las {start} a las {end}. Use {suggestion}.</translation>
+    </message>
+    <message>
+        <source>{time} happens twice here: the clocks go back from {start} to {end} that day. Give {earlier} (before they go back) or {later} (after).</source>
+        <translation>{time} ocurre dos veces aquí: ese día los relojes retroceden de las {start} a las {end}. Indique {earlier} (antes de que retrocedan) o {later} (después).</translation>
+    </message>
+</context>
+<context>
     <name>outbox</name>
     <message>
         <source>The app stopped while this update was being sent; it may have arrived.</source>
@@ -270,6 +292,10 @@
     <message>
         <source>The app stopped while this update was being sent; it goes out again (no one is notified).</source>
         <translation>La aplicación se cerró mientras se enviaba esta actualización; se enviará de nuevo (no se notifica a nadie).</translation>
+    </message>
+    <message>
+        <source>Queued by an earlier version of the app, which did not record the server and account it was for: nothing sends it by itself.</source>
+        <translation>La puso en cola una versión anterior de la aplicación, que no guardaba el servidor ni la cuenta a los que iba dirigida: nada la envía por sí solo.</translation>
     </message>
     <message>
         <source>The outbox {path} was written by a newer version of the app (schema {version}; this app knows {known}).</source>
@@ -372,6 +398,10 @@
     <message>
         <source>The server may already have applied the update (a request cannot be taken back once sent); check ticket {ticket} before sending it again.</source>
         <translation>Es posible que el servidor ya haya aplicado la actualización (una solicitud enviada no se puede deshacer); revise el ticket {ticket} antes de enviarla de nuevo.</translation>
+    </message>
+    <message>
+        <source>PARTICLESPACE_DEADLINE sets how long the app waits (in seconds).</source>
+        <translation>PARTICLESPACE_DEADLINE fija cuánto espera la aplicación (en segundos).</translation>
     </message>
     <message>
         <source>No complete answer within {seconds:g} s, so the app stopped waiting.</source>
@@ -509,6 +539,10 @@
 <context>
     <name>retry</name>
     <message>
+        <source>Particle Space is busy (HTTP {status}) and asked to wait {wait}</source>
+        <translation>Particle Space está ocupado (HTTP {status}) y pidió esperar {wait}</translation>
+    </message>
+    <message>
         <source>Particle Space is busy (HTTP {status})</source>
         <translation>Particle Space está ocupado (HTTP {status})</translation>
     </message>
@@ -608,6 +642,26 @@
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <comment>%n day</comment>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than a year</source>
+        <translation>más de un año</translation>
+    </message>
 </context>
 <context>
     <name>sender</name>
@@ -628,6 +682,21 @@
     </message>
 </context>
 <context>
+    <name>transport</name>
+    <message>
+        <source>Refusing plain http to {host}: it led to {address}, not this computer.</source>
+        <translation>Se rechaza http sin cifrar hacia {host}: llevó a {address}, no a este equipo.</translation>
+    </message>
+    <message>
+        <source>Refusing plain http to {host}: it did not lead to this computer.</source>
+        <translation>Se rechaza http sin cifrar hacia {host}: no llevó a este equipo.</translation>
+    </message>
+    <message>
+        <source>Plain http is allowed only to 127.0.0.1 to 127.255.255.255, ::1 and localhost; use https://.</source>
+        <translation>El http sin cifrar solo se permite hacia 127.0.0.1 a 127.255.255.255, ::1 y localhost; use https://.</translation>
+    </message>
+</context>
+<context>
     <name>validation</name>
     <message>
         <source>A new ticket gets its id from Particle Space: leave the ticket id empty.</source>
@@ -636,6 +705,86 @@
     <message>
         <source>Remove the invisible control characters.</source>
         <translation>Quite los caracteres de control invisibles.</translation>
+    </message>
+    <message>
+        <source>This can have at most {maximum:,} characters; this one has {count:,}.</source>
+        <translation>Esto admite como máximo {maximum:,} caracteres; este tiene {count:,}.</translation>
+    </message>
+    <message>
+        <source>Remove the invisible character {code} ({name}).</source>
+        <translation>Quite el carácter invisible {code} ({name}).</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation>un carácter de control</translation>
+    </message>
+    <message>
+        <source>next line</source>
+        <translation>siguiente línea</translation>
+    </message>
+    <message>
+        <source>control sequence introducer</source>
+        <translation>introductor de secuencia de control</translation>
+    </message>
+    <message>
+        <source>Mongolian vowel separator</source>
+        <translation>separador de vocales mongol</translation>
+    </message>
+    <message>
+        <source>zero width space</source>
+        <translation>espacio de anchura cero</translation>
+    </message>
+    <message>
+        <source>line separator</source>
+        <translation>separador de línea</translation>
+    </message>
+    <message>
+        <source>paragraph separator</source>
+        <translation>separador de párrafo</translation>
+    </message>
+    <message>
+        <source>left-to-right embedding</source>
+        <translation>incrustación de izquierda a derecha</translation>
+    </message>
+    <message>
+        <source>right-to-left embedding</source>
+        <translation>incrustación de derecha a izquierda</translation>
+    </message>
+    <message>
+        <source>pop directional formatting</source>
+        <translation>fin de formato direccional</translation>
+    </message>
+    <message>
+        <source>left-to-right override</source>
+        <translation>forzado de izquierda a derecha</translation>
+    </message>
+    <message>
+        <source>right-to-left override</source>
+        <translation>forzado de derecha a izquierda</translation>
+    </message>
+    <message>
+        <source>word joiner</source>
+        <translation>unión de palabras</translation>
+    </message>
+    <message>
+        <source>left-to-right isolate</source>
+        <translation>aislamiento de izquierda a derecha</translation>
+    </message>
+    <message>
+        <source>right-to-left isolate</source>
+        <translation>aislamiento de derecha a izquierda</translation>
+    </message>
+    <message>
+        <source>first strong isolate</source>
+        <translation>aislamiento por primer carácter fuerte</translation>
+    </message>
+    <message>
+        <source>pop directional isolate</source>
+        <translation>fin de aislamiento direccional</translation>
+    </message>
+    <message>
+        <source>zero width no-break space</source>
+        <translation>espacio sin separación de anchura cero</translation>
     </message>
     <message>
         <source>Enter a title.</source>

@@ -321,6 +321,26 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
 <context>
     <name>OptionalDateTimeEdit</name>
     <message>
+        <source>{time} on {date} does not exist here: the clocks jump from {start} to {end}. Use {end}?</source>
+        <translation>Las {time} del {date} no existen aquí: los relojes saltan de las {start} a las {end}. ¿Usar las {end}?</translation>
+    </message>
+    <message>
+        <source>Use {time}</source>
+        <translation>Usar las {time}</translation>
+    </message>
+    <message>
+        <source>{time} on {date} happens twice here: the clocks go back from {start} to {end}. Which one?</source>
+        <translation>Las {time} del {date} ocurren dos veces aquí: los relojes retroceden de las {start} a las {end}. ¿Cuál de las dos?</translation>
+    </message>
+    <message>
+        <source>The first, before the clocks go back ({offset})</source>
+        <translation>La primera, antes de que retrocedan los relojes ({offset})</translation>
+    </message>
+    <message>
+        <source>The second, after they go back ({offset})</source>
+        <translation>La segunda, después de que retrocedan ({offset})</translation>
+    </message>
+    <message>
         <source>Send later, at:</source>
         <translation>Enviar más tarde, el:</translation>
     </message>
@@ -339,6 +359,10 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>Sends as soon as the ticket is updated</source>
         <translation>Se envía en cuanto se actualiza el ticket</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <translation>d 'de' MMMM</translation>
     </message>
 </context>
 <context>
@@ -409,6 +433,18 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>now</source>
         <translation>ahora</translation>
+    </message>
+    <message>
+        <source>Resend sends it to {base}.</source>
+        <translation>Reenviar la envía a {base}.</translation>
+    </message>
+    <message>
+        <source>only with the account it was written for</source>
+        <translation>solo con la cuenta para la que se escribió</translation>
+    </message>
+    <message>
+        <source>only from {base}</source>
+        <translation>solo desde {base}</translation>
     </message>
     <message>
         <source>&amp;Resend</source>
@@ -754,6 +790,14 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>Optional. Particle Space sends reminders by itself.</source>
         <translation>Opcional. Particle Space envía los recordatorios por su cuenta.</translation>
+    </message>
+    <message>
+        <source>Only the first {limit:,} characters fit here; the rest of the paste ({count:,}) was left out.</source>
+        <translation>Aquí solo caben los primeros {limit:,} caracteres; el resto de lo pegado ({count:,}) se dejó fuera.</translation>
+    </message>
+    <message>
+        <source>This field is full: it takes at most {limit:,} characters.</source>
+        <translation>Este campo está lleno: admite como máximo {limit:,} caracteres.</translation>
     </message>
 </context>
 <context>
