@@ -334,3 +334,40 @@ def test_progress_lines_are_not_repeated(cli: Cli, server: SandboxServer, tmp_pa
     result = cli("update", "--from-csv", str(path), *signed_in(server.url))
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == ["sent 1/2", "sent 2/2"]
+
+
+# --- Proxies and what a server says back, through the real command line ----------------------
+
+
+def test_a_proxy_in_the_environment_never_sees_a_loopback_request(
+    cli: Cli, server: SandboxServer
+) -> None:
+    from tests.unit.loopback import LoopbackServer
+    from tests.unit.test_proxies import refusing_tunnels
+
+    with LoopbackServer(refusing_tunnels) as proxy:
+        for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
+            cli.env[name] = proxy.url
+        result = cli("update", "tic_001", *QUIET, *signed_in(server.url))
+        assert result.returncode == 0, result.stderr
+        assert proxy.connections == 0 and proxy.requests == []
+    (request,) = server.requests
+    assert request.header("Authorization") == f"Bearer {SandboxServer.TOKEN}"
+
+
+def test_a_secret_a_server_echoes_is_neither_printed_nor_stored(cli: Cli, tmp_path: Path) -> None:
+    from tests.unit.loopback import LoopbackServer, answering
+
+    secret = "sk_live_ab-12"
+    body = json.dumps({"message": f"bad token {SandboxServer.TOKEN}-x, key {secret}"}).encode()
+    answer = answering("422 Unprocessable Entity", body, {"Content-Type": "application/json"})
+    with LoopbackServer(answer) as echoing:
+        result = cli("update", "tic_001", *QUIET, *signed_in(f"{echoing.url}/api/v1"), "--json")
+    assert result.returncode == 1
+    assert secret not in result.stdout + result.stderr
+    assert "[redacted]" in json.loads(result.stdout)["message"]
+    data = tmp_path / "data" / "ParticleTickets" / "particle-tickets"
+    store = OutboxStore(data / "outbox.sqlite3")
+    (entry,) = store.history()
+    store.close()
+    assert secret not in str(entry.message) and "[redacted]" in str(entry.message)

@@ -153,7 +153,7 @@ def test_the_history_stores_no_echoed_secret(tmp_path: Path) -> None:
         with LoopbackServer(echoing("200 OK", echo_document)) as server:
             connection = Connection(f"{server.url}/api/v1", Credentials(token=TOKEN))
             store.add(UPDATE, destination=destination_of(connection))
-            item = store.claim_next()
+            item = store.claim_next(destination_of(connection))
             assert item is not None
             sender = TicketSender(connection)
             try:
@@ -184,7 +184,7 @@ def test_the_history_of_a_refused_update_stores_no_echoed_secret(tmp_path: Path)
         ) as server:
             connection = Connection(f"{server.url}/api/v1", Credentials(token=TOKEN))
             store.add(UPDATE, destination=destination_of(connection))
-            item = store.claim_next()
+            item = store.claim_next(destination_of(connection))
             assert item is not None
             sender = TicketSender(connection)
             try:
