@@ -98,9 +98,14 @@ class Output:
             }
         )
         self.earlier(earlier)
+        told_waiting = False
         for result in results:
-            if result.state not in (SENT, INVALID):
-                self._describe(result, prefix=f"row {result.row}: ")
+            if result.state in (SENT, INVALID):
+                continue
+            if result.state == WAITING and sent.left and told_waiting:
+                continue  # the rest that wait as the file's batch: one line below says so
+            told_waiting = told_waiting or result.state == WAITING
+            self._describe(result, prefix=f"row {result.row}: ")
         parts = [f"{counts[state]} {_WORDS[state]}" for state in _STATES if counts[state]]
         noun = "row" if total_rows == 1 else "rows"
         self.say(f"{total_rows} {noun}: {', '.join(parts) or 'nothing sent'}.")

@@ -223,6 +223,8 @@ def test_a_file_stopped_part_way_is_one_batch_and_a_rerun_sends_each_row_once(
         f"`particle-tickets outbox send --batch {batch}` sends them, "
         f"`particle-tickets outbox discard --batch {batch}` gives them up."
     ) in err
+    # the row the server turned away says why; the rest are that one line, not a line each
+    assert err.count("It waits in the outbox as item") == 1
     # An unrelated command sends its own update only.
     before = len(server.requests)
     server.behaviour = Behaviour.NORMAL
