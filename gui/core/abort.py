@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 from collections.abc import Iterator
 
 _current = threading.local()
@@ -74,3 +75,57 @@ def register_socket(sock: socket.socket | None) -> None:
     abort: Abort | None = getattr(_current, "abort", None)
     if abort is not None:
         abort._register(sock)
+
+
+class _Watchdog:
+    """One thread that ends requests whose deadline passed (`within`), for every request of
+    the process at once: a thread per request would cost more than a loopback request. It runs
+    only while a request is watched, so that nothing outlives the window."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._watched: dict[int, tuple[float, float, Abort]] = {}  # key: (due, seconds, abort)
+        self._next_key = 0
+        self._thread: threading.Thread | None = None
+
+    @contextlib.contextmanager
+    def within(self, abort: Abort, seconds: float) -> Iterator[None]:
+        with self._changed:
+            key = self._next_key
+            self._next_key += 1
+            self._watched[key] = (time.monotonic() + seconds, seconds, abort)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="deadlines", daemon=True)
+                self._thread.start()
+            self._changed.notify()
+        try:
+            yield
+        finally:
+            ending = None
+            with self._changed:
+                self._watched.pop(key, None)  # (gone already if its deadline passed)
+                if not self._watched:  # the last one: the thread ends, and is waited for
+                    ending, self._thread = self._thread, None
+                self._changed.notify()
+            if ending is not None:
+                ending.join()
+
+    def _run(self) -> None:
+        me = threading.current_thread()
+        with self._changed:
+            while self._thread is me:
+                now = time.monotonic()
+                for key, (due, seconds, abort) in list(self._watched.items()):
+                    if due <= now:
+                        del self._watched[key]
+                        abort.abort(deadline=seconds)
+                dues = [due for due, _seconds, _abort in self._watched.values()]
+                self._changed.wait(max(0.0, min(dues) - now) if dues else None)
+
+
+_watchdog = _Watchdog()
+
+
+def within(abort: Abort, seconds: float) -> contextlib.AbstractContextManager[None]:
+    """While in this block, `abort` is aborted (``deadline=seconds``) once `seconds` pass."""
+    return _watchdog.within(abort, seconds)

@@ -63,18 +63,16 @@ def deliver(
     decision. An abort for any other reason means the user stopped waiting, and such an item is
     never resent on its own.
     """
+    from gui.core.abort import within
     from gui.core.destination import destination_of
     from gui.core.retry import Action, decide
 
-    timer = None
-    if deadline is not None:
-        import threading
-
-        timer = threading.Timer(deadline, lambda: abort.abort(deadline=deadline))
-        timer.daemon = True
-        timer.start()
     try:
-        result = sender.send(item.update, abort)
+        if deadline is None:
+            result = sender.send(item.update, abort)
+        else:
+            with within(abort, deadline):
+                result = sender.send(item.update, abort)
     except Exception as failure:
         error: Exception = failure
         if abort.aborted and closing():
@@ -99,9 +97,6 @@ def deliver(
         else:
             store.hold(item.id, error=verdict.reason, status=status)
         return Delivery(item, Failed(error), verdict)
-    finally:
-        if timer is not None:
-            timer.cancel()
     store.complete(
         item.id,
         status=result.status,
