@@ -113,7 +113,7 @@ def drain(
     request has the connection's deadline (PARTICLESPACE_DEADLINE): when it passes, the request
     is ended and the item waits as after a read timeout (`gui.core.delivery.deliver`).
     """
-    from gui.core.abort import Abort
+    from gui.core.abort import Abort, Watchdog
     from gui.core.destination import destination_of
     from gui.core.retry import Action
 
@@ -123,12 +123,13 @@ def drain(
     # does at start-up; items a running window is sending right now are left to it.
     store.recover()
     item = None
+    deadline = (Watchdog(), sender.connection.deadline)
     try:
         while True:
             item = store.claim_next(here, batch=batch)
             if item is None:
                 break
-            delivery = deliver(store, item, sender, Abort(), deadline=sender.connection.deadline)
+            delivery = deliver(store, item, sender, Abort(), deadline=deadline)
             assert delivery is not None  # nosec B101 - only None while closing, never here
             item = None  # recorded: nothing to hold if Ctrl+C comes now
             drained.deliveries[delivery.item.id] = delivery
@@ -141,4 +142,6 @@ def drain(
         if item is not None:
             store.hold(item.id, error=STOPPED_WAITING)
             drained.interrupted = item.id
+    finally:
+        deadline[0].close()
     return drained

@@ -77,43 +77,50 @@ def register_socket(sock: socket.socket | None) -> None:
         abort._register(sock)
 
 
-class _Watchdog:
-    """One thread that ends requests whose deadline passed (`within`), for every request of
-    the process at once: a thread per request would cost more than a loopback request. It runs
-    only while a request is watched, so that nothing outlives the window."""
+class Watchdog:
+    """One thread that ends the requests whose deadline passed (`within`), for all the
+    requests of its owner: a thread per request would cost more than a loopback request. The
+    thread starts with the first request watched; `close` ends it (the window's outbox at
+    shutdown, a command when it is done), so nothing outlives its owner."""
 
     def __init__(self) -> None:
         self._changed = threading.Condition()
         self._watched: dict[int, tuple[float, float, Abort]] = {}  # key: (due, seconds, abort)
         self._next_key = 0
         self._thread: threading.Thread | None = None
+        self._closed = False
 
     @contextlib.contextmanager
     def within(self, abort: Abort, seconds: float) -> Iterator[None]:
+        """While in this block, `abort` is aborted (``deadline=seconds``) once `seconds`
+        pass."""
         with self._changed:
             key = self._next_key
             self._next_key += 1
             self._watched[key] = (time.monotonic() + seconds, seconds, abort)
             if self._thread is None:
+                self._closed = False
                 self._thread = threading.Thread(target=self._run, name="deadlines", daemon=True)
                 self._thread.start()
             self._changed.notify()
         try:
             yield
         finally:
-            ending = None
             with self._changed:
                 self._watched.pop(key, None)  # (gone already if its deadline passed)
-                if not self._watched:  # the last one: the thread ends, and is waited for
-                    ending, self._thread = self._thread, None
-                self._changed.notify()
-            if ending is not None:
-                ending.join()
+
+    def close(self) -> None:
+        """End the thread (a later `within` starts another)."""
+        with self._changed:
+            thread, self._thread = self._thread, None
+            self._closed = True
+            self._changed.notify()
+        if thread is not None:
+            thread.join()
 
     def _run(self) -> None:
-        me = threading.current_thread()
         with self._changed:
-            while self._thread is me:
+            while not self._closed:
                 now = time.monotonic()
                 for key, (due, seconds, abort) in list(self._watched.items()):
                     if due <= now:
@@ -121,11 +128,3 @@ class _Watchdog:
                         abort.abort(deadline=seconds)
                 dues = [due for due, _seconds, _abort in self._watched.values()]
                 self._changed.wait(max(0.0, min(dues) - now) if dues else None)
-
-
-_watchdog = _Watchdog()
-
-
-def within(abort: Abort, seconds: float) -> contextlib.AbstractContextManager[None]:
-    """While in this block, `abort` is aborted (``deadline=seconds``) once `seconds` pass."""
-    return _watchdog.within(abort, seconds)

@@ -15,7 +15,7 @@ from gui.core.messages import QT_TRANSLATE_NOOP
 from gui.core.outcome import Failed, Outcome, Succeeded
 
 if TYPE_CHECKING:
-    from gui.core.abort import Abort
+    from gui.core.abort import Abort, Watchdog
     from gui.core.client import UpdateResult
     from gui.core.outbox import OutboxItem, OutboxStore
     from gui.core.retry import Verdict
@@ -51,19 +51,18 @@ def deliver(
     abort: Abort,
     *,
     closing: Callable[[], bool] = _never,
-    deadline: float | None = None,
+    deadline: tuple[Watchdog, float] | None = None,
 ) -> Delivery | None:
     """One attempt at the claimed `item`, recorded in `store` as its outcome says (blocking).
 
     Returns None, leaving the item SENDING, when `abort` ended the request because the app is
     `closing`: the next start then treats it like an item whose process died (see
-    `OutboxStore.recover`). `deadline` (seconds) bounds the request, however the socket
-    behaves: when it, or another deadline (`Abort.deadline_passed`), ends the request, that
+    `OutboxStore.recover`). `deadline` (a watchdog and seconds) bounds the request, however
+    the socket behaves: when it, or another deadline (`Abort.deadline_passed`), ends it, that
     counts as a read timeout: resent by itself only if that is safe, else it waits for a
     decision. An abort for any other reason means the user stopped waiting, and such an item is
     never resent on its own.
     """
-    from gui.core.abort import within
     from gui.core.destination import destination_of
     from gui.core.retry import Action, decide
 
@@ -71,7 +70,8 @@ def deliver(
         if deadline is None:
             result = sender.send(item.update, abort)
         else:
-            with within(abort, deadline):
+            watchdog, seconds = deadline
+            with watchdog.within(abort, seconds):
                 result = sender.send(item.update, abort)
     except Exception as failure:
         error: Exception = failure

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.core.abort import Watchdog
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, plain
 from gui.ui.worker import JobRunner
 
@@ -100,6 +101,7 @@ class OutboxDispatcher(QObject):
         self._abort: Abort | None = None
         self._current: int | None = None  # the item being sent (set on the worker thread)
         self._stopped = False
+        self._watchdog = Watchdog()  # the deadline of every request (one thread, at need)
         self._wake = QTimer(self, singleShot=True)
         self._wake.timeout.connect(self.pump)
 
@@ -155,6 +157,7 @@ class OutboxDispatcher(QObject):
         self._jobs.run(self._close_store, lambda _result: None, self._on_job_failed)
         if not self._jobs.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the outbox worker was still busy when the window closed")
+        self._watchdog.close()
 
     # --- Pumping: one attempt per job, then the next -----------------------------------------
 
@@ -194,7 +197,8 @@ class OutboxDispatcher(QObject):
                 sender,
                 abort,
                 closing=lambda: self._stopped,
-                deadline=sender.connection.deadline,  # every request, not only the awaited one
+                # every request, not only the one the window waits for
+                deadline=(self._watchdog, sender.connection.deadline),
             )
             self._abort, self._current = None, None
             if delivery is None:

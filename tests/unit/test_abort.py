@@ -255,13 +255,16 @@ def test_watching_is_per_thread(pair: tuple[socket.socket, socket.socket]) -> No
 def test_a_deadline_aborts_only_the_request_that_runs_past_it() -> None:
     import time
 
-    from gui.core.abort import within
+    from gui.core.abort import Watchdog
 
+    watchdog = Watchdog()
     late, on_time = Abort(), Abort()
-    with within(late, 0.05):
-        with within(on_time, 30.0):
+    try:
+        with watchdog.within(late, 0.05), watchdog.within(on_time, 30.0):
             time.sleep(0.3)  # a request that takes too long
         assert late.aborted and late.deadline_passed == 0.05
-    assert not on_time.aborted and on_time.deadline_passed is None
-    # nothing is left running once no request is watched
+        assert not on_time.aborted and on_time.deadline_passed is None
+    finally:
+        watchdog.close()
+    # nothing is left running once it is closed
     assert "deadlines" not in {thread.name for thread in threading.enumerate()}
