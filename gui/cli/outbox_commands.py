@@ -56,16 +56,12 @@ class OutboxCommand(Session):
         return describe(resolve_connection(options, self.env.environ, self.stored()).api_base)
 
     def send_due(self) -> int:
-        connection = self.connection()
-        if connection is None:
+        connection, here = self.connection(), self.destination()
+        if connection is None or here is None:
             return EXIT_FAILED
-        from gui.core.destination import destination_of
-
-        here = destination_of(connection)
         batch = self.args.batch
-        store = self.store()
+        store = self.recovered()  # what a killed process left being sent can be retried
         try:
-            store.recover()  # what a killed process left being sent is settled first
             for item_id in self.args.retry:
                 refused = self._retry(store, item_id, here)
                 if refused is not None:
@@ -168,9 +164,8 @@ class OutboxCommand(Session):
         return code
 
     def discard_batch(self, batch: int) -> int:
-        store = self.store()
+        store = self.recovered()  # an item a killed command left "being sent" can go too
         try:
-            store.recover()  # an item a killed command left "being sent" can be discarded
             if store.batch(batch) is None:
                 self.out.problem(f"There is no batch {batch} in the outbox.")
                 self.out.document({"ok": False, "discarded": []})

@@ -93,8 +93,7 @@ class Drained:
 
     deliveries: dict[int, Delivery] = field(default_factory=dict)
     stopped_early: str = ""  # why the drain stopped before the outbox was empty of due items
-    interrupted: int | None = None  # the item held because the user pressed Ctrl+C
-    stopped: bool = False  # the user pressed Ctrl+C
+    stopped: bool = False  # the user pressed Ctrl+C (the item in flight then waits for a decision)
 
 
 def drain(
@@ -111,7 +110,8 @@ def drain(
 
     Items made for another API base or account are never sent (`OutboxStore.claim_next`). Each
     request has the connection's deadline (PARTICLESPACE_DEADLINE): when it passes, the request
-    is ended and the item waits as after a read timeout (`gui.core.delivery.deliver`).
+    is ended and the item waits as after a read timeout (`gui.core.delivery.deliver`). The
+    caller settles what a killed process left "being sent" first (`Session.recovered`).
     """
     from gui.core.abort import Abort, Watchdog
     from gui.core.destination import destination_of
@@ -119,9 +119,6 @@ def drain(
 
     drained = Drained()
     here = destination_of(sender.connection)
-    # Items a process that died mid-request left SENDING are settled first, as the window
-    # does at start-up; items a running window is sending right now are left to it.
-    store.recover()
     item = None
     deadline = (Watchdog(), sender.connection.deadline)
     try:
@@ -141,7 +138,6 @@ def drain(
         drained.stopped = True
         if item is not None:
             store.hold(item.id, error=STOPPED_WAITING)
-            drained.interrupted = item.id
     finally:
         deadline[0].close()
     return drained

@@ -33,6 +33,7 @@ class Session:
         self._stored_values: dict[str, str] | None = None
         self._connection: tuple[Connection | None] | None = None  # once resolved
         self._store: OutboxStore | None = None
+        self._recovered = False  # `recovered` settled the store already
 
     def region(self) -> str:
         """The SMS region of phone numbers without a +country code (Settings')."""
@@ -95,6 +96,16 @@ class Session:
             self._store = OutboxStore(self.env.data_folder() / OUTBOX_FILE_NAME)
         return self._store
 
+    def recovered(self) -> OutboxStore:
+        """The outbox, with the items a process that died mid-request left SENDING settled
+        first, as the window does at start-up (items a running window or command is sending
+        right now are left to it): once per command, before it sends, retries or discards."""
+        store = self.store()
+        if not self._recovered:
+            store.recover()
+            self._recovered = True
+        return store
+
     def repeats(self, updates: Sequence[TicketUpdate]) -> list[Repeat | None] | None:
         """For each of `updates`, the identical one it would repeat (`OutboxStore.find_repeat`
         at the destination this command sends to), or None. Only an update that notifies people
@@ -104,12 +115,9 @@ class Session:
             return [None] * len(updates)
         if not any(update.notify or update.creates for update in updates):
             return [None] * len(updates)
-        connection = self.connection()
-        if connection is None:
+        destination = self.destination()
+        if destination is None:
             return None
-        from gui.core.destination import destination_of
-
-        destination = destination_of(connection)
         store = self.store()
         moment = time.time()
         try:
@@ -144,16 +152,12 @@ class Session:
         waiting items `adopt` that are exactly some of them already, and send the batch (and,
         first, older items of its tickets). None, after saying why, when there is no
         connection to send with: then nothing is stored either."""
-        connection = self.connection()
-        if connection is None:
+        connection, destination = self.connection(), self.destination()
+        if connection is None or destination is None:
             return None
-        from gui.core.destination import destination_of
-
         store = self.store()
         try:
-            batch = store.add_batch(
-                updates, destination=destination_of(connection), source=source, adopt=adopt
-            )
+            batch = store.add_batch(updates, destination=destination, source=source, adopt=adopt)
             ours = [item.id for item in batch.items] + list(adopt)
             return self.send(store, connection, batch=batch.id, ours=ours, progress=progress)
         finally:
@@ -174,6 +178,7 @@ class Session:
         from gui.cli.sending import Progress, drain
         from gui.core.sender import TicketSender
 
+        self.recovered()
         total = len(ours) or len(_due(store, connection))
         meter = Progress(total, self.out.stderr, enabled=progress)
         counted = {"done": 0, "sent": 0}

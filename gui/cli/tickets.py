@@ -172,9 +172,8 @@ class TicketCommand(Session):
             return None
         from gui.core.outbox import ItemState
 
-        store = self.store()
+        store = self.recovered()  # what a killed run left being sent is settled first
         try:
-            store.recover()  # what a killed run left being sent is settled first
             found = store.identical_items(destination, list(updates.values()))
         finally:
             store.close()
