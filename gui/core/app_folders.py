@@ -58,6 +58,9 @@ OUTBOX_FILE_NAME = "outbox.sqlite3"
 DRAFT_FILE_NAME = "draft.json"
 #: The log files' folder, in the data folder.
 LOGS_FOLDER_NAME = "logs"
+#: The built-in sandbox's own outbox and draft, in the data folder: what is tried there never
+#: meets the real service's updates, and theirs never show up in the sandbox.
+SANDBOX_FOLDER_NAME = "sandbox"
 
 
 def config_folder(environ: Mapping[str, str] | None = None) -> Path:
@@ -85,6 +88,11 @@ def data_folder(environ: Mapping[str, str] | None = None) -> Path:
         # organisation then application everywhere. Roaming: Qt's AppDataLocation on Windows.
         base = platformdirs.user_data_path(roaming=True)
     return base / ORGANIZATION / APPLICATION
+
+
+def sandbox_data_folder(environ: Mapping[str, str] | None = None) -> Path:
+    """The sandbox's data folder (its outbox and draft), inside `data_folder`."""
+    return data_folder(environ) / SANDBOX_FOLDER_NAME
 
 
 def preferences_file(environ: Mapping[str, str] | None = None) -> Path:
