@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 import gui
@@ -50,12 +51,32 @@ def create_window(argv: Sequence[str], *, settings: AppSettings | None = None) -
     return _window(window_options(args), settings or AppSettings())
 
 
-def _window(options: Options, settings: AppSettings) -> MainWindow:
+#: The window on screen: a window that gives way to another (the sandbox's, or Particle
+#: Space's) is replaced here, so that the new one lives on after the call that made it.
+_shown: list[MainWindow] = []
+
+
+def _window(
+    options: Options, settings: AppSettings, *, credentials: Credentials | None = None
+) -> MainWindow:
+    """The window for `options`: the sandbox's with --demo, else Particle Space's, signed in
+    with `credentials` (keys just saved) or with what options, environment and keychain give."""
     if QApplication.instance() is None:
         raise RuntimeError("create_window needs a QApplication")
     sandbox = None
-    keychain = None
-    resolve = None
+    environ = dict(os.environ)
+
+    def resolve(keychain_credentials: Credentials) -> Connection:
+        stored = settings.stored_connection()
+        connection = resolve_connection(options, environ, stored, keychain_credentials)
+        if settings.problem is not None:  # unknown where to send: nothing goes out
+            connection = connection._replace(problem=settings.problem)
+        return connection
+
+    def signed_in_elsewhere() -> bool:
+        """Whether Particle Space has credentials without asking for keys."""
+        return settings.keys_saved() or not resolve(Credentials()).credentials.empty
+
     if options.demo:
         from gui.sandbox import SandboxServer
 
@@ -63,31 +84,59 @@ def _window(options: Options, settings: AppSettings) -> MainWindow:
         sandbox.start()
         connection = Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN), sandbox=True)
     else:
-        environ = dict(os.environ)
-
-        def resolve(keychain_credentials: Credentials) -> Connection:
-            stored = settings.stored_connection()
-            connection = resolve_connection(options, environ, stored, keychain_credentials)
-            if settings.problem is not None:  # unknown where to send: nothing goes out
-                connection = connection._replace(problem=settings.problem)
-            return connection
-
-        keychain = Keychain()
-        connection = resolve(Credentials())  # the keychain is read after the first paint
+        # With no keys given, the keychain is read after the first paint.
+        connection = resolve(credentials or Credentials())
     window = MainWindow(
         connection=connection,
         settings=settings,
         sandbox=sandbox,
-        keychain=keychain,
-        resolve=resolve,
+        keychain=Keychain(),  # in the sandbox, where Sign in… saves the keys
+        resolve=resolve,  # in the sandbox, for Sign in…'s Test connection
         ticket_id=options.ticket,
+        signed_in_elsewhere=signed_in_elsewhere,
     )
+    switch = _WindowSwitch(options, parent=window)
+    window.sandbox_requested.connect(switch.to_sandbox)
+    window.real_service_requested.connect(switch.to_real_service)
     # The stylesheet's colours (and a dark palette where Qt gives none), light or dark as the
     # system is or PARTICLE_TICKETS_COLOR_SCHEME says; kept in step while the app runs.
     ColourScheme(window)
     # The SVG icon needs Qt's SVG plugin (a few ms): loaded once the window is on screen.
     window.first_painted.connect(lambda: _set_icon(window))
     return window
+
+
+class _WindowSwitch(QObject):
+    """Replaces its window (the parent) by the sandbox's or Particle Space's, where it was."""
+
+    def __init__(self, options: Options, *, parent: MainWindow) -> None:
+        super().__init__(parent)
+        self._options = options
+        self._window = parent
+
+    def to_sandbox(self) -> None:
+        self._switch(demo=True)
+
+    def to_real_service(self, credentials: Credentials | None) -> None:
+        self._switch(demo=False, credentials=credentials)
+
+    def _switch(self, *, demo: bool, credentials: Credentials | None = None) -> None:
+        old = self._window
+        if old.busy:
+            return
+        old.settings.remember_window_state(old.saveGeometry(), old.saveState())
+        old.shutdown()  # its outbox, draft and sandbox end here; the settings are on disk
+        options = self._options._replace(demo=demo, ticket=None)
+        new = _window(options, AppSettings(), credentials=credentials)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.aboutToQuit.connect(new.shutdown)
+        _shown[:] = [new]
+        new.show()
+        log.info("window switched to %s", new.connection_label.text())
+        old.replaced.emit(new)
+        old.close()
+        old.deleteLater()
 
 
 def _set_icon(window: MainWindow) -> None:
@@ -121,6 +170,7 @@ def main(args: argparse.Namespace) -> int:
     language = install_language(app, settings.language())
     log.info("language: %s", language)
     window = _window(window_options(args), settings)
+    _shown[:] = [window]
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     log.info("window shown: %s", window.connection_label.text())

@@ -89,6 +89,15 @@ class HelpDialog(QDialog):
         self.text.setHtml("".join(parts))
 
 
+def show_help(parent: QWidget, fields: Callable[[], Sequence[tuple[str, str]]]) -> None:
+    """Open the help over `parent` (F1), or bring back the one it has open."""
+    dialog = parent.findChild(HelpDialog)
+    if dialog is None:
+        dialog = HelpDialog(fields=fields, parent=parent)
+        dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
 def show_about(parent: QWidget) -> None:
     """Help ▸ About: the app's name and version."""
     from PySide6.QtCore import QCoreApplication

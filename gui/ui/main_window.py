@@ -2,8 +2,9 @@
 
 - `SendController` (send_controller.py): Update, Cancel, the deadline, the awaited item, and
   `SendReport` (send_report.py): what the banner says about it;
-- `SignInController` (sign_in.py): the connection in use, the keychain, Settings, and
+- `SignInController` (sign_in.py): the connection in use, the keychain, Settings;
   `ConnectionView` (connection_view.py): the title, "Sends to …", TEST MODE, Open Settings;
+  `SignInFlow` (sign_in_flow.py): the sign-in page, and the ways into and out of the sandbox;
 - `OutboxDispatcher` (dispatcher.py) and `DraftKeeper` (draft_keeper.py): the outbox and draft;
 - `TicketSwitcher` (ticket_switcher.py): which ticket the form is about, what Particle Space
   last confirmed of it, Undo; `FormFiller` (form_filler.py): the restored draft, outbox items
@@ -24,10 +25,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from gui.core import reports
-from gui.core.app_folders import OUTBOX_FILE_NAME
+from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
 from gui.core.destination import destination_of
 from gui.core.fields import Operation
 from gui.core.messages import QT_TRANSLATE_NOOP, join
@@ -43,6 +44,7 @@ from gui.ui.panels import Panels
 from gui.ui.send_controller import SendController
 from gui.ui.send_report import SendReport
 from gui.ui.sign_in import SignInController
+from gui.ui.sign_in_flow import SignInFlow
 from gui.ui.start_notice import StartNotice
 from gui.ui.status_bar import WindowStatusBar
 from gui.ui.ticket_page import TicketPage
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
     from gui.ui.history_panel import HistoryPanel
     from gui.ui.outbox_panel import OutboxPanel
     from gui.ui.settings import AppSettings
+    from gui.ui.sign_in_page import SignInPage
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,10 @@ class MainWindow(QMainWindow):
         cancelled(): the user, or the deadline, stopped the wait.
         first_painted(): the window has been painted for the first time.
         warmed_up(): the modules sending needs are loaded (off the GUI thread).
+        sandbox_requested(): Try the sandbox first (the app opens the sandbox's window).
+        real_service_requested(object): the sandbox's Sign in…: the app opens the window for
+            Particle Space, with the keys just saved (Credentials) or None to find them.
+        replaced(object): this window gave way to another (the MainWindow now shown).
     """
 
     sent = Signal(object)
@@ -94,6 +101,9 @@ class MainWindow(QMainWindow):
     cancelled = Signal()
     first_painted = Signal()
     warmed_up = Signal()
+    sandbox_requested = Signal()
+    real_service_requested = Signal(object)
+    replaced = Signal(object)
 
     def __init__(
         self,
@@ -107,6 +117,7 @@ class MainWindow(QMainWindow):
         draft_store: DraftStore | None = None,
         ticket_id: str | None = None,
         deadline_seconds: float | None = None,
+        signed_in_elsewhere: Callable[[], bool] = lambda: False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -116,7 +127,7 @@ class MainWindow(QMainWindow):
         if settings.parent() is None:
             settings.setParent(self)  # its writer thread ends with the window
         #: Asked before closing with updates still in the outbox; True closes.
-        self.confirm_quit: Callable[[int], bool] = self._ask_before_quitting
+        self.confirm_quit: Callable[[int], bool] = functools.partial(_ask_before_quitting, self)
         self._warm_up = JobRunner(parent=self)
         self._warm_up_started = False
         self._shut_down = False
@@ -130,6 +141,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         folder = settings.data_folder()
+        if sandbox is not None:  # its own outbox (and history) and draft: never the real ones
+            folder = folder / SANDBOX_FOLDER_NAME
         self.outbox = OutboxDispatcher(
             store=(lambda: outbox_store)
             if outbox_store is not None
@@ -187,7 +200,24 @@ class MainWindow(QMainWindow):
             sign_in=self.sign_in,
             sandbox=sandbox,
         )
-        self._restore_window_state()
+        self.sign_in_flow = SignInFlow(
+            window=self,
+            pages=self.pages,
+            ticket_page=self.page,
+            sign_in=self.sign_in,
+            settings=settings,
+            sandbox=sandbox is not None,
+            form_actions=(self.new_ticket_action, self.menus.clear_form_action),
+            sign_in_action=self.sign_in_action,
+            open_settings=self.open_settings,
+            busy=lambda: self.busy,
+            signed_in_elsewhere=signed_in_elsewhere,
+        )
+        self.sign_in_flow.sandbox_requested.connect(self.sandbox_requested)
+        self.sign_in_flow.real_service_requested.connect(self.real_service_requested)
+        # Where it was last time, and how its panels were docked (each takes its place when
+        # first shown: `Panels`).
+        settings.restore_window(self)
 
     # --- Building ----------------------------------------------------------------------------
 
@@ -195,7 +225,11 @@ class MainWindow(QMainWindow):
         page = self.page = TicketPage(
             statuses=self.settings.statuses(), sandbox=self.sandbox is not None
         )
-        self.setCentralWidget(page)
+        # The ticket page, or the sign-in page when there is nothing to sign in with.
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
         # The page's parts the window (and tests, tools and automation) reach by name.
         self.banner, self.form = page.banner, page.form
         self.submit_button, self.cancel_button = page.submit_button, page.cancel_button
@@ -211,6 +245,7 @@ class MainWindow(QMainWindow):
         self.setMenuBar(self.menus)
         self.new_ticket_action = self.menus.new_ticket_action
         self.settings_action = self.menus.settings_action
+        self.sign_in_action = self.menus.sign_in_action
         self.outbox_action = self.menus.outbox_action
         self.history_action = self.menus.history_action
         self.help_action = self.menus.help_action
@@ -303,13 +338,9 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         """The help (F1): the fields, what each takes, and the keyboard shortcuts."""
-        from gui.ui.help_dialog import HelpDialog
+        from gui.ui.help_dialog import show_help
 
-        dialog = self.findChild(HelpDialog)
-        if dialog is None:
-            dialog = HelpDialog(fields=self.form.field_help, parent=self)
-            dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        show_help(self, self.form.field_help)
 
     def _show_about(self) -> None:
         from gui.ui.help_dialog import show_about
@@ -331,6 +362,11 @@ class MainWindow(QMainWindow):
         """Show the Settings dialog (not while an update is on its way, nor in the sandbox)."""
         if not self.busy and self.sandbox is None:
             self.sign_in.open_settings(self)
+
+    @property
+    def sign_in_page(self) -> SignInPage | None:
+        """The sign-in page, once it has been shown (`signInPage`)."""
+        return self.sign_in_flow.page
 
     # --- Sending -----------------------------------------------------------------------------
 
@@ -423,23 +459,6 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
-    def _restore_window_state(self) -> None:
-        """Where the window was last time, and how its panels were docked (each panel takes
-        its place when first shown: `Panels`)."""
-        geometry, docks = self.settings.window_state()
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        if not docks.isEmpty():
-            self.restoreState(docks)
-
-    def _ask_before_quitting(self, waiting: int) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        waits = reports.quit_while_sending() if self.busy else reports.still_in_outbox(waiting)
-        question = join([waits, QT_TRANSLATE_NOOP("MainWindow", "Quit now?")])
-        answer = QMessageBox.question(self, self.tr("Updates are waiting"), translated(question))
-        return answer == QMessageBox.StandardButton.Yes
-
     def shutdown(self) -> None:
         """Stop waiting, end the worker threads (bounded), close the sandbox. Idempotent."""
         if self._shut_down:
@@ -454,3 +473,16 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.sandbox is not None:
             self.sandbox.stop()
+
+
+def _ask_before_quitting(window: MainWindow, waiting: int) -> bool:
+    """Whether to quit with `waiting` updates in the outbox (or one being sent): the user's
+    answer to the question."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    waits = reports.quit_while_sending() if window.busy else reports.still_in_outbox(waiting)
+    question = join([waits, QT_TRANSLATE_NOOP("MainWindow", "Quit now?")])
+    title = QCoreApplication.translate("MainWindow", "Updates are waiting")
+    answer = QMessageBox.question(window, title, translated(question))
+    return answer == QMessageBox.StandardButton.Yes

@@ -48,6 +48,11 @@ class MainMenuBar(QMenuBar):
         self.settings_action = self._action(self.file_menu, "settingsAction")
         self.settings_action.setShortcuts(shortcuts.settings())
         self.settings_action.setEnabled(sandbox is None)  # the sandbox signs itself in
+        #: The sandbox's way to Particle Space (File ▸ Sign in…, `signInAction`).
+        self.sign_in_action: QAction | None = None
+        if sandbox is not None:
+            self.sign_in_action = self._action(self.file_menu, "signInAction")
+            self.file_menu.insertAction(self.settings_action, self.sign_in_action)
         self.quit_action = self._action(self.file_menu, "quitAction")
         self.quit_action.setShortcuts(shortcuts.quit_app())
 
@@ -114,6 +119,11 @@ class MainMenuBar(QMenuBar):
         self.clear_form_action.setText(self.tr("&Clear form"))
         self.clear_form_action.setToolTip(self.tr("Empty the form (Undo brings it back)"))
         self.settings_action.setText(self.tr("&Settings…"))
+        if self.sign_in_action is not None:
+            self.sign_in_action.setText(self.tr("Sign &in to Particle Space…"))
+            self.sign_in_action.setToolTip(
+                self.tr("Leave the sandbox: send to Particle Space with your account's keys")
+            )
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.outbox_action.setText(self.tr("&Outbox"))

@@ -28,6 +28,7 @@ from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QMainWindow
 
 __all__ = ["APPLICATION", "CONNECTION_KEYS", "ORGANIZATION", "AppSettings", "identify_app"]
 
@@ -136,6 +137,14 @@ class AppSettings(QObject):
         (`QMainWindow.saveState`); empty when nothing was saved."""
         return self._bytes("window/geometry"), self._bytes("window/state")
 
+    def restore_window(self, window: QMainWindow) -> None:
+        """Put `window` where it was and dock its panels as they were (`window_state`)."""
+        geometry, docks = self.window_state()
+        if not geometry.isEmpty():
+            window.restoreGeometry(geometry)
+        if not docks.isEmpty():
+            window.restoreState(docks)
+
     def _bytes(self, key: str) -> QByteArray:
         from PySide6.QtCore import QByteArray
 
@@ -145,6 +154,14 @@ class AppSettings(QObject):
     def remember_window_state(self, geometry: QByteArray, docks: QByteArray) -> None:
         self._window.setValue("window/geometry", geometry)
         self._window.setValue("window/state", docks)
+
+    def keys_saved(self) -> bool:
+        """Whether the keychain held keys the last time the window looked (or saved some): the
+        window then opens on the ticket form while it reads them, not on the sign-in page."""
+        return bool(self._window.value("signIn/keysSaved", False, type=bool))
+
+    def remember_keys_saved(self, saved: bool) -> None:
+        self._window.setValue("signIn/keysSaved", saved)
 
     def _move_statuses_of_0_1_0(self) -> None:
         """The statuses typed in 0.1.0, from its settings.ini (QSettings reads its own file)."""

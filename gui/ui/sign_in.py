@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from gui.core.keychain import Keychain
     from gui.ui.settings import AppSettings
     from gui.ui.settings_dialog import SettingsDialog
+    from gui.ui.sign_in_section import SignInSection
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,13 @@ class SignInController(QObject):
     Signals:
         connection_changed(Connection): sending uses this connection from now on.
         problem(Message): the keychain could not be read, or did not answer in time.
+        keychain_settled(): the keychain has answered (keys or none), failed or not answered in
+            time, or did not need to be read: `keychain_settled` is True from then on.
     """
 
     connection_changed = Signal(object)
     problem = Signal(object)
+    keychain_settled = Signal()
 
     def __init__(
         self,
@@ -64,6 +68,8 @@ class SignInController(QObject):
         self.ticket_sender = TicketSender(connection)
         #: False once the keychain said this computer has none (keys then last one session).
         self.keychain_available = True
+        #: True once nothing more will come from the keychain (see `keychain_settled`).
+        self.keychain_read = keychain is None
         #: Keychain and Settings jobs (Settings shares them for its keychain calls).
         self.jobs = JobRunner(parent=self)
         self._settings = settings
@@ -78,6 +84,15 @@ class SignInController(QObject):
     @property
     def can_open_settings(self) -> bool:
         return self._keychain is not None
+
+    def new_section(self) -> SignInSection:
+        """The key fields, Test connection and Save for the sign-in page or dialog: tested
+        with the stored settings, saved to the keychain."""
+        from gui.ui.sign_in_section import SignInSection
+
+        if self._resolve is None:
+            raise RuntimeError("signing in needs a way to resolve the connection")
+        return SignInSection(jobs=self.jobs, connection_for=self._resolve, keychain=self._keychain)
 
     @property
     def settings_dialog(self) -> SettingsDialog | None:
@@ -116,8 +131,10 @@ class SignInController(QObject):
         """Read the keys from the keychain on a worker thread, if nothing else gave any."""
         if self._keychain is None or self._resolve is None:
             return
-        if not self._resolve(Credentials()).credentials.empty:
-            return  # options or environment already sign in: leave the keychain alone
+        if not self.connection.credentials.empty:
+            # Options, the environment or the keys just saved sign in: leave the keychain alone.
+            self._settle()
+            return
         keychain = self._keychain
         self._keychain_deadline.start()
         self.jobs.run(
@@ -131,8 +148,15 @@ class SignInController(QObject):
             return  # too late: the window already said the keychain did not answer
         self._keychain_deadline.stop()
         credentials, self.keychain_available = result
+        self._settings.remember_keys_saved(not credentials.empty)
         if self._resolve is not None:  # always: the keychain is only read when it is set
             self.set_connection(self._resolve(credentials))
+        self._settle()
+
+    def _settle(self) -> None:
+        if not self.keychain_read:
+            self.keychain_read = True
+            self.keychain_settled.emit()
 
     def _on_keychain_failed(self, error: Exception) -> None:
         if not self._keychain_deadline.isActive():
@@ -146,20 +170,22 @@ class SignInController(QObject):
             join(
                 [
                     reason,
-                    QT_TRANSLATE_NOOP("SignInController", "Open Settings to enter your keys."),
+                    QT_TRANSLATE_NOOP("SignInController", "Enter your keys to sign in."),
                 ]
             )
         )
+        self._settle()
 
     def _on_keychain_deadline(self) -> None:
         self.problem.emit(
             QT_TRANSLATE_NOOP(
                 "SignInController",
                 "The keychain did not answer within {seconds:g} s; it may be waiting for you to "
-                "unlock it. Open Settings to enter your keys, or restart the app once it is "
+                "unlock it. Enter your keys to sign in, or restart the app once it is "
                 "unlocked.",
             ).format(seconds=KEYCHAIN_WAIT_SECONDS)
         )
+        self._settle()
 
     # --- Settings ----------------------------------------------------------------------------
 
@@ -183,9 +209,16 @@ class SignInController(QObject):
         self._dialog.open()
 
     def _on_settings_saved(self) -> None:
+        if self._dialog is not None:
+            self.use_saved(self._dialog.saved_credentials())
+
+    def use_saved(self, credentials: Credentials) -> None:
+        """Sign in with `credentials`, just saved (in Settings or on the sign-in page)."""
         self._keychain_deadline.stop()  # a keychain read still under way is out of date now
-        if self._resolve is not None and self._dialog is not None:
-            self.set_connection(self._resolve(self._dialog.saved_credentials()))
+        self._settings.remember_keys_saved(self.keychain_available and not credentials.empty)
+        if self._resolve is not None:
+            self.set_connection(self._resolve(credentials))
+        self._settle()
 
     def _on_settings_closed(self) -> None:
         if self._dialog is not None:

@@ -31,6 +31,20 @@ VENDOR_BODY = (
 )
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """A window the app replaced (the sandbox's, left for Particle Space's) was deleted by the
+    app: qtbot closes only the widgets that still exist."""
+    import shiboken6
+
+    widgets = getattr(item, "qt_widgets", None)
+    if widgets:
+        item.qt_widgets = [  # type: ignore[attr-defined]
+            (ref, before) for ref, before in widgets if ref() is None or shiboken6.isValid(ref())
+        ]
+    return (yield)
+
+
 @pytest.fixture(autouse=True)
 def _qt_pools_idle() -> Iterator[None]:
     yield

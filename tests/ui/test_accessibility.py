@@ -68,7 +68,9 @@ def test_tab_leaves_a_multi_line_field_and_ctrl_tab_types_a_tab(
 
 
 def test_walking_the_whole_tab_order_with_the_keyboard(qtbot: QtBot, make_window) -> None:
-    window = make_window(argv=[])  # not signed in: the banner offers Open Settings
+    # A connection Settings must fix (plain http to another computer): the banner offers
+    # Open Settings.
+    window = make_window(argv=["--api-base", "http://tickets.example/api/v1", "--token", "t"])
     window.discard_draft_button.show()  # as after a restored draft
     window.status_bar.show_waiting(1)  # "1 update waiting" in the status bar
     window.form.ticket_id.setFocus()  # where the cursor starts

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from gui.core.api_contract import format_time
+from gui.core.app_folders import SANDBOX_FOLDER_NAME
 from gui.core.errors import FieldError
 from gui.core.messages import QT_TRANSLATE_NOOP
 from gui.ui.i18n import available_languages, install_language, local_time, translated
@@ -208,7 +209,7 @@ def test_what_the_outbox_and_the_draft_say_in_the_banner_is_resaid_in_spanish(
     qtbot: QtBot, make_window: WindowFactory, spanish: None
 ) -> None:
     switch_to("en")
-    folder = AppSettings.data_folder()
+    folder = AppSettings.data_folder() / SANDBOX_FOLDER_NAME  # the sandbox's own files
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "outbox.sqlite3").write_bytes(b"this is not a database" * 100)
     window = make_window(argv=["--demo"])

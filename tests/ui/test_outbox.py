@@ -6,6 +6,7 @@ import json
 import socket
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -148,8 +149,9 @@ def test_contacts_used_before_are_offered_per_type(qtbot: QtBot, sandbox) -> Non
 
 
 def test_the_draft_is_saved_while_typing_and_restored_at_the_next_start(
-    qtbot: QtBot, make_window: WindowFactory
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("PARTICLESPACE_TOKEN", "a-token")  # signed in: the form, not sign-in
     window = make_window(argv=[])
     fill(qtbot, window, **{**TICKET, "title": "Half-written note"})
     draft_file = AppSettings.data_folder() / "draft.json"

@@ -48,10 +48,13 @@ def xdg_folders() -> list[Path]:
     return [Path(os.environ[name]) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME")]
 
 
-def test_first_start_says_not_signed_in_and_offers_settings(make_window: WindowFactory) -> None:
+def test_a_first_start_opens_on_the_sign_in_page_without_test_mode(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     window = make_window(argv=[])
-    assert window.banner.text().startswith("Not signed in")
-    assert window.open_settings_button.isVisible()
+    qtbot.waitUntil(lambda: window.sign_in.keychain_read, timeout=10_000)
+    assert window.sign_in_page is not None and window.sign_in_page.isVisible()
+    assert not window.banner.isVisible() and not window.open_settings_button.isVisible()
     assert not window.findChild(QLabel, "testModeBadge").isVisible()
 
 
@@ -266,12 +269,13 @@ class _BrokenKeyring(MemoryKeyring):
 def test_a_keychain_error_is_a_plain_message(qtbot: QtBot, make_window: WindowFactory) -> None:
     keyring.set_keyring(_BrokenKeyring())
     window = make_window(argv=[])
-    qtbot.waitUntil(lambda: "keychain refused" in window.banner.text(), timeout=10_000)
-    assert window.banner.text() == (
+    qtbot.waitUntil(lambda: window.sign_in_page is not None, timeout=10_000)
+    status = window.sign_in_page.status
+    qtbot.waitUntil(lambda: "keychain refused" in status.text(), timeout=10_000)
+    assert status.isVisible() and status.text() == (
         "The keychain refused to read your keys (the collection is locked). "
-        "Open Settings to enter your keys."
+        "Enter your keys to sign in."
     )
-    assert window.open_settings_button.isVisible()
 
 
 @pytest.fixture(autouse=True)
