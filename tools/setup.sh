@@ -1,8 +1,8 @@
 # Sourced by tools/run and tools/test: everything the app needs on a fresh Debian/Ubuntu machine.
 #   setup_system offscreen|desktop   system libraries Qt loads (installed with apt-get if missing)
 #   setup_python                     .venv with the app and its test tools, refreshed when
-#                                    pyproject.toml changes; then the translations compiled
-#                                    (resources/i18n/*.qm, build output that git ignores)
+#                                    pyproject.toml changes (the compiled translations,
+#                                    resources/i18n/*.qm, are committed: nothing to compile)
 # shellcheck shell=bash
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -86,19 +86,5 @@ setup_python() {
     "$VENV/bin/python" -m pip install --quiet -e "$ROOT[test]"
     rm -f "$VENV"/.installed-*
     touch "$stamp"
-  fi
-  compile_translations
-}
-
-# resources/i18n/*.qm from their .ts sources (pyside6-lrelease), when one is missing or older.
-compile_translations() {
-  local ts stale=0
-  for ts in "$ROOT"/resources/i18n/*.ts; do
-    [ -e "$ts" ] || continue
-    [ "${ts%.ts}.qm" -nt "$ts" ] || stale=1
-  done
-  if [ "$stale" -eq 1 ]; then
-    say "Compiling the translations (resources/i18n/*.qm)"
-    "$VENV/bin/python" "$ROOT/packaging/translations.py" compile >/dev/null
   fi
 }
