@@ -7,7 +7,9 @@ everything and runs this)::
     .venv/bin/python packaging/build.py
 
 1. draws the icons from resources/icon.svg when they are missing or older (make_icons.py),
-   and compiles the translations, resources/i18n/*.ts into *.qm (translations.py);
+   and checks that the committed translations, resources/i18n/*.qm, are compiled from their
+   .ts (translations.py; it fails, saying ``./tools/i18n compile``, when one is not: the
+   bundle would speak an older Spanish);
 2. runs PyInstaller on packaging/particle-tickets.spec, from scratch, into
    ``dist/particle-tickets/`` with the executable ``particle-tickets`` (``.exe`` on Windows;
    on macOS also ``dist/Particle Tickets.app``). PyInstaller's log goes to
@@ -191,8 +193,15 @@ def main() -> int:
         make_icons.make_icons()
     import translations
 
-    print("Compiling the translations (resources/i18n/*.qm)", flush=True)
-    translations.compile_all()
+    out_of_date = translations.stale()
+    if out_of_date:
+        names = ", ".join(str(path.relative_to(ROOT)) for path in out_of_date)
+        print(
+            f"BUILD FAILED: {names} not compiled from the .ts as it is; run ./tools/i18n compile "
+            "(or .venv/bin/python packaging/translations.py compile) and commit the .qm",
+            file=sys.stderr,
+        )
+        return 1
     print(f"Building {NAME} {version()} with PyInstaller", flush=True)
     began = time.perf_counter()
     try:

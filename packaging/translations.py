@@ -1,10 +1,11 @@
-"""The app's translations: resources/i18n/*.ts (sources, in git) and *.qm (compiled, not in git).
+"""The app's translations: resources/i18n/*.ts (the sources) and *.qm (compiled), both in git.
 
 Usage, from the project folder, with the project's virtual environment (``./tools/i18n`` sets
 it up and runs this)::
 
     .venv/bin/python packaging/translations.py update    # lupdate, then compile
     .venv/bin/python packaging/translations.py compile   # lrelease only
+    .venv/bin/python packaging/translations.py check     # exit 1 when a .qm is out of date
 
 ``update`` runs ``pyside6-lupdate`` for each catalogue: ``ui_<lang>.ts`` from gui/ui and
 gui/app.py (the window's ``tr()`` texts), ``core_<lang>.ts`` from gui/core (the core's
@@ -13,9 +14,12 @@ translator fills them in (Qt Linguist: ``.venv/bin/pyside6-linguist resources/i1
 and tests/ui/test_i18n.py fails until every one is translated.
 
 ``compile`` runs ``pyside6-lrelease`` on every .ts into the .qm next to it, which the app loads
-(gui/ui/i18n.py). tools/setup.sh does it whenever a .qm is missing or older than its .ts (so
-``./tools/run`` and ``./tools/test`` on a fresh clone have them), and packaging/build.py before
-every build.
+(gui/ui/i18n.py). The .qm files are committed with their .ts, so every install has them without
+Qt's tools: ``pip install .``, ``pip install -e .``, a wheel, an sdist and the PyInstaller
+bundle; building the package compiles nothing. Commit the .qm together with the .ts it was
+compiled from: lrelease writes the same bytes for the same .ts, and
+tests/packaging/test_catalogues.py (like ``check`` and packaging/build.py) fails when a
+committed .qm differs from a fresh compile of its .ts.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import copy
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET  # nosec B405 - only our own .ts files
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -169,21 +174,39 @@ def _text_of(translation: ET.Element) -> tuple[str, ...]:
     return tuple(forms) if forms else (translation.text or "",)
 
 
+def compile_catalogue(ts_file: Path, qm_file: Path) -> Path:
+    """`ts_file` compiled by lrelease into `qm_file`; returns `qm_file`."""
+    subprocess.run(
+        [tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
+        check=True,
+    )
+    return qm_file
+
+
 def compile_all(folder: Path = FOLDER) -> list[Path]:
     """Every .ts of `folder` compiled into the .qm next to it; returns the .qm files."""
-    compiled = []
-    for ts_file in sorted(folder.glob("*.ts")):
-        qm_file = ts_file.with_suffix(".qm")
-        subprocess.run(
-            [tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
-            check=True,
-        )
-        compiled.append(qm_file)
-    return compiled
+    return [compile_catalogue(ts, ts.with_suffix(".qm")) for ts in sorted(folder.glob("*.ts"))]
+
+
+def stale(folder: Path = FOLDER) -> list[Path]:
+    """The .qm files of `folder` that are missing or differ from a fresh compile of their .ts."""
+    found = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for ts_file in sorted(folder.glob("*.ts")):
+            qm_file = ts_file.with_suffix(".qm")
+            fresh = compile_catalogue(ts_file, Path(scratch) / qm_file.name)
+            if not qm_file.is_file() or qm_file.read_bytes() != fresh.read_bytes():
+                found.append(qm_file)
+    return found
 
 
 def main(argv: Sequence[str]) -> int:
     command = argv[0] if argv else "update"
+    if command == "check":
+        out_of_date = stale()
+        for qm_file in out_of_date:
+            print(f"out of date: {qm_file.relative_to(ROOT)} (run ./tools/i18n compile)")
+        return 1 if out_of_date else 0
     if command == "update":
         update()
     elif command != "compile":

@@ -1,8 +1,8 @@
 # Sourced by tools/run and tools/test: everything the app needs on a fresh Debian/Ubuntu machine.
 #   setup_system offscreen|desktop   system libraries Qt loads (installed with apt-get if missing)
 #   setup_python                     .venv with the app and its test tools, refreshed when
-#                                    pyproject.toml changes; then the translations compiled
-#                                    (resources/i18n/*.qm, build output that git ignores)
+#                                    pyproject.toml changes (the compiled translations,
+#                                    resources/i18n/*.qm, are committed: nothing to compile)
 # shellcheck shell=bash
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,8 +23,10 @@ OFFSCREEN_NEEDS=(
   "libx11-6|have_lib libX11.so.6"
   "fonts-dejavu-core|have_fonts"
 )
-# A real X11 desktop also needs Qt's xcb helpers (libxcb-cursor0 is the one most often missing).
+# A real X11 desktop also needs Qt's xcb helpers (libxcb-cursor0 is the one most often missing),
+# and a colour emoji font: DejaVu has no emoji, so one in a ticket would draw as an empty box.
 DESKTOP_NEEDS=(
+  "fonts-noto-color-emoji|have_emoji_font"
   "libxcb-cursor0|have_lib libxcb-cursor.so.0"
   "libxkbcommon-x11-0|have_lib libxkbcommon-x11.so.0"
   "libxcb-icccm4|have_lib libxcb-icccm.so.4"
@@ -45,6 +47,11 @@ have_lib() {  # the dynamic linker's cache lists "<tab>libEGL.so.1 (libc6,x86-64
   [[ "$LD_CACHE" == *$'\t'"$1 "* ]]
 }
 have_fonts() { command -v fc-list >/dev/null && [ -n "$(fc-list 2>/dev/null | head -n 1)" ]; }
+have_emoji_font() {  # any colour font with 👍 (U+1F44D), or the package itself without fc-list
+  { command -v fc-list >/dev/null &&
+    [ -n "$(fc-list ':charset=1f44d:color=true' family 2>/dev/null | head -n 1)" ]; } ||
+    dpkg-query -W -f='${Status}' fonts-noto-color-emoji 2>/dev/null | grep -q 'ok installed'
+}
 have_venv() { "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; }
 
 apt_install() {
@@ -86,19 +93,5 @@ setup_python() {
     "$VENV/bin/python" -m pip install --quiet -e "$ROOT[test]"
     rm -f "$VENV"/.installed-*
     touch "$stamp"
-  fi
-  compile_translations
-}
-
-# resources/i18n/*.qm from their .ts sources (pyside6-lrelease), when one is missing or older.
-compile_translations() {
-  local ts stale=0
-  for ts in "$ROOT"/resources/i18n/*.ts; do
-    [ -e "$ts" ] || continue
-    [ "${ts%.ts}.qm" -nt "$ts" ] || stale=1
-  done
-  if [ "$stale" -eq 1 ]; then
-    say "Compiling the translations (resources/i18n/*.qm)"
-    "$VENV/bin/python" "$ROOT/packaging/translations.py" compile >/dev/null
   fi
 }

@@ -137,13 +137,6 @@ def test_every_text_in_the_source_has_a_finished_spanish_translation(
     assert not problems, f"untranslated or broken texts in {catalogue}_es.ts: {problems}"
 
 
-def test_the_compiled_catalogues_are_there() -> None:
-    """tools/setup.sh compiles them; without them the app would silently stay English."""
-    folder = ROOT / "resources" / "i18n"
-    for name in ("ui_es", "core_es"):
-        assert (folder / f"{name}.qm").stat().st_mtime >= (folder / f"{name}.ts").stat().st_mtime
-
-
 def test_languages_and_the_system_default(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
