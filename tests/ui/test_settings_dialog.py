@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.core.credentials import Credentials
@@ -259,6 +259,23 @@ def test_an_address_where_nothing_listens_is_said_so(
         f"Could not reach {address}: 127.0.0.1:{port} refused the connection: the service is "
         "down or the address is wrong."
     )
+
+
+def test_with_the_bearer_token_chosen_test_connection_tests_the_token(
+    qtbot: QtBot, open_dialog: DialogFactory, sandbox: SandboxServer
+) -> None:
+    dialog = open_dialog(credentials=Credentials(token=SandboxServer.TOKEN))
+    unfold(qtbot, dialog)  # it opened unfolded: the token is not a default
+    type_into(qtbot, dialog.findChild(QWidget, "apiBase"), sandbox.url)
+    assert not dialog.findChild(QWidget, "secretKey").isEnabled()
+    click(qtbot, dialog.findChild(QWidget, "showSecrets"))  # shows the token too
+    assert dialog.findChild(QLineEdit, "token").echoMode() == QLineEdit.EchoMode.Normal
+    assert press_test(qtbot, dialog) == [True]
+    host = sandbox.url.split("/")[2]
+    assert answer_of(dialog).text() == (
+        f"Reached {host}. The token is checked with the first update. Nothing was changed."
+    )
+    assert [request.path for request in sandbox.requests] == ["/api/v1"]
 
 
 def test_editing_a_key_or_the_address_after_a_test_clears_its_answer(
