@@ -1,22 +1,24 @@
-"""`SettingsForm`: the fields of Settings, with their labels, rules and inline errors."""
+"""`SettingsForm`: Settings below the sign-in: language and SMS region, and Advanced, folded."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,83 +31,106 @@ from gui.core.errors import FieldError
 from gui.ui.i18n import available_languages, translated
 from gui.ui.ticket_form import accessible_label
 
-# The fields that can show an inline error, in form order.
-FIELDS = ("apiBase", "secretKey", "publishKey", "token", "caBundle")
+# The fields that can show an inline error, in form order (all of them under Advanced).
+FIELDS = ("token", "apiBase", "caBundle")
 
 
 class SettingsForm(QWidget):
-    """API address, key pair or token, timeouts, SMS region, CA bundle and language, each with
-    its label, its rule (the editor's accessible description) and, where it can be wrong, its
-    inline error.
+    """The language and the default SMS region in a group of their own, and under Advanced
+    (`advancedToggle` folds and unfolds `advancedSettings`, folded at first) the key pair or
+    Bearer token choice, the token, the API address, the timeouts and the CA bundle. Each field
+    has its label, its rule (the editor's accessible description) and, where it can be wrong,
+    its inline error; an error under Advanced unfolds it.
 
     It neither checks nor stores anything: `SettingsDialog` fills it (`fill`), reads its
     widgets, and shows what is wrong with them (`show_errors`).
+
+    Signals:
+        advanced_edited(): the user changed a value under Advanced.
+        keys_chosen(bool): the key pair (True) or the Bearer token (False) signs in now.
     """
+
+    advanced_edited = Signal()
+    keys_chosen = Signal(bool)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsForm")
         self._errors: dict[str, str] = {}  # shown errors as given, by field (see _retranslate)
         self._labels: dict[str, QLabel] = {}
+        self.error_labels = {field: self._error_label(field) for field in FIELDS}
         self._build()
         self._retranslate()
 
     # --- Building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.api_base = self._line_edit("apiBase", placeholder=DEFAULT_API_BASE)
-        self.use_keys = QRadioButton()
-        self.use_keys.setObjectName("useKeys")
-        self.use_token = QRadioButton()
-        self.use_token.setObjectName("useToken")
-        self.secret_key = self._line_edit("secretKey")
-        self.publish_key = self._line_edit("publishKey")
-        self.token = self._line_edit("token")
-        for secret in (self.secret_key, self.publish_key, self.token):
-            secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_secrets = QCheckBox()
-        self.show_secrets.setObjectName("showSecrets")
-        self.connect_timeout = self._seconds("connectTimeout", 0.5, 120.0)
-        self.read_timeout = self._seconds("readTimeout", 1.0, 600.0)
-        self.sms_region = QComboBox()
-        self.sms_region.setObjectName("smsRegion")
-        self._fill_regions()
-        self.ca_bundle = self._line_edit("caBundle")
-        self.browse_button = QPushButton()
-        self.browse_button.setObjectName("caBundleBrowse")
-        self.browse_button.clicked.connect(self._on_browse_clicked)
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.addItem("", None)  # the system's language; texts: _retranslate
         for code, name in available_languages().items():
             self.language.addItem(name, code)  # each in its own language, never translated
-        self.error_labels = {field: self._error_label(field) for field in FIELDS}
+        self.sms_region = QComboBox()
+        self.sms_region.setObjectName("smsRegion")
+        self._fill_regions()
+        self.preferences = QGroupBox()
+        self.preferences.setObjectName("preferencesGroup")
+        preferences = QFormLayout(self.preferences)
+        self._row(preferences, "language", self.language)
+        self._row(preferences, "smsRegion", self.sms_region)
 
-        form = self._layout = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)  # the dialog's layout gives the margins
-        self._row(form, "apiBase", self.api_base, "apiBase")
+        self.advanced_toggle = QToolButton(autoRaise=True)
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setObjectName("advancedToggle")
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced = QGroupBox()  # untitled: the toggle above is its title
+        self.advanced.setObjectName("advancedSettings")
+        self.advanced.hide()
+        self._build_advanced()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the dialog's layout gives the margins
+        layout.addWidget(self.preferences)
+        layout.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.advanced)
+        self.advanced_toggle.toggled.connect(self.set_advanced_shown)
+
+    def _build_advanced(self) -> None:
+        self.use_keys = QRadioButton()
+        self.use_keys.setObjectName("useKeys")
+        self.use_token = QRadioButton()
+        self.use_token.setObjectName("useToken")
+        self.token = self._line_edit("token")
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_base = self._line_edit("apiBase", placeholder=DEFAULT_API_BASE)
+        self.connect_timeout = self._seconds("connectTimeout", 0.5, 120.0)
+        self.read_timeout = self._seconds("readTimeout", 1.0, 600.0)
+        self.ca_bundle = self._line_edit("caBundle")
+        self.browse_button = QPushButton()
+        self.browse_button.setObjectName("caBundleBrowse")
+        self.browse_button.clicked.connect(self._on_browse_clicked)
+
+        form = self._advanced_layout = QFormLayout(self.advanced)
         form.addRow(self.use_keys)
-        self._row(form, "secretKey", self.secret_key, "secretKey")
-        self._row(form, "publishKey", self.publish_key, "publishKey")
         form.addRow(self.use_token)
         self._row(form, "token", self.token, "token")
-        form.addRow("", self.show_secrets)
+        self._row(form, "apiBase", self.api_base, "apiBase")
         self._row(form, "connectTimeout", self.connect_timeout)
         self._row(form, "readTimeout", self.read_timeout)
-        self._row(form, "smsRegion", self.sms_region)
-        ca_row = QHBoxLayout()
+        ca_cell = QWidget()
+        ca_row = QHBoxLayout(ca_cell)
+        ca_row.setContentsMargins(0, 0, 0, 0)
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(self.browse_button)
-        ca_cell = QWidget()
-        ca_cell.setLayout(ca_row)
-        ca_row.setContentsMargins(0, 0, 0, 0)
         self._row(form, "caBundle", ca_cell, "caBundle", buddy=self.ca_bundle)
-        self._row(form, "language", self.language)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.api_base.setMinimumWidth(360)
 
         self.use_keys.toggled.connect(self._on_mode_toggled)
-        self.show_secrets.toggled.connect(self._on_show_secrets_toggled)
+        for edit in (self.token, self.api_base, self.ca_bundle):
+            edit.textChanged.connect(self._on_advanced_edited)
+        for box in (self.connect_timeout, self.read_timeout):
+            box.valueChanged.connect(self._on_advanced_edited)
 
     def _line_edit(self, name: str, *, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(placeholderText=placeholder)
@@ -117,6 +142,7 @@ class SettingsForm(QWidget):
         box = QDoubleSpinBox(decimals=1, singleStep=1.0)
         box.setObjectName(name)
         box.setRange(minimum, maximum)
+        box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         return box
 
     def _error_label(self, field: str) -> QLabel:
@@ -170,12 +196,14 @@ class SettingsForm(QWidget):
 
     def _retranslate(self) -> None:
         """Every text of the form in the current language (at start and on a change)."""
+        self.preferences.setTitle(self.tr("Language and SMS region"))
+        self.advanced_toggle.setText(self.tr("A&dvanced"))
+        self.advanced_toggle.setToolTip(
+            self.tr("The Bearer token, the API address, the timeouts and the CA bundle.")
+        )
         self.api_base.setPlaceholderText(DEFAULT_API_BASE)
         self.use_keys.setText(self.tr("Sign in with the &key pair (recommended)"))
         self.use_token.setText(self.tr("Use a Bearer t&oken"))
-        self.secret_key.setPlaceholderText(self.tr("sk_test_… or sk_live_…"))
-        self.publish_key.setPlaceholderText(self.tr("pk_test_… or pk_live_…"))
-        self.show_secrets.setText(self.tr("S&how the keys"))
         for box in (self.connect_timeout, self.read_timeout):
             box.setSuffix(self.tr(" s"))
             box.setLocale(QLocale())  # the decimal separator of the language's locale
@@ -184,8 +212,6 @@ class SettingsForm(QWidget):
         self.language.setItemText(0, self.tr("System language"))
         labels = {
             "apiBase": self.tr("&API address"),
-            "secretKey": self.tr("S&ecret key"),
-            "publishKey": self.tr("&Publishable key"),
             "token": self.tr("Toke&n"),
             "connectTimeout": self.tr("&Connect timeout"),
             "readTimeout": self.tr("&Read timeout"),
@@ -197,8 +223,6 @@ class SettingsForm(QWidget):
             "apiBase": self.tr(
                 "Optional. Empty for Particle Space; plain http only to this computer."
             ),
-            "secretKey": self.tr("The secret key from the Particle Space dashboard."),
-            "publishKey": self.tr("The publishable key from the Particle Space dashboard."),
             "token": self.tr("A Bearer token, instead of the key pair."),
             "connectTimeout": self.tr("Seconds to wait for the server to accept a connection."),
             "readTimeout": self.tr("Seconds to wait for the server's answer."),
@@ -223,17 +247,19 @@ class SettingsForm(QWidget):
                 )
         # Lay the new texts out now, so the dialog fits them in its next turn of the event
         # loop, as it did when these rows were in its own layout (not one turn later).
-        self._layout.activate()
+        self._advanced_layout.activate()
 
     # --- Values ------------------------------------------------------------------------------
 
     def fill(
         self, stored: Mapping[str, str], credentials: Credentials, *, language: str | None
     ) -> None:
-        """Show the stored connection values, the credentials and the chosen language."""
+        """Show the stored connection values, the token of `credentials` and the language.
+
+        Advanced starts unfolded when a value there is not its default (a token signs in, an
+        API address, timeouts or a CA bundle were set): Settings never hides what is in use.
+        """
         self.api_base.setText(stored.get("api_base", ""))
-        self.secret_key.setText(credentials.secret_key)
-        self.publish_key.setText(credentials.publish_key)
         self.token.setText(credentials.token)
         self.use_token.setChecked(bool(credentials.token) and not credentials.uses_keys)
         self.use_keys.setChecked(not self.use_token.isChecked())
@@ -244,28 +270,55 @@ class SettingsForm(QWidget):
         self.sms_region.setCurrentIndex(max(region, 0))
         self.ca_bundle.setText(stored.get("ca_bundle", ""))
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.set_advanced_shown(self.advanced_changed())
 
-    def credentials(self) -> Credentials:
-        """What the user entered for the chosen way of signing in."""
-        if self.use_keys.isChecked():
-            return Credentials(
-                secret_key=self.secret_key.text(), publish_key=self.publish_key.text()
-            )
+    def advanced_changed(self) -> bool:
+        """Whether a value under Advanced is not its default."""
+        return (
+            self.use_token.isChecked()
+            or bool(self.api_base.text().strip() or self.ca_bundle.text().strip())
+            or self.connect_timeout.value() != CONNECT_TIMEOUT
+            or self.read_timeout.value() != READ_TIMEOUT
+        )
+
+    @property
+    def uses_keys(self) -> bool:
+        """Whether the key pair signs in (not the Bearer token)."""
+        return self.use_keys.isChecked()
+
+    def token_credentials(self) -> Credentials:
+        """The token as typed, as credentials."""
         return Credentials(token=self.token.text())
 
-    def clear_secrets(self) -> None:
-        for secret in (self.secret_key, self.publish_key, self.token):
-            secret.clear()
+    def clear_token(self) -> None:
+        self.token.clear()
+
+    def show_token(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.token.setEchoMode(mode)
+
+    def set_advanced_shown(self, shown: bool) -> None:
+        """Unfold (True) or fold Advanced."""
+        self.advanced_toggle.setChecked(shown)  # toggled calls back here: nothing to do then
+        self.advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.advanced.setVisible(shown)
 
     # --- Errors ------------------------------------------------------------------------------
 
     def show_errors(self, problems: Sequence[FieldError]) -> None:
-        """Show each message under its field and focus the first field in form order."""
-        for problem in problems:
+        """Show each of the form's problems under its field (unfolding Advanced) and focus the
+        first in form order; problems of other fields are left alone."""
+        mine = [problem for problem in problems if problem.field in FIELDS]
+        if not mine:
+            return
+        for problem in mine:
             self._errors[problem.field] = problem.message
             self.error_labels[problem.field].show()
+        self.set_advanced_shown(True)
         self._retranslate()  # the texts, and the fields' accessible descriptions
-        first = min(problems, key=lambda problem: FIELDS.index(problem.field))
+        first = min(mine, key=lambda problem: FIELDS.index(problem.field))
         editor = self.findChild(QWidget, first.field)
         if editor is not None:
             editor.setFocus()
@@ -286,14 +339,14 @@ class SettingsForm(QWidget):
 
     def _on_mode_toggled(self, *_: object) -> None:
         keys = self.use_keys.isChecked()
-        for widget in (self.secret_key, self.publish_key):
-            widget.setEnabled(keys)
         self.token.setEnabled(not keys)
+        if keys:
+            self.clear_error("token")
+        self.keys_chosen.emit(keys)
+        self.advanced_edited.emit()
 
-    def _on_show_secrets_toggled(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        for secret in (self.secret_key, self.publish_key, self.token):
-            secret.setEchoMode(mode)
+    def _on_advanced_edited(self, *_: object) -> None:
+        self.advanced_edited.emit()
 
     def _on_browse_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -30,10 +30,13 @@ def open_settings(qtbot: QtBot, window):
 
 
 def enter_keys(qtbot: QtBot, dialog, api_base: str, secret: str, publish: str) -> None:
+    """The API address under Advanced (unfolded first, like a user), then the keys."""
+    if not dialog.form.advanced.isVisible():
+        click(qtbot, dialog.form.advanced_toggle)
     type_into(qtbot, dialog.form.api_base, api_base)
     click(qtbot, dialog.form.use_keys)
-    type_into(qtbot, dialog.form.secret_key, secret)
-    type_into(qtbot, dialog.form.publish_key, publish)
+    type_into(qtbot, dialog.sign_in.secret_key, secret)
+    type_into(qtbot, dialog.sign_in.publish_key, publish)
 
 
 def every_byte_under(*folders: Path) -> bytes:
@@ -115,15 +118,20 @@ def test_test_connection_says_what_happened(
     window = make_window(argv=[])
     dialog = open_settings(qtbot, window)
     enter_keys(qtbot, dialog, sandbox.url, SECRET, PUBLISH)
-    click(qtbot, dialog.test_button)
-    qtbot.waitUntil(lambda: dialog.status.property("kind") == "success", timeout=10_000)
-    host = sandbox.url.split("/")[2]
-    assert dialog.status.text() == f"Signed in to {host} with your test keys."
+    answer = dialog.findChild(QLabel, "testResult")
+    with qtbot.waitSignal(dialog.sign_in.tested, timeout=10_000) as tested:
+        click(qtbot, dialog.test_button)
+    assert tested.args == [True]
+    assert answer.text() == f"Signed in to {sandbox.url} as a test account. Nothing was changed."
 
     enter_keys(qtbot, dialog, sandbox.url, "sk_live_no-pe-1234", "pk_live_no-pe-1234")
-    click(qtbot, dialog.test_button)
-    qtbot.waitUntil(lambda: dialog.status.property("kind") == "error", timeout=10_000)
-    assert dialog.status.text() == "Your keys were rejected (HTTP 401). Check them in Settings."
+    with qtbot.waitSignal(dialog.sign_in.tested, timeout=10_000) as tested:
+        click(qtbot, dialog.test_button)
+    assert tested.args == [False]
+    assert answer.text() == (
+        "Particle Space refused these keys: it answered HTTP 401. Copy both keys again from "
+        "Developers ▸ API keys in the dashboard."
+    )
     assert [request.path for request in sandbox.requests] == ["/api/v1/authenticate"] * 2
 
 
@@ -178,7 +186,7 @@ def test_removing_the_keys_deletes_them_from_the_keychain(
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         click(qtbot, dialog.remove_button)
     assert memory_keyring.stored == {}
-    assert dialog.form.secret_key.text() == ""
+    assert dialog.sign_in.secret_key.text() == ""
     assert window.banner.text().startswith("Not signed in")
     assert not window.test_mode_badge.isVisible()
 
