@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         if settings.parent() is None:
             settings.setParent(self)  # its writer thread ends with the window
         #: Asked before closing with updates still in the outbox; True closes.
-        self.confirm_quit: Callable[[int], bool] = functools.partial(_ask_before_quitting, self)
+        self.confirm_quit: Callable[[int], bool] = functools.partial(ask_before_quitting, self)
         self._warm_up = JobRunner(parent=self)
         self._warm_up_started = False
         self._shut_down = False
@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
             self.sandbox.stop()
 
 
-def _ask_before_quitting(window: MainWindow, waiting: int) -> bool:
+def ask_before_quitting(window: MainWindow, waiting: int) -> bool:
     """Whether to quit with `waiting` updates in the outbox (or one being sent): the user's
     answer to the question."""
     from PySide6.QtCore import QCoreApplication

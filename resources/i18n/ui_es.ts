@@ -228,6 +228,14 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
+        <source>Sign &amp;in to Particle Space…</source>
+        <translation>&amp;Iniciar sesión en Particle Space…</translation>
+    </message>
+    <message>
+        <source>Leave the sandbox: send to Particle Space with your account's keys</source>
+        <translation>Salir del entorno de pruebas: enviar a Particle Space con las claves de su cuenta</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -473,8 +481,8 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Configuración</translation>
     </message>
     <message>
-        <source>&amp;Test connection</source>
-        <translation>Pro&amp;bar la conexión</translation>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Remo&amp;ve keys</source>
@@ -491,10 +499,6 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>There is no file at this path.</source>
         <translation>No hay ningún archivo en esta ruta.</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Comprobando…</translation>
     </message>
     <message>
         <source>Saving your keys in the keychain…</source>
@@ -528,18 +532,6 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Usar un &amp;token Bearer</translation>
     </message>
     <message>
-        <source>sk_test_… or sk_live_…</source>
-        <translation>sk_test_… o sk_live_…</translation>
-    </message>
-    <message>
-        <source>pk_test_… or pk_live_…</source>
-        <translation>pk_test_… o pk_live_…</translation>
-    </message>
-    <message>
-        <source>S&amp;how the keys</source>
-        <translation>&amp;Mostrar las claves</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -558,14 +550,6 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>&amp;API address</source>
         <translation>&amp;Dirección de la API</translation>
-    </message>
-    <message>
-        <source>S&amp;ecret key</source>
-        <translation>Clave &amp;secreta</translation>
-    </message>
-    <message>
-        <source>&amp;Publishable key</source>
-        <translation>Clave &amp;publicable</translation>
     </message>
     <message>
         <source>Toke&amp;n</source>
@@ -596,12 +580,16 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Opcional. Vacío para Particle Space; http sin cifrar solo hacia esta computadora.</translation>
     </message>
     <message>
-        <source>The secret key from the Particle Space dashboard.</source>
-        <translation>La clave secreta del panel de Particle Space.</translation>
+        <source>Language and SMS region</source>
+        <translation>Idioma y región de los SMS</translation>
     </message>
     <message>
-        <source>The publishable key from the Particle Space dashboard.</source>
-        <translation>La clave publicable del panel de Particle Space.</translation>
+        <source>A&amp;dvanced</source>
+        <translation>A&amp;vanzado</translation>
+    </message>
+    <message>
+        <source>The Bearer token, the API address, the timeouts and the CA bundle.</source>
+        <translation>El token Bearer, la dirección de la API, los tiempos de espera y el paquete de CA.</translation>
     </message>
     <message>
         <source>A Bearer token, instead of the key pair.</source>
@@ -647,12 +635,129 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Esta computadora no tiene llavero: las claves ingresadas en Configuración se conservan solo hasta que se cierre la aplicación.</translation>
     </message>
     <message>
-        <source>Open Settings to enter your keys.</source>
-        <translation>Abra Configuración para ingresar sus claves.</translation>
+        <source>Enter your keys to sign in.</source>
+        <translation>Escriba sus claves para iniciar sesión.</translation>
     </message>
     <message>
-        <source>The keychain did not answer within {seconds:g} s; it may be waiting for you to unlock it. Open Settings to enter your keys, or restart the app once it is unlocked.</source>
-        <translation>El llavero no respondió en {seconds:g} s; puede que esté esperando que usted lo desbloquee. Abra Configuración para ingresar sus claves, o reinicie la aplicación cuando esté desbloqueado.</translation>
+        <source>The keychain did not answer within {seconds:g} s; it may be waiting for you to unlock it. Enter your keys to sign in, or restart the app once it is unlocked.</source>
+        <translation>El llavero no respondió en {seconds:g} s; puede que esté esperando a que lo desbloquee. Escriba sus claves para iniciar sesión, o reinicie la aplicación cuando esté desbloqueado.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Particle Space</source>
+        <translation>Iniciar sesión en Particle Space</translation>
+    </message>
+    <message>
+        <source>Paste your account's two API keys. Once they are saved, the window leaves the sandbox and sends to Particle Space; what you tried in the sandbox stays there.</source>
+        <translation>Pegue las dos claves de API de su cuenta. En cuanto se guarden, la ventana sale del entorno de pruebas y envía a Particle Space; lo que probó en el entorno de pruebas se queda allí.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in to Particle Space</source>
+        <translation>Iniciar sesión en Particle Space</translation>
+    </message>
+    <message>
+        <source>Particle Tickets sends your updates to Particle Space with your account's two API keys. Paste them here once; they are kept in this computer's keychain.</source>
+        <translation>Particle Tickets envía sus actualizaciones a Particle Space con las dos claves de API de su cuenta. Péguelas aquí una vez; se guardan en el llavero de este equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced settings…</source>
+        <translation>Configuración a&amp;vanzada…</translation>
+    </message>
+    <message>
+        <source>Not ready yet? The sandbox is a pretend Particle Space on this computer: try every part of the app there, nothing you send reaches anyone. Sign in from its File menu when you are ready.</source>
+        <translation>¿Aún no está listo? El entorno de pruebas es un Particle Space de mentira en este equipo: pruebe allí cada parte de la aplicación, nada de lo que envíe llega a nadie. Inicie sesión desde su menú Archivo cuando esté listo.</translation>
+    </message>
+    <message>
+        <source>&amp;Try the sandbox first</source>
+        <translation>Probar &amp;antes el entorno de pruebas</translation>
+    </message>
+</context>
+<context>
+    <name>SignInSection</name>
+    <message>
+        <source>Both keys are in the Particle Space dashboard, under {page}: the secret key starts with sk_test_ or sk_live_, the publishable key with pk_test_ or pk_live_. Test keys reach only test data.</source>
+        <translation>Las dos claves están en el panel de Particle Space, en {page}: la clave secreta empieza por sk_test_ o sk_live_, la publicable por pk_test_ o pk_live_. Las claves de prueba solo llegan a datos de prueba.</translation>
+    </message>
+    <message>
+        <source>sk_test_… or sk_live_…</source>
+        <translation>sk_test_… o sk_live_…</translation>
+    </message>
+    <message>
+        <source>pk_test_… or pk_live_…</source>
+        <translation>pk_test_… o pk_live_…</translation>
+    </message>
+    <message>
+        <source>S&amp;how the keys</source>
+        <translation>&amp;Mostrar las claves</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Pro&amp;bar la conexión</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret key</source>
+        <translation>Clave &amp;secreta</translation>
+    </message>
+    <message>
+        <source>&amp;Publishable key</source>
+        <translation>Clave &amp;publicable</translation>
+    </message>
+    <message>
+        <source>The secret key from the Particle Space dashboard.</source>
+        <translation>La clave secreta del panel de Particle Space.</translation>
+    </message>
+    <message>
+        <source>The publishable key from the Particle Space dashboard.</source>
+        <translation>La clave publicable del panel de Particle Space.</translation>
+    </message>
+    <message>
+        <source>Problem with {field}</source>
+        <translation>Problema en {field}</translation>
+    </message>
+    <message>
+        <source>Testing the connection to {address}…</source>
+        <translation>Probando la conexión con {address}…</translation>
+    </message>
+    <message>
+        <source>Signed in to {address} as a test account. Nothing was changed.</source>
+        <translation>Sesión iniciada en {address} con una cuenta de prueba. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Signed in to {address} with live keys: updates change real tickets. Nothing was changed.</source>
+        <translation>Sesión iniciada en {address} con claves reales: las actualizaciones cambian tickets reales. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Particle Space refused these keys: it answered HTTP {status}. Copy both keys again from {page} in the dashboard.</source>
+        <translation>Particle Space rechazó estas claves: respondió HTTP {status}. Vuelva a copiar las dos claves desde {page} en el panel.</translation>
+    </message>
+    <message>
+        <source>Particle Space refused this token: it answered HTTP {status}.</source>
+        <translation>Particle Space rechazó este token: respondió HTTP {status}.</translation>
+    </message>
+    <message>
+        <source>Could not reach {address}: {reason}</source>
+        <translation>No se pudo llegar a {address}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not sign in at {address}: {reason}</source>
+        <translation>No se pudo iniciar sesión en {address}: {reason}</translation>
     </message>
 </context>
 <context>

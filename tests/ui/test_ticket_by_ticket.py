@@ -6,6 +6,7 @@ Driven like a user, against a real sandbox on 127.0.0.1.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -19,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.core import app_folders
 from gui.sandbox import Behaviour, SandboxServer
-from gui.ui.main_window import MainWindow
+from gui.ui.main_window import MainWindow, ask_before_quitting
 from tests.ui.conftest import WindowFactory, click, fill, type_into
 
 NOTICE = {"notifySubject": "Water", "notifyMessage": "The plumber comes at 9."}
@@ -294,7 +295,7 @@ def test_quitting_mid_request_then_starting_again_announces_the_decision(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    window.confirm_quit = window._ask_before_quitting  # the fixture's windows never ask
+    window.confirm_quit = functools.partial(ask_before_quitting, window)  # the fixture's never ask
     sandbox.behaviour = Behaviour.DRIP
     leave_id(qtbot, window, "tic_1001")
     click(qtbot, window.form.notify)
