@@ -81,7 +81,7 @@ class ConnectionView(QObject):
         page.open_settings_button.setVisible(signed_out and not in_sandbox)
         # The banner says what is wrong with the connection unless it is telling the user
         # something else (a restored draft, an answer); Open Settings stays visible anyway.
-        showing_other = banner.isVisible() and banner.message() != self._problem_shown
+        showing_other = not banner.isHidden() and banner.message() != self._problem_shown
         problem = self._sign_in.problem_text()
         self._problem_shown = problem or ""
         if showing_other:

@@ -92,6 +92,7 @@ class SignInFlow(QObject):
         """The sign-in page when there is nothing to sign in with, else the ticket page."""
         if self._wants_sign_in_page():
             page = self._sign_in_page()
+            page.set_keychain_available(self._sign_in.keychain_available)
             if self._pages.currentWidget() is not page:
                 self._pages.setCurrentWidget(page)
                 page.section.setFocus()

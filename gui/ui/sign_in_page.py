@@ -63,6 +63,7 @@ class SignInPage(QWidget):
         self.try_sandbox_button = QPushButton()
         self.try_sandbox_button.setObjectName("trySandboxButton")
         self._status_message = ""
+        self._keychain = True  # whether the keys are kept in a keychain
         self._lay_out()
         self._retranslate()
         self.sign_in_button.clicked.connect(section.save_keys)
@@ -117,6 +118,12 @@ class SignInPage(QWidget):
         self.status.setText(translated(message) if message else "")
         self.status.setVisible(bool(message))
 
+    def set_keychain_available(self, available: bool) -> None:
+        """Say where the keys are kept: the keychain, or (without one) nowhere but memory."""
+        if available != self._keychain:
+            self._keychain = available
+            self._retranslate()
+
     def _set_busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy)
         self.try_sandbox_button.setEnabled(not busy)
@@ -128,12 +135,18 @@ class SignInPage(QWidget):
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Sign in to Particle Space"))
-        self.intro.setText(
-            self.tr(
+        if self._keychain:
+            intro = self.tr(
                 "Particle Tickets sends your updates to Particle Space with your account's two "
                 "API keys. Paste them here once; they are kept in this computer's keychain."
             )
-        )
+        else:
+            intro = self.tr(
+                "Particle Tickets sends your updates to Particle Space with your account's two "
+                "API keys. This computer has no keychain: the keys are kept only until you close "
+                "the app, and nothing is written to disk."
+            )
+        self.intro.setText(intro)
         self.sign_in_button.setText(self.tr("&Sign in"))
         self.settings_button.setText(self.tr("&Advanced settings…"))
         self.sandbox_text.setText(
@@ -143,7 +156,7 @@ class SignInPage(QWidget):
                 "File menu when you are ready."
             )
         )
-        self.try_sandbox_button.setText(self.tr("&Try the sandbox first"))
+        self.try_sandbox_button.setText(self.tr("T&ry the sandbox first"))
         if self._status_message:
             self.status.setText(translated(self._status_message))
 

@@ -192,7 +192,7 @@ class SignInSection(QWidget):
         )
         self.secret_key.setPlaceholderText(self.tr("sk_test_… or sk_live_…"))
         self.publish_key.setPlaceholderText(self.tr("pk_test_… or pk_live_…"))
-        self.show_secrets.setText(self.tr("S&how the keys"))
+        self.show_secrets.setText(self.tr("Show the ke&ys"))
         self.test_button.setText(self.tr("&Test connection"))
         labels = {"secretKey": self.tr("S&ecret key"), "publishKey": self.tr("&Publishable key")}
         rules = {

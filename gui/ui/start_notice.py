@@ -56,7 +56,7 @@ class StartNotice(QObject):
 
     def _add(self, text: str, button: QPushButton) -> None:
         banner = self._page.banner
-        if banner.isVisible() and banner.message() != self._shown:
+        if not banner.isHidden() and banner.message() != self._shown:
             self._said.clear()  # the banner tells of something else now: start afresh
         self._said.append((text, button))
         message = join([said for said, _button in self._said])

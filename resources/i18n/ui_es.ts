@@ -669,20 +669,24 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Particle Tickets envía sus actualizaciones a Particle Space con las dos claves de API de su cuenta. Péguelas aquí una vez; se guardan en el llavero de este equipo.</translation>
     </message>
     <message>
+        <source>Particle Tickets sends your updates to Particle Space with your account's two API keys. This computer has no keychain: the keys are kept only until you close the app, and nothing is written to disk.</source>
+        <translation>Particle Tickets envía sus actualizaciones a Particle Space con las dos claves de API de su cuenta. Este equipo no tiene llavero: las claves se guardan solo hasta que cierre la aplicación, y no se escribe nada en el disco.</translation>
+    </message>
+    <message>
         <source>&amp;Sign in</source>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
         <source>&amp;Advanced settings…</source>
-        <translation>Configuración a&amp;vanzada…</translation>
+        <translation>Configuración avan&amp;zada…</translation>
     </message>
     <message>
         <source>Not ready yet? The sandbox is a pretend Particle Space on this computer: try every part of the app there, nothing you send reaches anyone. Sign in from its File menu when you are ready.</source>
         <translation>¿Aún no está listo? El entorno de pruebas es un Particle Space de mentira en este equipo: pruebe allí cada parte de la aplicación, nada de lo que envíe llega a nadie. Inicie sesión desde su menú Archivo cuando esté listo.</translation>
     </message>
     <message>
-        <source>&amp;Try the sandbox first</source>
-        <translation>Probar &amp;antes el entorno de pruebas</translation>
+        <source>T&amp;ry the sandbox first</source>
+        <translation>Probar el &amp;entorno de pruebas primero</translation>
     </message>
 </context>
 <context>
@@ -700,7 +704,7 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>pk_test_… o pk_live_…</translation>
     </message>
     <message>
-        <source>S&amp;how the keys</source>
+        <source>Show the ke&amp;ys</source>
         <translation>&amp;Mostrar las claves</translation>
     </message>
     <message>

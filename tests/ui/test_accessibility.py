@@ -237,6 +237,38 @@ def test_mnemonics_are_unique_in_each_window_and_menu(
     assert not _duplicates(_window_mnemonics(help_dialog)), language
 
 
+def test_mnemonics_are_unique_on_the_sign_in_page_and_in_the_sign_in_dialog(
+    qtbot: QtBot, make_window: WindowFactory, language: str
+) -> None:
+    window = make_window(argv=[])  # no keys anywhere: the sign-in page
+    qtbot.waitUntil(lambda: window.sign_in_page is not None and window.sign_in_page.isVisible())
+    page = window.sign_in_page
+    on_page = [pair for pair in _window_mnemonics(page.window()) if pair[1] in _texts(page)]
+    menus = [(m, a.text()) for a in window.menuBar().actions() if (m := _mnemonic(a.text()))]
+    assert len(on_page) >= 6
+    assert not _duplicates(on_page + menus), language
+
+    demo = make_window(argv=["--demo"])
+    demo.sign_in_action.trigger()
+    dialog = demo.sign_in_flow.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    letters = _window_mnemonics(dialog)
+    assert len(letters) >= 5
+    assert not _duplicates(letters), language
+    dialog.reject()
+
+
+def _texts(page: QWidget) -> set[str]:
+    """The texts of `page`'s buttons and buddy labels."""
+    return {
+        widget.text()
+        for widget in page.findChildren(QWidget)
+        if isinstance(widget, QAbstractButton)
+        or (isinstance(widget, QLabel) and widget.buddy() is not None)
+    }
+
+
 def test_every_form_field_has_a_mnemonic_in_spanish_too(window, language: str) -> None:
     form = window.form
     for field in FIELDS:

@@ -191,3 +191,36 @@ def test_try_the_sandbox_then_sign_in_each_window_keeps_its_own_outbox_and_draft
     qtbot.waitUntil(lambda: not shiboken6.isValid(demo))  # each window it gave way to is gone
     assert not shiboken6.isValid(first) and demo.sandbox is not None
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)] == [real]
+
+
+def test_without_a_keychain_the_page_says_the_keys_last_until_the_app_closes(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # a desktop without a Secret Service
+    window = make_window(argv=[])
+    settled(qtbot, window)
+    intro = window.sign_in_page.intro.text()
+    assert "no keychain" in intro and "until you close the app" in intro
+    assert "kept in this computer's keychain" not in intro
+
+
+def test_a_draft_restored_behind_the_sign_in_page_is_still_announced_after_signing_in(
+    qtbot: QtBot, make_window: WindowFactory, sandbox: SandboxServer
+) -> None:
+    from gui.core.drafts import DraftStore
+    from gui.core.ticket import TicketDraft
+
+    DraftStore(data_folder() / "draft.json").save(
+        TicketDraft(ticket_id="tic_1002", title="Half-typed")
+    )
+    window = make_window(argv=["--api-base", sandbox.url])
+    settled(qtbot, window)
+    qtbot.waitUntil(lambda: window.form.title.text() == "Half-typed")
+    assert window.pages.currentWidget() is window.sign_in_page  # the draft waits behind it
+    sign_in_on(qtbot, window.sign_in_page)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.page, timeout=10_000)
+    assert window.banner.isVisible() and window.banner.text() == "Restored your unsent draft."
+    assert window.form.ticket_id.text() == "tic_1002"
