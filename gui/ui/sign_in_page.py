@@ -67,6 +67,9 @@ class SignInPage(QWidget):
         self._lay_out()
         self._retranslate()
         self.sign_in_button.clicked.connect(section.save_keys)
+        # Return in a key field signs in, as Return in a dialog presses its default button.
+        for field in (section.secret_key, section.publish_key):
+            field.returnPressed.connect(self.sign_in_button.click)
         self.settings_button.clicked.connect(self.settings_requested)
         self.try_sandbox_button.clicked.connect(self.sandbox_requested)
         section.busy_changed.connect(self._set_busy)
@@ -175,11 +178,13 @@ class SignInDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setObjectName("signInButton")
-        self.sign_in_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(section)
         layout.addWidget(self.buttons)
+        # Only now, in the dialog: a button not yet in it cannot become its default, and Return
+        # would press the first button that can (Test connection).
+        self.sign_in_button.setDefault(True)
         self.setMinimumWidth(_COLUMN_WIDTH)
         self._retranslate()
         # Sign in saves first, and closes the dialog when that is done (`accepted` is not

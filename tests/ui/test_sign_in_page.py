@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -224,3 +225,45 @@ def test_a_draft_restored_behind_the_sign_in_page_is_still_announced_after_signi
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.page, timeout=10_000)
     assert window.banner.isVisible() and window.banner.text() == "Restored your unsent draft."
     assert window.form.ticket_id.text() == "tic_1002"
+
+
+def test_return_in_a_key_field_of_the_sign_in_page_signs_in(
+    qtbot: QtBot, make_window: WindowFactory, memory_keyring: MemoryKeyring
+) -> None:
+    window = make_window(argv=[])
+    settled(qtbot, window)
+    page = window.sign_in_page
+    type_into(qtbot, page.findChild(QLineEdit, "secretKey"), SECRET)
+    type_into(qtbot, page.findChild(QLineEdit, "publishKey"), PUBLISH)
+    qtbot.keyClick(page.findChild(QLineEdit, "publishKey"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.page, timeout=10_000)
+
+
+def test_return_in_a_key_field_of_the_sandbox_s_sign_in_dialog_signs_in(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    demo = make_window(argv=["--demo"])
+    demo.sign_in_action.trigger()
+    dialog = demo.sign_in_flow.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.sign_in_button.isDefault()
+    type_into(qtbot, dialog.findChild(QLineEdit, "secretKey"), SECRET)
+    type_into(qtbot, dialog.findChild(QLineEdit, "publishKey"), PUBLISH)
+    with qtbot.waitSignal(demo.replaced, timeout=10_000) as blocker:
+        qtbot.keyClick(dialog.findChild(QLineEdit, "publishKey"), Qt.Key.Key_Return)
+    qtbot.addWidget(blocker.args[0])
+    assert not blocker.args[0].connection.sandbox
+
+
+def test_with_keys_saved_already_the_sandbox_s_sign_in_leaves_at_once(
+    qtbot: QtBot, make_window: WindowFactory, memory_keyring: MemoryKeyring
+) -> None:
+    memory_keyring.set_password(SERVICE, "secret_key", SECRET)
+    memory_keyring.set_password(SERVICE, "publish_key", PUBLISH)
+    AppSettings().remember_keys_saved(True)
+    demo = make_window(argv=["--demo"])
+    real = replaced(qtbot, demo, demo.sign_in_action.trigger)
+    assert demo.sign_in_flow.dialog is None  # nothing asked
+    settled(qtbot, real)
+    assert real.connection.credentials.secret_key == SECRET and not real.connection.sandbox
+    assert real.pages.currentWidget() is real.page
