@@ -33,8 +33,12 @@ class DraftStore:
         self.path = Path(path)
 
     def save(self, draft: TicketDraft) -> None:
-        """Replace the saved draft with `draft`. `OSError` (disk full, read-only folder) propagates
-        and leaves the previous draft as it was."""
+        """Replace the saved draft with `draft`; a blank one (an empty form) is no draft and
+        clears it. `OSError` (disk full, read-only folder) propagates and leaves the previous
+        draft as it was."""
+        if draft.blank:
+            self.clear()
+            return
         write_atomically(self.path, draft_to_json(draft).encode("utf-8"))
 
     def load(self) -> TicketDraft | None:
@@ -55,13 +59,14 @@ class DraftStore:
             )
             raise self._move_aside(unreadable.format(reason=plain(reason))) from None
         try:
-            return draft_from_json(data.decode("utf-8"))
+            draft = draft_from_json(data.decode("utf-8"))
         except ValueError:  # also UnicodeDecodeError
             raise self._move_aside(
                 QT_TRANSLATE_NOOP(
                     "drafts", "The saved draft was damaged and could not be restored."
                 )
             ) from None
+        return None if draft.blank else draft  # an empty form, as earlier versions saved it
 
     def clear(self) -> None:
         """Forget the saved draft (no error when there is none)."""

@@ -62,6 +62,11 @@ class TicketDraft:
     automated: bool = False
     operation: Operation = Operation.UPDATE
 
+    @property
+    def blank(self) -> bool:
+        """Nothing typed or chosen: an empty form, for an update or a new ticket."""
+        return dataclasses.replace(self, operation=Operation.UPDATE) == TicketDraft()
+
 
 @dataclass(frozen=True)
 class Notification:

@@ -183,6 +183,7 @@ def test_try_the_sandbox_then_sign_in_each_window_keeps_its_own_outbox_and_draft
     settled(qtbot, real)
     assert real.pages.currentWidget() is real.page
     assert real.form.title.text() == ""  # the sandbox's draft stayed in the sandbox
+    assert not real.banner.isVisible()  # no "Restored your unsent draft." of an empty form
     real.shutdown()
     assert history_of(sandbox_data_folder()) == ["tic_1001"]  # the sandbox's, kept there
     assert history_of(data_folder()) == []

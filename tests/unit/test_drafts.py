@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gui.core.drafts import DraftCorrupt, DraftStore
-from gui.core.fields import ContactType
+from gui.core.fields import ContactType, Operation
 from gui.core.ticket import TicketDraft, draft_to_json
 from tests.unit.durable_writer import Child, draft_description
 
@@ -280,3 +280,22 @@ def test_sigkill_at_each_step_of_a_save(path: Path, point: str, expected: int) -
     assert restored.title == f"draft {expected}"
     assert restored.description == draft_description(expected)
     assert [p.name for p in path.parent.iterdir()] == ["draft.json"]
+
+
+@pytest.mark.parametrize("operation", list(Operation))
+def test_an_empty_form_is_no_draft_saving_it_clears_the_one_there(
+    tmp_path: Path, operation: Operation
+) -> None:
+    store = DraftStore(tmp_path / "draft.json")
+    store.save(TicketDraft(ticket_id="tic_1", title="Half"))
+    store.save(TicketDraft(operation=operation))
+    assert not store.path.exists() and store.load() is None
+
+
+def test_an_empty_form_an_earlier_version_saved_is_not_restored(tmp_path: Path) -> None:
+    path = tmp_path / "draft.json"
+    path.write_text(draft_to_json(TicketDraft()), encoding="utf-8")
+    assert DraftStore(path).load() is None
+    for typed in (TicketDraft(title="x"), TicketDraft(notify=True), TicketDraft(automated=True)):
+        path.write_text(draft_to_json(typed), encoding="utf-8")
+        assert DraftStore(path).load() == typed
