@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from gui.cli.environment import Environment, default_environment
 from gui.cli.output import Output
 from gui.cli.results import EXIT_FAILED, EXIT_INVALID, EXIT_SENT, EXIT_WAITING
+
+if TYPE_CHECKING:
+    from gui.cli.session import Session
 
 __all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_SENT", "EXIT_WAITING", "main", "run"]
 
@@ -44,20 +47,26 @@ def run(
     """Run the command `args` gives (see `gui.cli.arguments.parse`); returns the exit status."""
     out = Output(stdout or sys.stdout, stderr or sys.stderr, as_json=args.json)
     environment = env or default_environment()
+    command: Session | None = None
     try:
         if args.command == "outbox":
             from gui.cli.outbox_commands import OutboxCommand
 
-            return OutboxCommand(args, environment, out).run()
-        from gui.cli.tickets import TicketCommand
+            command = OutboxCommand(args, environment, out)
+        else:
+            from gui.cli.tickets import TicketCommand
 
-        return TicketCommand(args, environment, out).run()
+            command = TicketCommand(args, environment, out)
+        return command.run()
     except KeyboardInterrupt:
         out.problem("Stopped.")
         return EXIT_FAILED
     except Exception as error:  # the outbox unusable (disk full, damaged file), and the like
         out.problem(_describe_failure(error))
         return EXIT_FAILED
+    finally:
+        if command is not None:
+            command.close()  # the sandbox of --demo
 
 
 def _describe_failure(error: Exception) -> str:

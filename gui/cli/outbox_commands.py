@@ -47,10 +47,13 @@ class OutboxCommand(Session):
         return EXIT_SENT
 
     def api_base(self) -> str:
-        """Where this command would send (options, environment, Settings), credentials aside."""
+        """Where this command would send (options, environment, the window's stored values),
+        credentials aside; the sandbox with --demo."""
         from gui.core.config import Options, resolve_connection
-        from gui.core.destination import describe
+        from gui.core.destination import SANDBOX, describe
 
+        if self.demo:
+            return describe(SANDBOX)
         args = self.args
         options = Options(api_base=args.api_base)
         return describe(resolve_connection(options, self.env.environ, self.stored()).api_base)
