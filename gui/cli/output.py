@@ -220,6 +220,8 @@ def item_to_json(item: OutboxItem) -> dict[str, Any]:
         "notify": item.notify,
         "createdAt": _iso(item.created_at),
         "nextTry": _iso(item.next_try),
+        # Not before then, whoever sends it: the server asked to wait (Retry-After).
+        "notBefore": _iso(item.not_before),
         "lastError": redactor.redact(item.last_error),
         # Where it goes (None: 0.1.0 did not record it), as whom (a hash, never a secret).
         "apiBase": destination.api_base if destination is not None else None,

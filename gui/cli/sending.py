@@ -101,12 +101,18 @@ def drain(
     sender: TicketSender,
     *,
     batch: int | None = None,
+    whatever_backoff: bool = False,
     on_delivered: Callable[[Delivery], None] = lambda _delivery: None,
 ) -> Drained:
     """Send the due items for the sender's destination, oldest first, until none is due; with
     `batch`, only that batch's items and the older items of its tickets (which must go
     first). Stops at the first failure to be retried later, and at Ctrl+C, which holds the item
     in flight for a decision (it may have arrived).
+
+    With `whatever_backoff` (an explicit `outbox send`) every waiting item is due, however long
+    its backoff still runs, except one whose server asked to wait longer (Retry-After: see
+    `OutboxStore.claim_next`); without it (a command's drain before its own update) only the
+    items whose next try has come.
 
     Items made for another API base or account are never sent (`OutboxStore.claim_next`). Each
     request has the connection's deadline (PARTICLESPACE_DEADLINE): when it passes, the request
@@ -123,7 +129,7 @@ def drain(
     deadline = (Watchdog(), sender.connection.deadline)
     try:
         while True:
-            item = store.claim_next(here, batch=batch)
+            item = store.claim_next(here, batch=batch, whatever_backoff=whatever_backoff)
             if item is None:
                 break
             delivery = deliver(store, item, sender, Abort(), deadline=deadline)

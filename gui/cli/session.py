@@ -221,15 +221,17 @@ class Session:
         batch: int | None = None,
         ours: Sequence[int] = (),
         progress: bool = False,
+        whatever_backoff: bool = False,
     ) -> Sent:
         """Send what is due for this command's destination (with `batch`, that batch and what
-        must go before it); a Result for each item of `ours` (attempted or not) and for each
+        must go before it; with `whatever_backoff`, also what waits for its backoff to run out,
+        see `sending.drain`); a Result for each item of `ours` (attempted or not) and for each
         other item attempted on the way, in the order they were attempted."""
         from gui.cli.sending import Progress, drain
         from gui.core.sender import TicketSender
 
         self.recovered()
-        total = len(ours) or len(_due(store, connection))
+        total = len(ours) or len(_due(store, connection, whatever_backoff=whatever_backoff))
         meter = Progress(total, self.out.stderr, enabled=progress)
         counted = {"done": 0, "sent": 0}
 
@@ -240,7 +242,13 @@ class Session:
 
         sender = TicketSender(connection)
         try:
-            drained = drain(store, sender, batch=batch, on_delivered=on_delivered)
+            drained = drain(
+                store,
+                sender,
+                batch=batch,
+                whatever_backoff=whatever_backoff,
+                on_delivered=on_delivered,
+            )
         finally:
             sender.close()
         meter.finish(min(counted["done"], total), counted["sent"])
@@ -274,8 +282,9 @@ class Sent(NamedTuple):
     stopped: bool  # the user pressed Ctrl+C
 
 
-def _due(store: OutboxStore, connection: Connection) -> list[int]:
-    """The items for `connection`'s destination that would go out by themselves now."""
+def _due(store: OutboxStore, connection: Connection, *, whatever_backoff: bool) -> list[int]:
+    """The items for `connection`'s destination that would go out by themselves now (with
+    `whatever_backoff`: that a user's explicit send takes now)."""
     from gui.core.destination import destination_of
     from gui.core.outbox import ItemState
 
@@ -286,8 +295,11 @@ def _due(store: OutboxStore, connection: Connection) -> list[int]:
         for item in store.items()
         if item.state is ItemState.WAITING
         and item.destination == here
-        and item.next_try is not None
-        and item.next_try <= moment
+        and (
+            (item.not_before or 0) <= moment
+            if whatever_backoff
+            else item.next_try is not None and item.next_try <= moment
+        )
     ]
 
 

@@ -61,6 +61,9 @@ class Verdict(NamedTuple):
     action: Action
     delay: float | None  # seconds, for RETRY only
     reason: str  # one plain sentence for the outbox panel (a Message the UI translates)
+    #: Seconds the server asked to wait (Retry-After, at most `MAX_RETRY_AFTER`); None when it
+    #: asked nothing. The backoff (`delay`) may be cut short by a user's explicit send; this not.
+    asked: float | None = None
 
 
 def backoff(attempts: int, *, rng: random.Random | None = None) -> float:
@@ -102,7 +105,7 @@ def decide(
             busy = QT_TRANSLATE_NOOP("retry", "Particle Space is busy (HTTP {status})").format(
                 status=error.status
             )
-        return _retry(busy, delay)
+        return _retry(busy, delay)._replace(asked=min(MAX_RETRY_AFTER, asked) or None)
 
     if isinstance(error, _NOT_SENT) or (
         isinstance(error, errors.TimedOut) and not error.may_have_reached_server

@@ -199,6 +199,7 @@ def test_outbox_list_and_discard(run: Run, server: SandboxServer) -> None:
         "apiBase",
         "account",
         "batch",
+        "notBefore",
     }
     assert run("outbox", "list") == 0
     assert "tic_1001" in run.stdout and "needs_decision" in run.stdout
