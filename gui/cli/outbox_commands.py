@@ -102,6 +102,7 @@ class OutboxCommand(Session):
             and item.state is ItemState.WAITING
             and (item.not_before or 0) > time.time()
         ]
+        self._say_held_back(left, attempted)
         for item in asked:
             self.out.problem(
                 f"Item {item.id} (ticket {item.ticket_id or 'new'}) was not sent: the server "
@@ -144,6 +145,22 @@ class OutboxCommand(Session):
             return EXIT_INVALID
         self.out.problem(f"Item {item_id} is being sent right now.")
         return EXIT_FAILED
+
+    def _say_held_back(self, left: list[OutboxItem], attempted: set[int | None]) -> None:
+        """Say which item holds back each --retry item that could not go (an older update of
+        its ticket, which must go first)."""
+        from gui.core.outbox import goes_before
+
+        for item in left:
+            if item.id not in self.args.retry or item.id in attempted:
+                continue
+            older = next((other for other in left if goes_before(other, item)), None)
+            if older is not None:
+                self.out.problem(
+                    f"Item {item.id} was not sent: it goes after item {older.id}, the earlier "
+                    f"update to ticket {item.ticket_id} that waits in the outbox "
+                    f"(`particle-tickets outbox send --retry {older.id} {item.id}` sends both)."
+                )
 
     def _say_elsewhere(self, items: list[OutboxItem]) -> None:
         from gui.core.destination import describe
