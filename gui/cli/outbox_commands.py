@@ -120,7 +120,8 @@ class OutboxCommand(Session):
             self._say_elsewhere(elsewhere)
         if sent.stopped:
             self.out.problem("Stopped.")
-        if any(result.state in (REFUSED, FAILED) for result in done):
+            return EXIT_FAILED
+        if any(result.state in (REFUSED, FAILED) or result.credentials_rejected for result in done):
             return EXIT_FAILED
         return EXIT_WAITING if left else EXIT_SENT
 

@@ -41,6 +41,10 @@ class Result:
     outbox: int | None = None  # the outbox item id, while the update waits there
     http_status: int | None = None
     row: int | None = None
+    #: The server rejected the token or keys: the update waits in the outbox for a decision
+    #: (NEEDS_DECISION), and the command failed (exit status 1): nothing will send it until
+    #: the credentials are mended.
+    credentials_rejected: bool = False
 
     @property
     def ok(self) -> bool:
@@ -63,9 +67,11 @@ class Result:
 
 
 def exit_code(results: Iterable[Result]) -> int:
-    """1 if any failed or was refused, else 3 if any waits in the outbox, else 0."""
+    """1 if any failed, was refused or met rejected credentials, else 3 if any waits in the
+    outbox, else 2 if any was invalid, else 0."""
+    results = list(results)
     states = {result.state for result in results}
-    if states & {REFUSED, FAILED}:
+    if states & {REFUSED, FAILED} or any(result.credentials_rejected for result in results):
         return EXIT_FAILED
     if states & {WAITING, NEEDS_DECISION}:
         return EXIT_WAITING
@@ -103,7 +109,23 @@ def delivered(delivery: Delivery) -> Result:
     else:
         reason = verdict.reason if verdict is not None else ""
         state, text = NEEDS_DECISION, f"{message} {reason}".strip()
-    return Result(state, item.ticket_id, text, errors, outbox=item.id, http_status=status)
+    return Result(
+        state,
+        item.ticket_id,
+        text,
+        errors,
+        outbox=item.id,
+        http_status=status,
+        credentials_rejected=credentials_rejected(error),
+    )
+
+
+def credentials_rejected(error: Exception) -> bool:
+    """Whether `error` is the server refusing the token or keys (401/403): every later update
+    of the same command would meet it too."""
+    from gui.core.errors import KeysRejected, TokenRejected
+
+    return isinstance(error, TokenRejected | KeysRejected)
 
 
 def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:

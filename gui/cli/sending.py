@@ -87,6 +87,13 @@ def _is_tty(stream: TextIO) -> bool:
         return False
 
 
+def _signed_out(delivery: Delivery) -> bool:
+    from gui.cli.results import credentials_rejected
+    from gui.core.outcome import Failed
+
+    return isinstance(delivery.outcome, Failed) and credentials_rejected(delivery.outcome.error)
+
+
 @dataclass
 class Drained:
     """What one drain did: every attempt, by item id, and whether it was cut short."""
@@ -137,7 +144,11 @@ def drain(
             item = None  # recorded: nothing to hold if Ctrl+C comes now
             drained.deliveries[delivery.item.id] = delivery
             on_delivered(delivery)
-            if delivery.verdict is not None and delivery.verdict.action is Action.RETRY:
+            if delivery.verdict is not None and (
+                delivery.verdict.action is Action.RETRY or _signed_out(delivery)
+            ):
+                # The server cannot take updates now, or will take none with these
+                # credentials: the rest wait as they are.
                 drained.stopped_early = delivery.verdict.reason
                 break
     except KeyboardInterrupt:

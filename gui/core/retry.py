@@ -163,11 +163,7 @@ def decide(
         )
     if isinstance(error, _SETTINGS):
         return Verdict(
-            Action.DECIDE,
-            None,
-            QT_TRANSLATE_NOOP(
-                "retry", "{problem}: nothing was applied; fix it in Settings, then resend."
-            ).format(problem=_settings_problem(error)),
+            Action.DECIDE, None, SETTINGS_PROBLEM.format(problem=_settings_problem(error))
         )
     return Verdict(
         Action.DECIDE,
@@ -219,11 +215,19 @@ def _ambiguous_reason(error: Exception) -> Message | None:
     return None
 
 
+#: The verdict on an update that the credentials or the configuration kept from being applied.
+SETTINGS_PROBLEM = QT_TRANSLATE_NOOP(
+    "retry", "{problem}: nothing was applied; fix it in Settings, then resend."
+)
+TOKEN_REJECTED = QT_TRANSLATE_NOOP("retry", "The token was rejected")
+KEYS_REJECTED = QT_TRANSLATE_NOOP("retry", "The keys were rejected")
+
+
 def _settings_problem(error: Exception) -> Message:
     if isinstance(error, errors.TokenRejected):
-        return QT_TRANSLATE_NOOP("retry", "The token was rejected")
+        return TOKEN_REJECTED
     if isinstance(error, errors.KeysRejected):
-        return QT_TRANSLATE_NOOP("retry", "The keys were rejected")
+        return KEYS_REJECTED
     if isinstance(error, errors.KeychainError):
         return QT_TRANSLATE_NOOP("retry", "The keychain could not be read")
     return QT_TRANSLATE_NOOP("retry", "Sending is not set up correctly")
