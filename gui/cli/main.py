@@ -75,7 +75,9 @@ def _describe_failure(error: Exception) -> str:
     from gui.core.errors import TicketError
 
     if isinstance(error, TicketError):
-        return error.message
+        from gui.cli.remedies import for_command_line
+
+        return for_command_line(error.message)
     if isinstance(error, OSError):
         return f"The outbox could not be used: {error.strerror or error}."
     if isinstance(error, sqlite3.Error):

@@ -129,8 +129,10 @@ class Output:
             self.say("The outbox is empty.")
             return
         rows = [("ID", "TICKET", "STATE", "ATTEMPTS", "BATCH", "SERVER", "LAST ERROR")]
+        from gui.cli.remedies import for_command_line
+
         for i in items:
-            error = i.last_error
+            error = for_command_line(i.last_error)
             if i.destination is None:
                 error += f" `--retry {i.id}` sends it to {api_base}."
             rows.append(
@@ -209,6 +211,7 @@ _JSON_COUNT = {
 
 
 def item_to_json(item: OutboxItem) -> dict[str, Any]:
+    from gui.cli.remedies import for_command_line
     from gui.core.redaction import redactor
 
     destination = item.destination
@@ -222,7 +225,7 @@ def item_to_json(item: OutboxItem) -> dict[str, Any]:
         "nextTry": _iso(item.next_try),
         # Not before then, whoever sends it: the server asked to wait (Retry-After).
         "notBefore": _iso(item.not_before),
-        "lastError": redactor.redact(item.last_error),
+        "lastError": redactor.redact(for_command_line(item.last_error)),
         # Where it goes (None: 0.1.0 did not record it), as whom (a hash, never a secret).
         "apiBase": destination.api_base if destination is not None else None,
         "account": destination.account if destination is not None else None,

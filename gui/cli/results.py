@@ -94,11 +94,15 @@ def delivered(delivery: Delivery) -> Result:
         ticket_id = answer.ticket_id or item.ticket_id
         sentence = reports.sent(ticket_id, created=item.update.creates)
         return Result(SENT, ticket_id, sentence, http_status=answer.status)
+    from gui.cli.remedies import for_command_line
+
     error = outcome.error
     status = getattr(error, "status", None)
     errors = error.field_errors if isinstance(error, TicketError) else ()
-    message = error.message if isinstance(error, TicketError) else str(error)
+    message = for_command_line(error.message) if isinstance(error, TicketError) else str(error)
     verdict = delivery.verdict
+    if verdict is not None:
+        verdict = verdict._replace(reason=for_command_line(verdict.reason))
     if verdict is not None and verdict.action is Action.REFUSED:
         return Result(REFUSED, item.ticket_id, message, errors, http_status=status)
     if verdict is not None and verdict.action is Action.RETRY:
@@ -130,15 +134,18 @@ def credentials_rejected(error: Exception) -> bool:
 
 def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:
     """An item of this command that the drain did not get to (`why`, when it stopped short)."""
+    from gui.cli.remedies import for_command_line
     from gui.core.outbox import ItemState
 
     item = store.get(item_id)
     if item is None:  # gone meanwhile (the window sent or discarded it)
         return Result(FAILED, "", f"Item {item_id} left the outbox while this command ran.")
     if item.state is ItemState.NEEDS_DECISION:
-        return Result(NEEDS_DECISION, item.ticket_id, item.last_error, outbox=item.id)
+        return Result(
+            NEEDS_DECISION, item.ticket_id, for_command_line(item.last_error), outbox=item.id
+        )
     if why:
-        message = f"Not sent yet: {why}"
+        message = f"Not sent yet: {for_command_line(why)}"
     else:
         message = (
             f"Not sent yet: it goes out after the earlier update to ticket {item.ticket_id} "
@@ -150,6 +157,7 @@ def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:
 def already_in_outbox(item: OutboxItem, *, row: int | None = None) -> Result:
     """A row exactly like `item`, which is in the outbox already but cannot join this
     command's batch (it waits for a decision, or is being sent): not queued a second time."""
+    from gui.cli.remedies import for_command_line
     from gui.core.outbox import ItemState
 
     if item.state is ItemState.SENDING:
@@ -164,7 +172,8 @@ def already_in_outbox(item: OutboxItem, *, row: int | None = None) -> Result:
     return Result(
         NEEDS_DECISION,
         item.ticket_id,
-        f"Not queued again: exactly this waits in the outbox already. {item.last_error}".strip(),
+        f"Not queued again: exactly this waits in the outbox already. "
+        f"{for_command_line(item.last_error)}".strip(),
         outbox=item.id,
         row=row,
     )

@@ -105,6 +105,7 @@ class Session:
         return connection._replace(api_base=sandbox.url)
 
     def _resolve_connection(self) -> Connection | None:
+        from gui.cli.remedies import for_command_line
         from gui.core.config import Options, resolve_connection
         from gui.core.credentials import Credentials
         from gui.core.errors import TicketError
@@ -122,15 +123,14 @@ class Session:
             try:
                 credentials = self.env.keychain()
             except TicketError as error:
-                self.out.problem(error.message)
-                self.out.document({"ok": False, "message": error.message})
+                message = for_command_line(error.message)
+                self.out.problem(message)
+                self.out.document({"ok": False, "message": message})
                 return None
             connection = resolve_connection(options, self.env.environ, stored, credentials)
         if not connection.usable:
-            message = connection.problem or "Sending is not set up."
+            message = for_command_line(connection.problem or "Sending is not set up.")
             self.out.problem(message)
-            if connection.credentials.empty:
-                self.out.problem("On the command line: --token, or PARTICLESPACE_TOKEN.")
             self.out.document({"ok": False, "message": message})
             return None
         return connection

@@ -62,13 +62,20 @@ class Cli:
     def __call__(
         self, *args: str, python: tuple[str, ...] = ()
     ) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
+        """Run the command; every line it prints is checked for the window's remedies (a
+        command line names its flags and environment variables, never a menu or Settings)."""
+        from tests.unit.test_cli_remedies import window_words
+
+        result = subprocess.run(
             [sys.executable, *python, "-m", "gui", *args],
             capture_output=True,
             text=True,
             timeout=120,
             env=self.env,
         )
+        for line in (result.stdout + result.stderr).splitlines():
+            assert not window_words(line), line
+        return result
 
 
 @pytest.fixture
