@@ -35,7 +35,8 @@ class Progress:
         self._next_step = 1  # the next tenth to report (non-terminal)
         self._shown_at = 0.0
         self._dirty = False
-        self._last = ""  # the last line written (non-terminal): never written twice in a row
+        self._finished = False
+        self._written: set[str] = set()  # the lines written (non-terminal): never twice
 
     def update(self, done: int, sent: int) -> None:
         if not self._enabled:
@@ -63,12 +64,13 @@ class Progress:
             if self._dirty or done:
                 self._stream.write(f"\r{_line(sent, done, self.total)}\n")
                 self._stream.flush()
-        elif done < self.total and self._next_step <= 10:
+        elif done < self.total and self._next_step <= 10 and not self._finished:
+            self._finished = True  # where it stopped short, once
             self._emit(_line(sent, done, self.total))
 
     def _emit(self, line: str) -> None:
-        if line != self._last:
-            self._last = line
+        if line not in self._written:
+            self._written.add(line)
             self._stream.write(line + "\n")
             self._stream.flush()
 
