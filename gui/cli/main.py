@@ -45,8 +45,11 @@ def run(
     stderr: TextIO | None = None,
 ) -> int:
     """Run the command `args` gives (see `gui.cli.arguments.parse`); returns the exit status."""
+    from gui.cli.language import install
+
     out = Output(stdout or sys.stdout, stderr or sys.stderr, as_json=args.json)
     environment = env or default_environment()
+    install(environment.environ)  # the language of what the command says
     command: Session | None = None
     try:
         if args.command == "outbox":

@@ -189,8 +189,13 @@ def test_a_csv_with_a_bad_row_sends_none_unless_skip_invalid(
         ["new", "--title", "t", "--status", "NEW"],
     ],
 )
-def test_the_command_line_never_loads_qt(cli: Cli, server: SandboxServer, args: list[str]) -> None:
-    """Not the widgets, and not even QtCore: the settings and folders come from gui.core."""
+@pytest.mark.parametrize("lang", ["C.UTF-8", "es_ES.UTF-8"])
+def test_the_command_line_never_loads_qt(
+    cli: Cli, server: SandboxServer, args: list[str], lang: str
+) -> None:
+    """Not the widgets, and not even QtCore: the settings and folders come from gui.core, the
+    Spanish from gui.core.catalogue."""
+    cli.env.update(LANG=lang, LANGUAGE="", LC_ALL="", LC_MESSAGES="")
     preferences = Path(cli.env["XDG_CONFIG_HOME"]) / "ParticleTickets/particle-tickets"
     preferences.mkdir(parents=True)
     (preferences / "preferences.ini").write_text("[connection]\nsms_region=US\nread_timeout=30\n")

@@ -3,12 +3,16 @@ core_es.qm and ui_es.qm, each plural form, against QTranslator itself."""
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from gui.core.catalogue import Catalogue, CatalogueError, numerus_form
+from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain, translated_with
+from gui.ui.i18n import translated
 
 FOLDER = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 NUMBERS = (0, 1, 2, 5, 21, 100)
@@ -88,3 +92,37 @@ def test_a_file_that_is_not_a_catalogue_is_refused(tmp_path: Path) -> None:
     if path.is_file():
         with pytest.raises(CatalogueError):
             Catalogue.parse(path.read_bytes()[:40])
+
+
+def _sample(context: str, source: str, n: int | None) -> Message:
+    """A Message of `source` with every placeholder filled (a number suits every format)."""
+    names = {name for _t, name, _s, _c in string.Formatter().parse(source) if name}
+    args = {name: 7 for name in names}
+    if n is None:
+        return Message(context, source, args)
+    return Message(context, source, args, disambiguation="a singular %n", n=n)
+
+
+@pytest.mark.parametrize("name", ["core_es.qm", "ui_es.qm"])
+def test_the_core_s_translated_with_says_what_the_window_s_translated_says(
+    qapp: QApplication, name: str
+) -> None:
+    """The command line's Messages in Spanish (gui.core.messages.translated_with over a
+    Catalogue) are the window's (gui.ui.i18n.translated over QTranslator), nested ones too."""
+    path = FOLDER / name
+    if not path.is_file():
+        pytest.skip(f"{name} not compiled")
+    ours = Catalogue.load(path)
+    translator = qt_translator(path)
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        for context, source, _comment in ours.messages():
+            for n in NUMBERS if "%n" in source else (None,):
+                message = _sample(context, source, n)
+                nested = join([message, plain("(server's words)")])
+                for text in (message, nested):
+                    assert translated_with(text, ours.translate) == translated(text), source
+        missing = QT_TRANSLATE_NOOP("nowhere", "Not in any catalogue {x}.").format(x=1)
+        assert translated_with(missing, ours.translate) == translated(missing) == missing
+    finally:
+        QCoreApplication.removeTranslator(translator)
