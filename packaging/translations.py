@@ -40,7 +40,8 @@ LANGUAGES = ("es",)
 #: Each catalogue and the sources lupdate reads for it, relative to ROOT.
 CATALOGUES: dict[str, tuple[str, ...]] = {
     "ui": ("gui/ui", "gui/app.py"),
-    "core": ("gui/core",),
+    # The command line loads this one catalogue (gui/cli/language.py), so its texts are here.
+    "core": ("gui/core", "gui/cli"),
 }
 
 

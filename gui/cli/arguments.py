@@ -2,8 +2,8 @@
 and `outbox` commands, which do the window's work from a script.
 
 Without a command the window opens. The connection options (--api-base, --token, --secret-key,
---publish-key) belong to the window and to every command, before or after the command's name;
---ticket, --demo and --self-test are the window's alone. The ticket options of `update` and
+--publish-key, --demo) belong to the window and to every command, before or after the command's
+name; --ticket and --self-test are the window's alone. The ticket options of `update` and
 `new` come from the field table (gui/core/fields.py), in form order.
 
 Building the parser costs no module beyond argparse, so the window and `--help` start fast.
@@ -42,27 +42,54 @@ _SHARED_DEFAULTS: dict[str, object] = {
     "token": None,  # nosec B105
     "secret_key": None,  # nosec B105
     "publish_key": None,
+    "demo": False,
     "json": False,
 }
-#: Arguments that need the commands' parsers (a command, or the help that lists them).
-_NEEDS_COMMANDS = frozenset((*COMMANDS, "-h", "--help"))
+#: Arguments that need the commands' parsers (a command, or the help that lists them; argparse
+#: also takes "--he" for "--help", and "-vh" for "-v -h").
+_NEEDS_COMMANDS = frozenset(COMMANDS)
 #: The same usage line whether or not the commands' parsers were built.
 _USAGE = (
     "%(prog)s [-h] [--version] [--api-base URL] [--token TOKEN] [--secret-key KEY]\n"
     "       [--publish-key KEY] [--ticket ID] [--demo] [--self-test] [COMMAND ...]"
 )
 #: The window's own options, which mean nothing to a command.
-_WINDOW_ONLY = {"ticket": "--ticket", "demo": "--demo", "self_test": "--self-test"}
+_WINDOW_ONLY = {"ticket": "--ticket", "self_test": "--self-test"}
+#: What --demo cannot go with in a command: the sandbox signs itself in, at its own address.
+_NOT_WITH_DEMO = {
+    "api_base": "--api-base",
+    "token": "--token",  # nosec B105 - an option's name
+    "secret_key": "--secret-key",  # nosec B105 - an option's name
+    "publish_key": "--publish-key",
+}
 
 _ENVIRONMENT = (
     "Environment: PARTICLESPACE_API_BASE, PARTICLESPACE_TOKEN, PARTICLESPACE_SECRET_KEY, "
     "PARTICLESPACE_PUBLISH_KEY, PARTICLESPACE_CONNECT_TIMEOUT, PARTICLESPACE_READ_TIMEOUT, "
     "PARTICLESPACE_DEADLINE. "
-    "Options win over the environment, the environment over what Settings stored."
+    "Options win over the environment, the environment over the values the window stored. "
+    "With --demo none of them counts: the sandbox runs in this process and signs itself in."
 )
-_EXIT_STATUS = (
-    "Exit status of a command: 0 sent; 2 invalid input, nothing sent; 3 could not be sent now "
-    "and waits in the outbox; 1 any other failure."
+#: The exit status of a command, one line each (the README's table says the same).
+_EXIT_STATUSES = (
+    ("0", "done: sent (outbox list, discard: listed, discarded)"),
+    (
+        "1",
+        "not sent: the server refused it (4xx); the token or keys were rejected (it waits in "
+        "the outbox for a decision); not signed in; the outbox unusable; stopped with Ctrl+C; "
+        "an item being sent by another process",
+    ),
+    (
+        "2",
+        "invalid input, nothing sent: a mistyped option, a bad field or CSV row, a repeat "
+        "(--again sends it), no such outbox item or batch, an item written for another server "
+        "or account",
+    ),
+    (
+        "3",
+        "not sent now, it waits in the outbox: the server is down or busy (outbox send sends "
+        "it later), or it needs a decision (outbox send --retry ID, or outbox discard ID)",
+    ),
 )
 
 
@@ -75,7 +102,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     looks up a translation of every help text it is given).
     """
     arguments = list(argv)
-    parser = build_parser(commands=any(arg in _NEEDS_COMMANDS for arg in arguments))
+    parser = build_parser(commands=any(_needs_commands(arg) for arg in arguments))
     namespace = parser.parse_args(arguments)
     namespace.command = getattr(namespace, "command", None)
     for name, default in _SHARED_DEFAULTS.items():
@@ -85,7 +112,23 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         given = [flag for name, flag in _WINDOW_ONLY.items() if getattr(namespace, name)]
         if given:
             parser.error(f"{', '.join(given)}: an option of the window, not of a command")
+        if namespace.demo:
+            given = [flag for name, flag in _NOT_WITH_DEMO.items() if getattr(namespace, name)]
+            if given:
+                parser.error(
+                    f"--demo sends to the built-in sandbox, which signs itself in: leave out "
+                    f"{', '.join(given)}"
+                )
     return namespace
+
+
+def _needs_commands(argument: str) -> bool:
+    """Whether `argument` is a command's name or asks for the help that lists them."""
+    if argument in _NEEDS_COMMANDS:
+        return True
+    if argument.startswith("--"):
+        return len(argument) > 3 and "--help".startswith(argument)  # "--he", as argparse takes
+    return argument.startswith("-") and "h" in argument[1:] and "=" not in argument
 
 
 def window_options(namespace: argparse.Namespace) -> Options:
@@ -109,20 +152,17 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         usage=_USAGE,
-        description=(
+        description=_wrapped(
             "Update and create Particle Space maintenance tickets. Without a command the "
-            "window opens; the commands do the window's work from a script."
+            "window opens; the commands do the window's work from a script "
+            "(particle-tickets COMMAND --help says more of each)."
         ),
-        epilog=f"{_ENVIRONMENT} {_EXIT_STATUS}",
+        epilog=f"{_wrapped(_ENVIRONMENT)}\n\n{_exit_statuses()}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _connection_arguments(parser, "connection (for the window and every command)")
     window = parser.add_argument_group("the window")
     window.add_argument("--ticket", metavar="ID", help="ticket id to fill in")
-    window.add_argument(
-        "--demo",
-        action="store_true",
-        help="use the built-in sandbox; nothing reaches Particle Space",
-    )
     window.add_argument(
         "--self-test",
         action="store_true",
@@ -141,6 +181,25 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _exit_statuses() -> str:
+    """The exit statuses of a command as the help's last paragraph, one status a line."""
+    import textwrap
+
+    lines = ["exit status of a command:"]
+    for status, meaning in _EXIT_STATUSES:
+        lines.append(
+            textwrap.fill(meaning, 79, initial_indent=f"  {status}  ", subsequent_indent=" " * 5)
+        )
+    return "\n".join(lines)
+
+
+def _wrapped(text: str) -> str:
+    """`text` in lines of at most 79 characters (the help's own paragraphs keep their lines)."""
+    import textwrap  # argparse has loaded it already
+
+    return textwrap.fill(text, 79)
+
+
 def _connection_arguments(
     parser: argparse.ArgumentParser, title: str, *, json: bool = False
 ) -> None:
@@ -154,6 +213,15 @@ def _connection_arguments(
         "--secret-key", metavar="KEY", default=unset, help="secret key (sk_test_… or sk_live_…)"
     )
     group.add_argument("--publish-key", metavar="KEY", default=unset, help="publishable key (pk_…)")
+    group.add_argument(
+        "--demo",
+        action="store_true",
+        default=unset,
+        help=(
+            "use the built-in sandbox, started in this process, and its own outbox: nothing "
+            "leaves this computer"
+        ),
+    )
     if json:
         group.add_argument(
             "--json",
@@ -172,7 +240,13 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         description: str | None = None,
         epilog: str | None = None,
     ) -> argparse.ArgumentParser:
-        parser = parent.add_parser(name, help=help, description=description, epilog=epilog)
+        parser = parent.add_parser(
+            name,
+            help=help,
+            description=description,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         _connection_arguments(parser, "connection (as the window's options)", json=True)
         return parser
 
@@ -180,7 +254,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "update",
         help="update a ticket (or many, --from-csv)",
         description="Update a ticket, or one ticket per row of a CSV file.",
-        epilog=_EXIT_STATUS,
+        epilog=_exit_statuses(),
     )
     update.add_argument("ticket_id", metavar="TICKET_ID", nargs="?", help="the ticket, tic_…")
     _ticket_arguments(update)
@@ -188,25 +262,33 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "new",
         help="create a ticket (or many, --from-csv)",
         description="Create a ticket, or one ticket per row of a CSV file.",
-        epilog=_EXIT_STATUS,
+        epilog=_exit_statuses(),
     )
     _ticket_arguments(new)
     outbox = command(
         "outbox",
         help="list, send or discard what waits in the outbox",
         description="The window's outbox: what could not be sent yet.",
-        epilog=_EXIT_STATUS,
+        epilog=_exit_statuses(),
     )
     actions = outbox.add_subparsers(dest="action", required=True, metavar="ACTION")
-    command("list", actions, help="list the waiting updates and the server each goes to")
+    command(
+        "list",
+        actions,
+        help="list the waiting updates and the server each goes to",
+        epilog=_exit_statuses(),
+    )
     send = command(
         "send",
         actions,
-        help="send what is due now",
-        description=(
-            "Send what is due now and was written for this server and account; what was "
-            "written for another is listed, never sent."
+        help="send every waiting update that is safe to send, now",
+        description=_wrapped(
+            "Send now every waiting update that was written for this server and account, "
+            "whatever its next try; an update whose server asked to wait (Retry-After) waits "
+            "until then, and one that needs a decision goes only with --retry. What was "
+            "written for another server or account is listed, never sent."
         ),
+        epilog=_exit_statuses(),
     )
     send.add_argument(
         "--retry",
@@ -214,7 +296,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         type=outbox_id,
         nargs="+",
         default=[],
-        help="also send these items now, those waiting for a decision included (Resend)",
+        help="also send these items now, those waiting for a decision included",
     )
     send.add_argument(
         "--batch",
@@ -222,7 +304,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         type=outbox_id,
         help="send only this batch (what one command or CSV file queued)",
     )
-    discard = command("discard", actions, help="give up updates")
+    discard = command("discard", actions, help="give up updates", epilog=_exit_statuses())
     discard.add_argument("ids", metavar="ID", type=outbox_id, nargs="*", help="outbox item ids")
     discard.add_argument(
         "--batch", metavar="ID", type=outbox_id, help="give up every item of this batch"

@@ -14,13 +14,26 @@ if TYPE_CHECKING:
 
 @dataclass
 class Environment:
-    """The process environment, the stored connection values (Settings' preferences.ini), the
-    keychain's credentials (may raise `KeychainError`) and the data folder of the outbox."""
+    """The process environment, the stored connection values (the window's preferences.ini),
+    the keychain's credentials (may raise `KeychainError`), the data folder of the outbox and
+    the sandbox's own data folder (--demo; None: ``sandbox`` in the data folder, as
+    `gui.core.app_folders.sandbox_data_folder`)."""
 
     environ: Mapping[str, str]
     stored: Callable[[], dict[str, str]]
     keychain: Callable[[], Credentials]
     data_folder: Callable[[], Path]
+    sandbox_folder: Callable[[], Path] | None = None
+
+    def outbox_folder(self, *, demo: bool) -> Path:
+        """Where the outbox is: the sandbox's own with `demo`, else the window's."""
+        if not demo:
+            return self.data_folder()
+        if self.sandbox_folder is not None:
+            return self.sandbox_folder()
+        from gui.core.app_folders import SANDBOX_FOLDER_NAME
+
+        return self.data_folder() / SANDBOX_FOLDER_NAME
 
 
 def default_environment() -> Environment:
@@ -46,4 +59,10 @@ def default_environment() -> Environment:
 
         return Keychain().load()
 
-    return Environment(environ, stored, keychain, lambda: app_folders.data_folder(environ))
+    return Environment(
+        environ,
+        stored,
+        keychain,
+        lambda: app_folders.data_folder(environ),
+        lambda: app_folders.sandbox_data_folder(environ),
+    )

@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from gui.cli.environment import Environment, default_environment
 from gui.cli.output import Output
 from gui.cli.results import EXIT_FAILED, EXIT_INVALID, EXIT_SENT, EXIT_WAITING
+
+if TYPE_CHECKING:
+    from gui.cli.session import Session
 
 __all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_SENT", "EXIT_WAITING", "main", "run"]
 
@@ -42,22 +45,31 @@ def run(
     stderr: TextIO | None = None,
 ) -> int:
     """Run the command `args` gives (see `gui.cli.arguments.parse`); returns the exit status."""
+    from gui.cli.language import install
+
     out = Output(stdout or sys.stdout, stderr or sys.stderr, as_json=args.json)
     environment = env or default_environment()
+    install(environment.environ)  # the language of what the command says
+    command: Session | None = None
     try:
         if args.command == "outbox":
             from gui.cli.outbox_commands import OutboxCommand
 
-            return OutboxCommand(args, environment, out).run()
-        from gui.cli.tickets import TicketCommand
+            command = OutboxCommand(args, environment, out)
+        else:
+            from gui.cli.tickets import TicketCommand
 
-        return TicketCommand(args, environment, out).run()
+            command = TicketCommand(args, environment, out)
+        return command.run()
     except KeyboardInterrupt:
         out.problem("Stopped.")
         return EXIT_FAILED
     except Exception as error:  # the outbox unusable (disk full, damaged file), and the like
         out.problem(_describe_failure(error))
         return EXIT_FAILED
+    finally:
+        if command is not None:
+            command.close()  # the sandbox of --demo
 
 
 def _describe_failure(error: Exception) -> str:
@@ -66,7 +78,9 @@ def _describe_failure(error: Exception) -> str:
     from gui.core.errors import TicketError
 
     if isinstance(error, TicketError):
-        return error.message
+        from gui.cli.remedies import for_command_line
+
+        return for_command_line(error.message)
     if isinstance(error, OSError):
         return f"The outbox could not be used: {error.strerror or error}."
     if isinstance(error, sqlite3.Error):

@@ -6,6 +6,8 @@ configured for, `gui.core.destination`); the items made for another are listed, 
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from gui.cli.results import (
@@ -18,6 +20,7 @@ from gui.cli.results import (
     SENT,
 )
 from gui.cli.session import Session
+from gui.core.outbox.queue import ItemState
 
 if TYPE_CHECKING:
     from gui.core.destination import Destination
@@ -47,10 +50,13 @@ class OutboxCommand(Session):
         return EXIT_SENT
 
     def api_base(self) -> str:
-        """Where this command would send (options, environment, Settings), credentials aside."""
+        """Where this command would send (options, environment, the window's stored values),
+        credentials aside; the sandbox with --demo."""
         from gui.core.config import Options, resolve_connection
-        from gui.core.destination import describe
+        from gui.core.destination import SANDBOX, describe
 
+        if self.demo:
+            return describe(SANDBOX)
         args = self.args
         options = Options(api_base=args.api_base)
         return describe(resolve_connection(options, self.env.environ, self.stored()).api_base)
@@ -69,7 +75,7 @@ class OutboxCommand(Session):
             if batch is not None and store.batch(batch) is None:
                 self.out.problem(f"There is no batch {batch} in the outbox.")
                 return EXIT_INVALID
-            sent = self.send(store, connection, batch=batch, progress=True)
+            sent = self.send(store, connection, batch=batch, progress=True, whatever_backoff=True)
             items = store.items() if batch is None else store.batch(batch) or []
         finally:
             store.close()
@@ -88,16 +94,34 @@ class OutboxCommand(Session):
             if result.state != SENT:
                 self.out.attempt(result)
         sent_count = sum(result.ok for result in done)
-        self.out.say(
-            f"Sent {sent_count} of {len(done)} attempted; {len(left)} left in the outbox."
-            if done
-            else f"Nothing was due; {len(left)} left in the outbox."
-        )
+        attempted = {result.outbox for result in done}
+        asked = [
+            item
+            for item in left
+            if item.id not in attempted
+            and item.state is ItemState.WAITING
+            and (item.not_before or 0) > time.time()
+        ]
+        self._say_held_back(left, attempted)
+        for item in asked:
+            self.out.problem(
+                f"Item {item.id} (ticket {item.ticket_id or 'new'}) was not sent: the server "
+                f"asked to wait until {clock_time(item.not_before or 0)}."
+            )
+        if done:
+            summary = f"Sent {sent_count} of {len(done)} attempted"
+        elif asked:
+            latest = max(item.not_before or 0 for item in asked)
+            summary = f"Nothing was sent: the server asked to wait until {clock_time(latest)}"
+        else:
+            summary = "Nothing was sent"
+        self.out.say(f"{summary}; {len(left)} left in the outbox.")
         if elsewhere:
             self._say_elsewhere(elsewhere)
         if sent.stopped:
             self.out.problem("Stopped.")
-        if any(result.state in (REFUSED, FAILED) for result in done):
+            return EXIT_FAILED
+        if any(result.state in (REFUSED, FAILED) or result.credentials_rejected for result in done):
             return EXIT_FAILED
         return EXIT_WAITING if left else EXIT_SENT
 
@@ -122,6 +146,22 @@ class OutboxCommand(Session):
             return EXIT_INVALID
         self.out.problem(f"Item {item_id} is being sent right now.")
         return EXIT_FAILED
+
+    def _say_held_back(self, left: list[OutboxItem], attempted: set[int | None]) -> None:
+        """Say which item holds back each --retry item that could not go (an older update of
+        its ticket, which must go first)."""
+        from gui.core.outbox import goes_before
+
+        for item in left:
+            if item.id not in self.args.retry or item.id in attempted:
+                continue
+            older = next((other for other in left if goes_before(other, item)), None)
+            if older is not None:
+                self.out.problem(
+                    f"Item {item.id} was not sent: it goes after item {older.id}, the earlier "
+                    f"update to ticket {item.ticket_id} that waits in the outbox "
+                    f"(`particle-tickets outbox send --retry {older.id} {item.id}` sends both)."
+                )
 
     def _say_elsewhere(self, items: list[OutboxItem]) -> None:
         from gui.core.destination import describe
@@ -182,3 +222,12 @@ class OutboxCommand(Session):
             {"ok": not sending, "discarded": [item.id for item in discarded], "batch": batch}
         )
         return EXIT_FAILED if sending else EXIT_SENT
+
+
+def clock_time(moment: float) -> str:
+    """`moment` (epoch seconds) in this computer's local time: "14:05:30" today, else with its
+    date ("2026-12-07 14:05:30")."""
+    when = datetime.fromtimestamp(moment)
+    if when.date() == datetime.now().date():
+        return when.strftime("%H:%M:%S")
+    return when.strftime("%Y-%m-%d %H:%M:%S")

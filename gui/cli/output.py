@@ -26,6 +26,10 @@ from gui.cli.results import (
 # json and gui.core.redaction (which loads logging) are imported where they are first used:
 # `--help` and a mistyped argument need neither.
 from gui.core.destination import describe
+from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, join
+
+#: The context of the command line's sentences with a number (lupdate reads it by this name).
+cli = Context("cli")
 
 if TYPE_CHECKING:
     from gui.cli.session import Sent
@@ -52,9 +56,9 @@ class Output:
         self._write(self.stderr, text)
 
     def field_errors(self, errors: Iterable[FieldError], *, row: int | None = None) -> None:
-        prefix = f"row {row}: " if row is not None else ""
+        prefix = row_prefix(row)
         for error in errors:
-            self.problem(f"{prefix}{error.field}: {error.message}")
+            self.problem(prefixed(prefix, join([f"{error.field}:", error.message])))
 
     def document(self, document: object) -> None:
         """The one JSON document of --json (stdout)."""
@@ -73,7 +77,12 @@ class Output:
     def earlier(self, results: Sequence[Result]) -> None:
         """Older updates of the command's tickets that waited in the outbox and went first."""
         for result in results:
-            self._describe(result, prefix=f"Sent first, from the outbox (item {result.outbox}): ")
+            self._describe(
+                result,
+                prefix=QT_TRANSLATE_NOOP(
+                    "cli", "Sent first, from the outbox (item {item}):"
+                ).format(item=result.outbox),
+            )
 
     def attempt(self, result: Result) -> None:
         """An outbox item that was not sent (the --json document lists every attempt)."""
@@ -105,20 +114,27 @@ class Output:
             if result.state == WAITING and sent.left and told_waiting:
                 continue  # the rest that wait as the file's batch: one line below says so
             told_waiting = told_waiting or result.state == WAITING
-            self._describe(result, prefix=f"row {result.row}: ")
-        parts = [f"{counts[state]} {_WORDS[state]}" for state in _STATES if counts[state]]
-        noun = "row" if total_rows == 1 else "rows"
-        self.say(f"{total_rows} {noun}: {', '.join(parts) or 'nothing sent'}.")
+            self._describe(result, prefix=row_prefix(result.row))
+        parts = [_counted(state, counts[state]) for state in _STATES if counts[state]]
+        summary = join(parts, ", ") if parts else QT_TRANSLATE_NOOP("cli", "nothing sent")
+        self.say(
+            cli.tr("%n rows: {summary}.", "%n row: {summary}.", total_rows).format(summary=summary)
+        )
         if sent.left:
             self.batch_left(sent.batch, sent.left)
 
     def batch_left(self, batch: int | None, left: int) -> None:
         """How many updates of the command's batch wait in the outbox, and what to do."""
-        noun = "update of this file waits" if left == 1 else "updates of this file wait"
         self.problem(
-            f"{left} {noun} in the outbox as batch {batch}: "
-            f"`particle-tickets outbox send --batch {batch}` sends them, "
-            f"`particle-tickets outbox discard --batch {batch}` gives them up."
+            cli.tr(
+                "%n updates of this file wait in the outbox as batch {batch}: "
+                "`particle-tickets outbox send --batch {batch}` sends them, "
+                "`particle-tickets outbox discard --batch {batch}` gives them up.",
+                "%n update of this file waits in the outbox as batch {batch}: "
+                "`particle-tickets outbox send --batch {batch}` sends it, "
+                "`particle-tickets outbox discard --batch {batch}` gives it up.",
+                left,
+            ).format(batch=batch)
         )
 
     def items(self, items: Sequence[OutboxItem], *, api_base: str) -> None:
@@ -126,11 +142,13 @@ class Output:
         this command would send: where one 0.1.0 queued without saying would go)."""
         self.document([item_to_json(item) for item in items])
         if not items:
-            self.say("The outbox is empty.")
+            self.say(QT_TRANSLATE_NOOP("cli", "The outbox is empty."))
             return
         rows = [("ID", "TICKET", "STATE", "ATTEMPTS", "BATCH", "SERVER", "LAST ERROR")]
+        from gui.cli.remedies import for_command_line
+
         for i in items:
-            error = i.last_error
+            error = for_command_line(i.last_error)
             if i.destination is None:
                 error += f" `--retry {i.id}` sends it to {api_base}."
             rows.append(
@@ -151,36 +169,42 @@ class Output:
             self.say("  ".join([*cells, row[-1]]).rstrip())
 
     def _describe(self, result: Result, *, prefix: str) -> None:
-        where = f"ticket {result.ticket_id}" if result.ticket_id else "the ticket"
+        if result.ticket_id:
+            where = QT_TRANSLATE_NOOP("cli", "ticket {ticket}").format(ticket=result.ticket_id)
+        else:
+            where = QT_TRANSLATE_NOOP("cli", "the ticket")
         if result.state == SENT:
-            self.say(f"{prefix}{result.message}")
+            self.say(prefixed(prefix, result.message))
         elif result.state == WAITING:
-            self.problem(
-                f"{prefix}{result.message} It waits in the outbox as item {result.outbox} "
-                "(`particle-tickets outbox send` sends it)."
-            )
+            then = QT_TRANSLATE_NOOP(
+                "cli",
+                "It waits in the outbox as item {item} (`particle-tickets outbox send` sends it).",
+            ).format(item=result.outbox)
+            self.problem(prefixed(prefix, join([result.message, then])))
         elif result.state == NEEDS_DECISION:
-            self.problem(
-                f"{prefix}{result.message} It waits in the outbox as item {result.outbox}: "
-                f"`particle-tickets outbox send --retry {result.outbox}` sends it again, "
-                f"`particle-tickets outbox discard {result.outbox}` gives it up."
-            )
+            then = QT_TRANSLATE_NOOP(
+                "cli",
+                "It waits in the outbox as item {item}: `particle-tickets outbox send --retry "
+                "{item}` sends it again, `particle-tickets outbox discard {item}` gives it up.",
+            ).format(item=result.outbox)
+            self.problem(prefixed(prefix, join([result.message, then])))
         elif result.state == INVALID and not result.errors:  # a repeat (`results.repeated`)
-            where_row = f"row {result.row}: " if result.row is not None else prefix
-            self.problem(f"{where_row}{result.message}")
+            where_row = row_prefix(result.row) if result.row is not None else prefix
+            self.problem(prefixed(where_row, result.message))
         elif result.state == INVALID:
             self.field_errors(result.errors, row=result.row)
         else:
-            self.problem(f"{prefix}{where}: {result.message}")
+            self.problem(prefixed(prefix, join([join([where, ":"], ""), result.message])))
             self.field_errors(result.errors, row=result.row)
 
     def _write(self, stream: TextIO, text: str) -> None:
+        from gui.cli.language import say
         from gui.core.redaction import redactor
 
         if stream in self._closed:
             return
         try:
-            stream.write(redactor.redact(text) + "\n")
+            stream.write(redactor.redact(say(text)) + "\n")
             stream.flush()
         except BrokenPipeError:
             # The reader went away (`outbox list | head`): the command goes on quietly, and
@@ -190,14 +214,39 @@ class Output:
 
 
 _STATES = (SENT, WAITING, NEEDS_DECISION, REFUSED, FAILED, INVALID)
-_WORDS = {
-    SENT: "sent",
-    WAITING: "waiting in the outbox",
-    NEEDS_DECISION: "waiting in the outbox for a decision",
-    REFUSED: "refused by the server",
-    FAILED: "failed",
-    INVALID: "invalid (skipped)",
-}
+
+
+def row_prefix(row: int | None) -> str:
+    """ "row 3:" before what is said of a CSV row ("" for no row)."""
+    if row is None:
+        return ""
+    return QT_TRANSLATE_NOOP("cli", "row {row}:").format(row=row)
+
+
+def prefixed(prefix: str, text: str) -> str:
+    """`text` after `prefix` ("row 3:", …) and a space; `text` alone without one."""
+    return join([prefix, text]) if prefix else text
+
+
+def _counted(state: str, count: int) -> Message:
+    """ "3 sent", "1 waiting in the outbox", … for a CSV file's summary."""
+    if state == SENT:
+        return cli.tr("%n sent", "%n sent", count)
+    if state == WAITING:
+        return cli.tr("%n waiting in the outbox", "%n waiting in the outbox", count)
+    if state == NEEDS_DECISION:
+        return cli.tr(
+            "%n waiting in the outbox for a decision",
+            "%n waiting in the outbox for a decision",
+            count,
+        )
+    if state == REFUSED:
+        return cli.tr("%n refused by the server", "%n refused by the server", count)
+    if state == FAILED:
+        return cli.tr("%n failed", "%n failed", count)
+    return cli.tr("%n invalid (skipped)", "%n invalid (skipped)", count)
+
+
 _JSON_COUNT = {
     SENT: "sent",
     WAITING: "waiting",
@@ -209,6 +258,7 @@ _JSON_COUNT = {
 
 
 def item_to_json(item: OutboxItem) -> dict[str, Any]:
+    from gui.cli.remedies import for_command_line
     from gui.core.redaction import redactor
 
     destination = item.destination
@@ -220,7 +270,9 @@ def item_to_json(item: OutboxItem) -> dict[str, Any]:
         "notify": item.notify,
         "createdAt": _iso(item.created_at),
         "nextTry": _iso(item.next_try),
-        "lastError": redactor.redact(item.last_error),
+        # Not before then, whoever sends it: the server asked to wait (Retry-After).
+        "notBefore": _iso(item.not_before),
+        "lastError": redactor.redact(for_command_line(item.last_error)),
         # Where it goes (None: 0.1.0 did not record it), as whom (a hash, never a secret).
         "apiBase": destination.api_base if destination is not None else None,
         "account": destination.account if destination is not None else None,

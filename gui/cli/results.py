@@ -41,6 +41,10 @@ class Result:
     outbox: int | None = None  # the outbox item id, while the update waits there
     http_status: int | None = None
     row: int | None = None
+    #: The server rejected the token or keys: the update waits in the outbox for a decision
+    #: (NEEDS_DECISION), and the command failed (exit status 1): nothing will send it until
+    #: the credentials are mended.
+    credentials_rejected: bool = False
 
     @property
     def ok(self) -> bool:
@@ -63,9 +67,11 @@ class Result:
 
 
 def exit_code(results: Iterable[Result]) -> int:
-    """1 if any failed or was refused, else 3 if any waits in the outbox, else 0."""
+    """1 if any failed, was refused or met rejected credentials, else 3 if any waits in the
+    outbox, else 2 if any was invalid, else 0."""
+    results = list(results)
     states = {result.state for result in results}
-    if states & {REFUSED, FAILED}:
+    if states & {REFUSED, FAILED} or any(result.credentials_rejected for result in results):
         return EXIT_FAILED
     if states & {WAITING, NEEDS_DECISION}:
         return EXIT_WAITING
@@ -88,11 +94,15 @@ def delivered(delivery: Delivery) -> Result:
         ticket_id = answer.ticket_id or item.ticket_id
         sentence = reports.sent(ticket_id, created=item.update.creates)
         return Result(SENT, ticket_id, sentence, http_status=answer.status)
+    from gui.cli.remedies import for_command_line
+
     error = outcome.error
     status = getattr(error, "status", None)
     errors = error.field_errors if isinstance(error, TicketError) else ()
-    message = error.message if isinstance(error, TicketError) else str(error)
+    message = for_command_line(error.message) if isinstance(error, TicketError) else str(error)
     verdict = delivery.verdict
+    if verdict is not None:
+        verdict = verdict._replace(reason=for_command_line(verdict.reason))
     if verdict is not None and verdict.action is Action.REFUSED:
         return Result(REFUSED, item.ticket_id, message, errors, http_status=status)
     if verdict is not None and verdict.action is Action.RETRY:
@@ -103,20 +113,39 @@ def delivered(delivery: Delivery) -> Result:
     else:
         reason = verdict.reason if verdict is not None else ""
         state, text = NEEDS_DECISION, f"{message} {reason}".strip()
-    return Result(state, item.ticket_id, text, errors, outbox=item.id, http_status=status)
+    return Result(
+        state,
+        item.ticket_id,
+        text,
+        errors,
+        outbox=item.id,
+        http_status=status,
+        credentials_rejected=credentials_rejected(error),
+    )
+
+
+def credentials_rejected(error: Exception) -> bool:
+    """Whether `error` is the server refusing the token or keys (401/403): every later update
+    of the same command would meet it too."""
+    from gui.core.errors import KeysRejected, TokenRejected
+
+    return isinstance(error, TokenRejected | KeysRejected)
 
 
 def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:
     """An item of this command that the drain did not get to (`why`, when it stopped short)."""
+    from gui.cli.remedies import for_command_line
     from gui.core.outbox import ItemState
 
     item = store.get(item_id)
     if item is None:  # gone meanwhile (the window sent or discarded it)
         return Result(FAILED, "", f"Item {item_id} left the outbox while this command ran.")
     if item.state is ItemState.NEEDS_DECISION:
-        return Result(NEEDS_DECISION, item.ticket_id, item.last_error, outbox=item.id)
+        return Result(
+            NEEDS_DECISION, item.ticket_id, for_command_line(item.last_error), outbox=item.id
+        )
     if why:
-        message = f"Not sent yet: {why}"
+        message = f"Not sent yet: {for_command_line(why)}"
     else:
         message = (
             f"Not sent yet: it goes out after the earlier update to ticket {item.ticket_id} "
@@ -128,6 +157,7 @@ def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:
 def already_in_outbox(item: OutboxItem, *, row: int | None = None) -> Result:
     """A row exactly like `item`, which is in the outbox already but cannot join this
     command's batch (it waits for a decision, or is being sent): not queued a second time."""
+    from gui.cli.remedies import for_command_line
     from gui.core.outbox import ItemState
 
     if item.state is ItemState.SENDING:
@@ -142,7 +172,8 @@ def already_in_outbox(item: OutboxItem, *, row: int | None = None) -> Result:
     return Result(
         NEEDS_DECISION,
         item.ticket_id,
-        f"Not queued again: exactly this waits in the outbox already. {item.last_error}".strip(),
+        f"Not queued again: exactly this waits in the outbox already. "
+        f"{for_command_line(item.last_error)}".strip(),
         outbox=item.id,
         row=row,
     )

@@ -35,7 +35,8 @@ class Progress:
         self._next_step = 1  # the next tenth to report (non-terminal)
         self._shown_at = 0.0
         self._dirty = False
-        self._last = ""  # the last line written (non-terminal): never written twice in a row
+        self._finished = False
+        self._written: set[str] = set()  # the lines written (non-terminal): never twice
 
     def update(self, done: int, sent: int) -> None:
         if not self._enabled:
@@ -63,12 +64,13 @@ class Progress:
             if self._dirty or done:
                 self._stream.write(f"\r{_line(sent, done, self.total)}\n")
                 self._stream.flush()
-        elif done < self.total and self._next_step <= 10:
+        elif done < self.total and self._next_step <= 10 and not self._finished:
+            self._finished = True  # where it stopped short, once
             self._emit(_line(sent, done, self.total))
 
     def _emit(self, line: str) -> None:
-        if line != self._last:
-            self._last = line
+        if line not in self._written:
+            self._written.add(line)
             self._stream.write(line + "\n")
             self._stream.flush()
 
@@ -87,6 +89,13 @@ def _is_tty(stream: TextIO) -> bool:
         return False
 
 
+def _signed_out(delivery: Delivery) -> bool:
+    from gui.cli.results import credentials_rejected
+    from gui.core.outcome import Failed
+
+    return isinstance(delivery.outcome, Failed) and credentials_rejected(delivery.outcome.error)
+
+
 @dataclass
 class Drained:
     """What one drain did: every attempt, by item id, and whether it was cut short."""
@@ -101,12 +110,18 @@ def drain(
     sender: TicketSender,
     *,
     batch: int | None = None,
+    whatever_backoff: bool = False,
     on_delivered: Callable[[Delivery], None] = lambda _delivery: None,
 ) -> Drained:
     """Send the due items for the sender's destination, oldest first, until none is due; with
     `batch`, only that batch's items and the older items of its tickets (which must go
     first). Stops at the first failure to be retried later, and at Ctrl+C, which holds the item
     in flight for a decision (it may have arrived).
+
+    With `whatever_backoff` (an explicit `outbox send`) every waiting item is due, however long
+    its backoff still runs, except one whose server asked to wait longer (Retry-After: see
+    `OutboxStore.claim_next`); without it (a command's drain before its own update) only the
+    items whose next try has come.
 
     Items made for another API base or account are never sent (`OutboxStore.claim_next`). Each
     request has the connection's deadline (PARTICLESPACE_DEADLINE): when it passes, the request
@@ -123,7 +138,7 @@ def drain(
     deadline = (Watchdog(), sender.connection.deadline)
     try:
         while True:
-            item = store.claim_next(here, batch=batch)
+            item = store.claim_next(here, batch=batch, whatever_backoff=whatever_backoff)
             if item is None:
                 break
             delivery = deliver(store, item, sender, Abort(), deadline=deadline)
@@ -131,7 +146,11 @@ def drain(
             item = None  # recorded: nothing to hold if Ctrl+C comes now
             drained.deliveries[delivery.item.id] = delivery
             on_delivered(delivery)
-            if delivery.verdict is not None and delivery.verdict.action is Action.RETRY:
+            if delivery.verdict is not None and (
+                delivery.verdict.action is Action.RETRY or _signed_out(delivery)
+            ):
+                # The server cannot take updates now, or will take none with these
+                # credentials: the rest wait as they are.
                 drained.stopped_early = delivery.verdict.reason
                 break
     except KeyboardInterrupt:

@@ -20,11 +20,19 @@ if TYPE_CHECKING:
     from gui.core.destination import Destination
     from gui.core.outbox import OutboxStore, Repeat
     from gui.core.ticket import TicketUpdate
+    from gui.sandbox import SandboxServer
 
 
 class Session:
     """One command's run: `args` as parsed, the `env` it finds things in, the `out` it says
-    things to."""
+    things to.
+
+    With --demo it sends to the built-in sandbox, started in this process when the command
+    first needs a connection (`close` stops it), and uses the sandbox's own outbox (the one
+    the window's sandbox uses): nothing leaves the computer, and the real outbox is never
+    touched. The environment's PARTICLESPACE_* values do not count then, as in the window's
+    --demo; --api-base and the credentials options are refused with it (`arguments.parse`).
+    """
 
     def __init__(self, args: argparse.Namespace, env: Environment, out: Output) -> None:
         self.args = args
@@ -34,6 +42,18 @@ class Session:
         self._connection: tuple[Connection | None] | None = None  # once resolved
         self._store: OutboxStore | None = None
         self._recovered = False  # `recovered` settled the store already
+        self._sandbox: SandboxServer | None = None
+
+    @property
+    def demo(self) -> bool:
+        """Whether this command works with the built-in sandbox (--demo)."""
+        return bool(getattr(self.args, "demo", False))
+
+    def close(self) -> None:
+        """Stop the sandbox, if this command started one."""
+        if self._sandbox is not None:
+            self._sandbox.stop()
+            self._sandbox = None
 
     def region(self) -> str:
         """The SMS region of phone numbers without a +country code (Settings')."""
@@ -52,10 +72,40 @@ class Session:
         only when nothing else signs in). None, after saying why, if it cannot be used.
         Resolved once per command (the keychain is read, and a problem said, once)."""
         if self._connection is None:
-            self._connection = (self._resolve_connection(),)
+            self._connection = (
+                self._sandbox_connection() if self.demo else self._resolve_connection(),
+            )
         return self._connection[0]
 
+    def _sandbox_connection(self) -> Connection:
+        """The window's --demo connection: a sandbox of this process, which signs itself in.
+
+        A sandbox forgets its tickets when it stops; this one starts with its sample tickets and
+        those the sandbox's outbox knows it confirmed (created or updated by an earlier --demo
+        command or the window's sandbox), as they were then."""
+        from gui.core.config import Connection
+        from gui.core.credentials import Credentials
+        from gui.core.destination import destination_of
+        from gui.sandbox import SandboxServer
+
+        sandbox = SandboxServer()
+        # The address comes once it listens; the destination (what the outbox files it under)
+        # is the sandbox whatever its address.
+        connection = Connection("", Credentials(token=SandboxServer.TOKEN), sandbox=True)
+        store = self.store()
+        try:
+            known = store.known_tickets(destination_of(connection))
+        finally:
+            store.close()
+        for ticket in known:
+            fields = {"title": ticket.title, "description": ticket.description}
+            sandbox.add_ticket(ticket.ticket_id, **fields, status=ticket.status)
+        sandbox.start()
+        self._sandbox = sandbox
+        return connection._replace(api_base=sandbox.url)
+
     def _resolve_connection(self) -> Connection | None:
+        from gui.cli.remedies import for_command_line
         from gui.core.config import Options, resolve_connection
         from gui.core.credentials import Credentials
         from gui.core.errors import TicketError
@@ -73,15 +123,14 @@ class Session:
             try:
                 credentials = self.env.keychain()
             except TicketError as error:
-                self.out.problem(error.message)
-                self.out.document({"ok": False, "message": error.message})
+                message = for_command_line(error.message)
+                self.out.problem(message)
+                self.out.document({"ok": False, "message": message})
                 return None
             connection = resolve_connection(options, self.env.environ, stored, credentials)
         if not connection.usable:
-            message = connection.problem or "Sending is not set up."
+            message = for_command_line(connection.problem or "Sending is not set up.")
             self.out.problem(message)
-            if connection.credentials.empty:
-                self.out.problem("On the command line: --token, or PARTICLESPACE_TOKEN.")
             self.out.document({"ok": False, "message": message})
             return None
         return connection
@@ -93,7 +142,8 @@ class Session:
             from gui.core.app_folders import OUTBOX_FILE_NAME
             from gui.core.outbox import OutboxStore
 
-            self._store = OutboxStore(self.env.data_folder() / OUTBOX_FILE_NAME)
+            folder = self.env.outbox_folder(demo=self.demo)
+            self._store = OutboxStore(folder / OUTBOX_FILE_NAME)
         return self._store
 
     def recovered(self) -> OutboxStore:
@@ -171,15 +221,17 @@ class Session:
         batch: int | None = None,
         ours: Sequence[int] = (),
         progress: bool = False,
+        whatever_backoff: bool = False,
     ) -> Sent:
         """Send what is due for this command's destination (with `batch`, that batch and what
-        must go before it); a Result for each item of `ours` (attempted or not) and for each
+        must go before it; with `whatever_backoff`, also what waits for its backoff to run out,
+        see `sending.drain`); a Result for each item of `ours` (attempted or not) and for each
         other item attempted on the way, in the order they were attempted."""
         from gui.cli.sending import Progress, drain
         from gui.core.sender import TicketSender
 
         self.recovered()
-        total = len(ours) or len(_due(store, connection))
+        total = len(ours) or len(_due(store, connection, whatever_backoff=whatever_backoff))
         meter = Progress(total, self.out.stderr, enabled=progress)
         counted = {"done": 0, "sent": 0}
 
@@ -190,7 +242,13 @@ class Session:
 
         sender = TicketSender(connection)
         try:
-            drained = drain(store, sender, batch=batch, on_delivered=on_delivered)
+            drained = drain(
+                store,
+                sender,
+                batch=batch,
+                whatever_backoff=whatever_backoff,
+                on_delivered=on_delivered,
+            )
         finally:
             sender.close()
         meter.finish(min(counted["done"], total), counted["sent"])
@@ -224,8 +282,9 @@ class Sent(NamedTuple):
     stopped: bool  # the user pressed Ctrl+C
 
 
-def _due(store: OutboxStore, connection: Connection) -> list[int]:
-    """The items for `connection`'s destination that would go out by themselves now."""
+def _due(store: OutboxStore, connection: Connection, *, whatever_backoff: bool) -> list[int]:
+    """The items for `connection`'s destination that would go out by themselves now (with
+    `whatever_backoff`: that a user's explicit send takes now)."""
     from gui.core.destination import destination_of
     from gui.core.outbox import ItemState
 
@@ -236,8 +295,11 @@ def _due(store: OutboxStore, connection: Connection) -> list[int]:
         for item in store.items()
         if item.state is ItemState.WAITING
         and item.destination == here
-        and item.next_try is not None
-        and item.next_try <= moment
+        and (
+            (item.not_before or 0) <= moment
+            if whatever_backoff
+            else item.next_try is not None and item.next_try <= moment
+        )
     ]
 
 

@@ -63,6 +63,9 @@ class TicketCommand(Session):
             return EXIT_FAILED
         result = sent.results[sent.ours[0]]
         self.out.ticket(result, earlier=sent.earlier)
+        if sent.stopped:
+            self.out.problem("Stopped.")
+            return EXIT_FAILED
         return exit_code([result, *sent.earlier])
 
     def many(self) -> int:
@@ -157,6 +160,7 @@ class TicketCommand(Session):
         self.out.rows(ordered, total_rows=len(checked), sent=sent)
         if sent.stopped:
             self.out.problem("Stopped.")
+            return EXIT_FAILED
         return exit_code([*(r for r in ordered if r.state != INVALID), *sent.earlier])
 
     def already_queued(

@@ -90,7 +90,11 @@ def deliver(
         status = getattr(error, "status", None)
         if verdict.action is Action.RETRY:
             store.reschedule(
-                item.id, delay=verdict.delay or 1.0, error=verdict.reason, status=status
+                item.id,
+                delay=verdict.delay or 1.0,
+                error=verdict.reason,
+                status=status,
+                asked=verdict.asked,
             )
         elif verdict.action is Action.REFUSED:
             store.refuse(item.id, error=verdict.reason, status=status)

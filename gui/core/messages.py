@@ -26,7 +26,7 @@ since the Message is its own English text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 #: Types an argument may have and still be stored (`to_json`) and read back.
@@ -125,6 +125,47 @@ def join(parts: Iterable[str], separator: str = " ") -> Message:
         .join(f"{{p{index}}}" for index in range(len(items)))
     )
     return Message("", source, {f"p{index}": item for index, item in enumerate(items)})
+
+
+#: Looks a sentence up as QCoreApplication.translate does: (context, source, disambiguation,
+#: n) -> the translation with ``%n`` replaced (n >= 0), or the source when there is none.
+Translate = Callable[[str, str, str, int], str]
+
+
+def translated_with(text: str, translate: Translate) -> str:
+    """`text` in the language `translate` speaks: a Message is translated (its Message
+    arguments too), with the window's rules (gui/ui/i18n.py `translated`): a sentence with a
+    number takes its plural form, English when no catalogue has it; a translation with a
+    broken placeholder gives way to the English; any other text is as it is. The window
+    passes Qt's translate, the command line a `gui.core.catalogue.Catalogue`'s."""
+    if not isinstance(text, Message):
+        return text
+    if text.n is not None:
+        found = translate(text.context, text.source, text.disambiguation, text.n)
+        no_catalogue = found == text.source.replace("%n", str(text.n))
+        source = english(text) if no_catalogue else found
+    elif text.context:
+        source = translate(text.context, text.source, "", -1)
+    else:
+        source = text.source
+    if not text.args:
+        return source
+    args = {
+        name: translated_with(value, translate) if isinstance(value, str) else value
+        for name, value in text.args.items()
+    }
+    try:
+        return source.format(**args)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return english(text).format(**args)
+
+
+def english(message: Message) -> str:
+    """The English template of `message`: its source, or for a number its singular or plural."""
+    if message.n is None:
+        return message.source
+    form = message.disambiguation if message.n == 1 else message.source
+    return form.replace("%n", str(message.n))
 
 
 def to_json(text: str) -> str:

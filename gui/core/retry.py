@@ -61,6 +61,9 @@ class Verdict(NamedTuple):
     action: Action
     delay: float | None  # seconds, for RETRY only
     reason: str  # one plain sentence for the outbox panel (a Message the UI translates)
+    #: Seconds the server asked to wait (Retry-After, at most `MAX_RETRY_AFTER`); None when it
+    #: asked nothing. The backoff (`delay`) may be cut short by a user's explicit send; this not.
+    asked: float | None = None
 
 
 def backoff(attempts: int, *, rng: random.Random | None = None) -> float:
@@ -102,7 +105,7 @@ def decide(
             busy = QT_TRANSLATE_NOOP("retry", "Particle Space is busy (HTTP {status})").format(
                 status=error.status
             )
-        return _retry(busy, delay)
+        return _retry(busy, delay)._replace(asked=min(MAX_RETRY_AFTER, asked) or None)
 
     if isinstance(error, _NOT_SENT) or (
         isinstance(error, errors.TimedOut) and not error.may_have_reached_server
@@ -160,11 +163,7 @@ def decide(
         )
     if isinstance(error, _SETTINGS):
         return Verdict(
-            Action.DECIDE,
-            None,
-            QT_TRANSLATE_NOOP(
-                "retry", "{problem}: nothing was applied; fix it in Settings, then resend."
-            ).format(problem=_settings_problem(error)),
+            Action.DECIDE, None, SETTINGS_PROBLEM.format(problem=_settings_problem(error))
         )
     return Verdict(
         Action.DECIDE,
@@ -216,11 +215,19 @@ def _ambiguous_reason(error: Exception) -> Message | None:
     return None
 
 
+#: The verdict on an update that the credentials or the configuration kept from being applied.
+SETTINGS_PROBLEM = QT_TRANSLATE_NOOP(
+    "retry", "{problem}: nothing was applied; fix it in Settings, then resend."
+)
+TOKEN_REJECTED = QT_TRANSLATE_NOOP("retry", "The token was rejected")
+KEYS_REJECTED = QT_TRANSLATE_NOOP("retry", "The keys were rejected")
+
+
 def _settings_problem(error: Exception) -> Message:
     if isinstance(error, errors.TokenRejected):
-        return QT_TRANSLATE_NOOP("retry", "The token was rejected")
+        return TOKEN_REJECTED
     if isinstance(error, errors.KeysRejected):
-        return QT_TRANSLATE_NOOP("retry", "The keys were rejected")
+        return KEYS_REJECTED
     if isinstance(error, errors.KeychainError):
         return QT_TRANSLATE_NOOP("retry", "The keychain could not be read")
     return QT_TRANSLATE_NOOP("retry", "Sending is not set up correctly")

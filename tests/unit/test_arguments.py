@@ -74,7 +74,7 @@ def test_connection_options_count_on_either_side_of_the_command(argv: list[str])
     assert (args.api_base, args.token, args.json) == ("https://x.test", "t", True)
 
 
-@pytest.mark.parametrize("option", [["--demo"], ["--ticket", "tic_1"], ["--self-test"]])
+@pytest.mark.parametrize("option", [["--ticket", "tic_1"], ["--self-test"]])
 def test_the_windows_own_options_are_refused_with_a_command(
     option: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -82,6 +82,38 @@ def test_the_windows_own_options_are_refused_with_a_command(
         parse([*option, "outbox", "list"])
     assert caught.value.code == 2
     assert f"{option[0]}: an option of the window, not of a command" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--demo", "outbox", "list"],
+        ["outbox", "send", "--demo"],
+        ["update", "tic_1001", "--demo", "--title", "t"],
+        ["new", "--demo", "--json"],
+    ],
+)
+def test_demo_is_an_option_of_every_command(argv: list[str]) -> None:
+    assert parse(argv).demo is True
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        (["--token", "t"], "--token"),
+        (["--secret-key", "sk_test_ab12", "--publish-key", "pk_test_ab12"], "--secret-key"),
+        (["--api-base", "https://api.example.com"], "--api-base"),
+    ],
+)
+def test_demo_with_a_token_keys_or_address_is_refused_in_words(
+    given: list[str], named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        parse(["outbox", "list", "--demo", *given])
+    assert caught.value.code == 2
+    error = capsys.readouterr().err
+    assert "--demo sends to the built-in sandbox, which signs itself in: leave out" in error
+    assert named in error
 
 
 def test_unknown_option_exits_with_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -128,7 +160,7 @@ def test_help_lists_the_windows_options_the_commands_and_the_environment(
         ENV_PUBLISH_KEY,
         ENV_CONNECT_TIMEOUT,
         ENV_READ_TIMEOUT,
-        "Exit status",
+        "exit status of a command",
     ):
         assert text in out, text
 

@@ -21,6 +21,7 @@ from gui.core.app_folders import OUTBOX_FILE_NAME
 from gui.core.credentials import Credentials
 from gui.core.outbox import ItemState, OutboxStore
 from gui.sandbox import Behaviour, SandboxServer
+from tests.unit.test_cli_remedies import window_words
 
 NO_CREDENTIALS = Credentials()
 HEADER = "ticketId,title,description,status,notify,type,contacts,time,automated\n"
@@ -48,6 +49,8 @@ class Run:
         out, err = io.StringIO(), io.StringIO()
         code = main(list(argv), env=self.env, stdout=out, stderr=err)
         self.stdout, self.stderr = out.getvalue(), err.getvalue()
+        for line in (self.stdout + self.stderr).splitlines():  # the command line's own remedies
+            assert not window_words(line), line
         return code
 
     def items(self):  # type: ignore[no-untyped-def]
@@ -199,6 +202,7 @@ def test_outbox_list_and_discard(run: Run, server: SandboxServer) -> None:
         "apiBase",
         "account",
         "batch",
+        "notBefore",
     }
     assert run("outbox", "list") == 0
     assert "tic_1001" in run.stdout and "needs_decision" in run.stdout

@@ -61,6 +61,9 @@ class OutboxItem:
     #: The batch of the command that queued it (`gui.core.outbox.schema.SCHEMA_V4`); None for
     #: the window's items.
     batch: int | None = None
+    #: Before when the server asked not to be sent it again (its Retry-After, epoch seconds,
+    #: `gui.core.outbox.schema.SCHEMA_V5`); None when it asked nothing.
+    not_before: float | None = None
 
     @property
     def ticket_id(self) -> str:
@@ -107,7 +110,8 @@ _OF_BATCH = (
 #: The columns `_item` reads, in its order. Queries put it in with an f-string (bandit's B608
 #: then asks to look): only this constant, never a value, which go in as parameters.
 _COLUMNS = (
-    "id, payload, state, attempts, created_at, next_try, last_error, api_base, account, batch"
+    "id, payload, state, attempts, created_at, next_try, last_error, api_base, account, batch,"
+    " not_before"
 )
 
 
@@ -207,10 +211,13 @@ def claim_next(
     now: float,
     claimer: str,
     batch: int | None = None,
+    whatever_backoff: bool = False,
 ) -> OutboxItem | None:
     """Take the oldest item for `destination` due at `now` for sending, in the name of `claimer`
     (its life mark, `gui.core.liveness`): it becomes SENDING and counts one more attempt. With
-    `batch`, only an item of that batch or one that must go before one of them.
+    `batch`, only an item of that batch or one that must go before one of them. With
+    `whatever_backoff` (the user asked to send now), any waiting item whose server did not ask
+    to wait beyond `now` (`not_before`) is due, however long its backoff still runs.
 
     Items made for another API base or account are never taken: they go only where they were
     written for. Only an item with no older item for its ticket (in any state) can go, so
@@ -219,13 +226,14 @@ def claim_next(
     """
     # The fragments are constants of this module; values go in as parameters.
     parameters: tuple[object, ...] = (now, *destination)
+    due = "(not_before IS NULL OR not_before <= ?)" if whatever_backoff else "next_try <= ?"
     of_batch = ""
     if batch is not None:
         of_batch = f" AND {_OF_BATCH}"
         parameters += (batch, batch)
     row = connection.execute(
         f"SELECT {_COLUMNS} FROM outbox AS item"  # nosec B608
-        f" WHERE state = 'waiting' AND next_try <= ? AND {_FOR_DESTINATION}"
+        f" WHERE state = 'waiting' AND {due} AND {_FOR_DESTINATION}"
         f" AND {_FIRST_OF_ITS_TICKET}{of_batch}"
         " ORDER BY id LIMIT 1",
         parameters,
@@ -261,15 +269,22 @@ def remove(connection: sqlite3.Connection, item_id: int) -> OutboxItem | None:
 
 
 def reschedule(
-    connection: sqlite3.Connection, item_id: int, *, next_try: float, error: str
+    connection: sqlite3.Connection,
+    item_id: int,
+    *,
+    next_try: float,
+    error: str,
+    not_before: float | None = None,
 ) -> OutboxItem | None:
-    """Make the item WAITING again, due at `next_try`; the item as it was before, or None if
+    """Make the item WAITING again, due at `next_try`, and not to be sent before `not_before`
+    (the server's Retry-After; None: it asked nothing); the item as it was before, or None if
     it is gone."""
     return _change(
         connection,
         item_id,
-        "UPDATE outbox SET state = 'waiting', next_try = ?, last_error = ? WHERE id = ?",
-        (next_try, to_json(error), item_id),
+        "UPDATE outbox SET state = 'waiting', next_try = ?, not_before = ?, last_error = ?"
+        " WHERE id = ?",
+        (next_try, not_before, to_json(error), item_id),
     )
 
 
@@ -279,7 +294,8 @@ def hold(connection: sqlite3.Connection, item_id: int, *, error: str) -> OutboxI
     return _change(
         connection,
         item_id,
-        "UPDATE outbox SET state = 'needs_decision', next_try = NULL, last_error = ? WHERE id = ?",
+        "UPDATE outbox SET state = 'needs_decision', next_try = NULL, not_before = NULL,"
+        " last_error = ? WHERE id = ?",
         (to_json(error), item_id),
     )
 
@@ -419,6 +435,7 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         api_base,
         account,
         batch,
+        not_before,
     ) = row
     return OutboxItem(
         id=item_id,
@@ -430,4 +447,5 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         last_error=from_json(last_error),
         destination=_destination(api_base, account),
         batch=batch,
+        not_before=not_before,
     )

@@ -110,8 +110,21 @@ SCHEMA_V4: tuple[str, ...] = (
     "CREATE INDEX outbox_by_batch ON outbox (batch, id)",
 )
 
+#: Version 5: a server's Retry-After apart from the backoff. ``next_try`` is when an item goes
+#: out by itself (the backoff, or the server's wait if longer); ``not_before`` is the moment
+#: before which the server asked not to be sent anything (its Retry-After, capped at an hour;
+#: NULL when it asked nothing). An explicit `outbox send` sends an item before its backoff has
+#: run out, never before its ``not_before``. Items of older files have none.
+SCHEMA_V5: tuple[str, ...] = ("ALTER TABLE outbox ADD COLUMN not_before REAL",)
+
 #: Step i brings a database from ``user_version`` i to i + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_V3,
+    SCHEMA_V4,
+    SCHEMA_V5,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -137,7 +137,11 @@ class OutboxStore:
             return queue.get(connection, item_id)
 
     def claim_next(
-        self, destination: Destination, *, batch: int | None = None
+        self,
+        destination: Destination,
+        *,
+        batch: int | None = None,
+        whatever_backoff: bool = False,
     ) -> OutboxItem | None:
         """Take the oldest due item made for `destination` for sending: it becomes SENDING and
         counts one more attempt. With `batch`, only one of that batch, or an older item of one
@@ -146,11 +150,21 @@ class OutboxStore:
         Items made for another API base or account, and 0.1.0's that recorded none, are never
         taken. Only an item with no older item for its ticket (in any state) can go, so updates
         to one ticket go out in order, and one that needs a decision holds back the later ones.
+
+        With `whatever_backoff` (an explicit `outbox send`), an item is due before its backoff
+        has run out, but never before the moment its server asked for (Retry-After).
         """
         now = self._clock()
         with self._writing() as connection:
             claimer = self._life_mark.acquire()
-            return queue.claim_next(connection, destination, now=now, claimer=claimer, batch=batch)
+            return queue.claim_next(
+                connection,
+                destination,
+                now=now,
+                claimer=claimer,
+                batch=batch,
+                whatever_backoff=whatever_backoff,
+            )
 
     def next_due(self, destination: Destination) -> float | None:
         """When the next item for `destination` falls due (it may be in the past); None if
@@ -191,12 +205,23 @@ class OutboxStore:
                 )
 
     def reschedule(
-        self, item_id: int, *, delay: float, error: str, status: int | None = None
+        self,
+        item_id: int,
+        *,
+        delay: float,
+        error: str,
+        status: int | None = None,
+        asked: float | None = None,
     ) -> None:
-        """The attempt failed and the item goes out again by itself in `delay` seconds."""
+        """The attempt failed and the item goes out again by itself in `delay` seconds; not
+        before `asked` seconds from now whoever sends it, when the server asked that (its
+        Retry-After)."""
         now = self._clock()
+        not_before = now + asked if asked else None
         with self._writing() as connection:
-            item = queue.reschedule(connection, item_id, next_try=now + delay, error=error)
+            item = queue.reschedule(
+                connection, item_id, next_try=now + delay, error=error, not_before=not_before
+            )
             if item is not None:
                 history.record(
                     connection, now, item.update, "failed", status, error, item.destination
