@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 import gui.resources as resources_package
-from gui.core.messages import Message
+from gui.core.messages import translated_with
 
 if TYPE_CHECKING:
     from gui.ui.settings import AppSettings
@@ -132,41 +132,6 @@ def moment(seconds: float, *, with_day: bool = False) -> str:
 
 def translated(text: str) -> str:
     """`text` in the user's language: a Message is translated (its Message arguments too);
-    any other text is shown as it is."""
-    if not isinstance(text, Message):
-        return text
-    if text.n is not None:
-        source = _plural(text, text.n)
-    elif text.context:
-        source = QCoreApplication.translate(text.context, text.source)
-    else:
-        source = text.source
-    if not text.args:
-        return source
-    args = {
-        name: translated(value) if isinstance(value, str) else value
-        for name, value in text.args.items()
-    }
-    try:
-        return source.format(**args)
-    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
-        return _english(text).format(**args)
-
-
-def _plural(message: Message, count: int) -> str:
-    """The form of a sentence with a number (see `gui.core.messages.Context`) for `count`, in
-    the current language, with the number in place of ``%n``."""
-    found = QCoreApplication.translate(
-        message.context, message.source, message.disambiguation, count
-    )
-    if found == message.source.replace("%n", str(count)):  # no catalogue has it: English
-        return _english(message)
-    return found
-
-
-def _english(message: Message) -> str:
-    """The English template of `message`: its source, or for a number its singular or plural."""
-    if message.n is None:
-        return message.source
-    form = message.disambiguation if message.n == 1 else message.source
-    return form.replace("%n", str(message.n))
+    any other text is shown as it is. The rules are the core's (`translated_with`, which the
+    command line uses with its own catalogue reader); Qt's translators are the catalogue here."""
+    return translated_with(text, QCoreApplication.translate)
