@@ -28,6 +28,7 @@ from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.credentials import Credentials
 from gui.core.errors import FieldError
+from gui.ui.field_errors import FieldErrors
 from gui.ui.i18n import available_languages, translated
 from gui.ui.ticket_form import accessible_label
 
@@ -56,9 +57,9 @@ class SettingsForm(QWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsForm")
-        self._errors: dict[str, str] = {}  # shown errors as given, by field (see _retranslate)
+        self._errors = FieldErrors(FIELDS, self._retranslate)  # shown as given (_retranslate)
         self._labels: dict[str, QLabel] = {}
-        self.error_labels = {field: self._error_label(field) for field in FIELDS}
+        self.error_labels = self._errors.labels
         self._build()
         self._retranslate()
 
@@ -145,14 +146,6 @@ class SettingsForm(QWidget):
         box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         return box
 
-    def _error_label(self, field: str) -> QLabel:
-        label = QLabel(wordWrap=True)
-        label.setObjectName(f"{field}Error")
-        label.setProperty("role", "fieldError")
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.hide()
-        return label
-
     def _row(
         self,
         form: QFormLayout,
@@ -237,9 +230,9 @@ class SettingsForm(QWidget):
             editor = label.buddy()
             editor.setAccessibleName(accessible_label(labels[key]))
             description = rules[key]
-            if key in self._errors:
-                description = f"{translated(self._errors[key])} {description}"
-                self.error_labels[key].setText(translated(self._errors[key]))
+            if key in self._errors.messages:
+                description = f"{translated(self._errors.messages[key])} {description}"
+                self.error_labels[key].setText(translated(self._errors.messages[key]))
             editor.setAccessibleDescription(description)
             if key in self.error_labels:
                 self.error_labels[key].setAccessibleName(
@@ -310,30 +303,19 @@ class SettingsForm(QWidget):
     def show_errors(self, problems: Sequence[FieldError]) -> None:
         """Show each of the form's problems under its field (unfolding Advanced) and focus the
         first in form order; problems of other fields are left alone."""
-        mine = [problem for problem in problems if problem.field in FIELDS]
-        if not mine:
+        first = self._errors.show(problems)
+        if first is None:
             return
-        for problem in mine:
-            self._errors[problem.field] = problem.message
-            self.error_labels[problem.field].show()
         self.set_advanced_shown(True)
-        self._retranslate()  # the texts, and the fields' accessible descriptions
-        first = min(mine, key=lambda problem: FIELDS.index(problem.field))
-        editor = self.findChild(QWidget, first.field)
+        editor = self.findChild(QWidget, first)
         if editor is not None:
             editor.setFocus()
 
     def clear_error(self, field: str, *_: object) -> None:
-        self.error_labels[field].hide()
-        if self._errors.pop(field, None) is not None:
-            self._retranslate()
+        self._errors.clear(field)
 
     def clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.hide()
-        if self._errors:
-            self._errors.clear()
-            self._retranslate()
+        self._errors.clear_all()
 
     # --- Reacting to the user ----------------------------------------------------------------
 

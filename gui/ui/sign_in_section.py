@@ -34,6 +34,7 @@ from gui.core.errors import (
 )
 from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.ui.banner import BannerKind
+from gui.ui.field_errors import FieldErrors
 from gui.ui.i18n import translated
 from gui.ui.keychain_writer import SAVING, KeychainWriter
 from gui.ui.ticket_form import accessible_label
@@ -95,7 +96,7 @@ class SignInSection(QWidget):
         self._connection_for = connection_for
         self._testing: object | None = None  # the test whose answer counts
         self._answer: str | None = None  # what `testResult` says, as given (a Message)
-        self._errors: dict[str, str] = {}  # shown errors as given, by field
+        self._errors = FieldErrors(FIELDS, self._retranslate)  # under the keys, as given
         self._actions_enabled = True
         self._keys_enabled = True
         self._writer: KeychainWriter | None = None
@@ -116,7 +117,7 @@ class SignInSection(QWidget):
         self.keys_help.setProperty("role", "hint")
         self.secret_key = self._key_edit("secretKey")
         self.publish_key = self._key_edit("publishKey")
-        self.error_labels = {field: self._error_label(field) for field in FIELDS}
+        self.error_labels = self._errors.labels
         self.show_secrets = QCheckBox()
         self.show_secrets.setObjectName("showSecrets")
         self.test_button = QPushButton()
@@ -166,14 +167,6 @@ class SignInSection(QWidget):
         edit.textEdited.connect(functools.partial(self._on_key_edited, name))
         return edit
 
-    def _error_label(self, field: str) -> QLabel:
-        label = QLabel(wordWrap=True)
-        label.setObjectName(f"{field}Error")
-        label.setProperty("role", "fieldError")
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.hide()
-        return label
-
     # --- Texts -------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -205,8 +198,8 @@ class SignInSection(QWidget):
             name = accessible_label(labels[field])
             editor.setAccessibleName(name)
             description = rules[field]
-            if field in self._errors:
-                error = translated(self._errors[field])
+            if field in self._errors.messages:
+                error = translated(self._errors.messages[field])
                 description = f"{error} {description}"
                 self.error_labels[field].setText(error)
             editor.setAccessibleDescription(description)
@@ -257,27 +250,15 @@ class SignInSection(QWidget):
     def show_errors(self, problems: Sequence[FieldError]) -> None:
         """Show each of this section's problems under its field and focus the first one; the
         problems of other fields are not this section's and are left alone."""
-        mine = [problem for problem in problems if problem.field in FIELDS]
-        for problem in mine:
-            self._errors[problem.field] = problem.message
-            self.error_labels[problem.field].show()
-        if not mine:
-            return
-        self._retranslate()  # the texts, and the fields' accessible descriptions
-        first = min(mine, key=lambda problem: FIELDS.index(problem.field))
-        (self.secret_key if first.field == "secretKey" else self.publish_key).setFocus()
+        first = self._errors.show(problems)
+        if first is not None:
+            (self.secret_key if first == "secretKey" else self.publish_key).setFocus()
 
     def clear_error(self, field: str) -> None:
-        self.error_labels[field].hide()
-        if self._errors.pop(field, None) is not None:
-            self._retranslate()
+        self._errors.clear(field)
 
     def clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.hide()
-        if self._errors:
-            self._errors.clear()
-            self._retranslate()
+        self._errors.clear_all()
 
     # --- The answer --------------------------------------------------------------------------
 
