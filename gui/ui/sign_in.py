@@ -111,6 +111,8 @@ class SignInController(QObject):
         connection = self.connection
         if connection.usable:
             return None
+        if connection.credentials.empty and not self.keychain_read:
+            return None  # the keychain is being read: "not signed in" may not be true
         problem = connection.problem or ""
         if not connection.credentials.empty or self.keychain_available:
             return problem

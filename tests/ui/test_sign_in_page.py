@@ -101,8 +101,12 @@ def test_keys_the_keychain_held_last_time_open_the_form_without_the_page_flashin
     window = make_window(argv=[])
     shown = [window.pages.currentWidget()]
     window.pages.currentChanged.connect(lambda _: shown.append(window.pages.currentWidget()))
+    said = [window.banner.text()] if window.banner.isVisible() else []
+    show_message = window.banner.show_message
+    window.banner.show_message = lambda kind, text: (said.append(text), show_message(kind, text))
     settled(qtbot, window)
     assert shown == [window.page] and window.sign_in_page is None
+    assert not any("Not signed in" in text for text in said)  # not while the keys are read
     assert window.connection.credentials.secret_key == SECRET
 
 
