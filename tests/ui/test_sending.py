@@ -272,9 +272,10 @@ def test_plain_http_to_another_host_is_refused_without_any_lookup(qtbot, make_wi
     assert window.banner.text().startswith("Refusing plain http to api.example.com")
 
 
-def test_without_a_token_the_window_says_how_to_sign_in(make_window) -> None:
+def test_without_a_token_the_window_opens_on_the_sign_in_page(qtbot, make_window) -> None:
     window = make_window(argv=[])
-    assert "Not signed in" in window.banner.text()
+    qtbot.waitUntil(lambda: window.sign_in.keychain_read, timeout=10_000)
+    assert window.sign_in_page is not None and window.sign_in_page.isVisible()
     assert window.connection.api_base == API
 
 

@@ -221,14 +221,19 @@ def test_without_a_keychain_the_app_says_so_and_writes_nothing(
     qtbot: QtBot, make_window: WindowFactory, sandbox: SandboxServer
 ) -> None:
     keyring.set_keyring(fail.Keyring())  # a headless box: keyring finds no backend
-    window = make_window(argv=[])
-    qtbot.waitUntil(lambda: "no keychain" in window.banner.text(), timeout=10_000)
-    dialog = open_settings(qtbot, window)
-    assert dialog.findChild(QLabel, "keychainNote").isVisible()
-    enter_keys(qtbot, dialog, sandbox.url, SECRET, PUBLISH)
-    with qtbot.waitSignal(dialog.saved, timeout=10_000):
-        click(qtbot, dialog.save_button)
-    assert window.connection.usable  # signed in for this session
+    window = make_window(argv=["--api-base", sandbox.url])
+    qtbot.waitUntil(lambda: window.sign_in_page is not None, timeout=10_000)
+    page = window.sign_in_page
+    qtbot.waitUntil(lambda: "no keychain" in page.intro.text(), timeout=10_000)
+    click(qtbot, page.settings_button)  # Settings says it too
+    dialog = window.sign_in.settings_dialog
+    assert dialog is not None and dialog.findChild(QLabel, "keychainNote").isVisible()
+    dialog.reject()
+    type_into(qtbot, page.section.secret_key, SECRET)
+    type_into(qtbot, page.section.publish_key, PUBLISH)
+    click(qtbot, page.sign_in_button)
+    qtbot.waitUntil(lambda: window.connection.usable, timeout=10_000)  # for this session
+    assert window.pages.currentWidget() is window.page
     window.close()
     AppSettings().sync()
     on_disk = every_byte_under(*xdg_folders())
