@@ -272,3 +272,29 @@ def test_with_keys_saved_already_the_sandbox_s_sign_in_leaves_at_once(
     settled(qtbot, real)
     assert real.connection.credentials.secret_key == SECRET and not real.connection.sandbox
     assert real.pages.currentWidget() is real.page
+
+
+def test_what_waits_for_particle_space_never_shows_up_in_the_sandbox(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from gui.core.credentials import Credentials
+    from gui.core.destination import Destination, account_of
+    from gui.core.outbox import OutboxStore
+    from gui.core.ticket import TicketUpdate
+
+    store = OutboxStore(data_folder() / OUTBOX_FILE_NAME)  # left by an earlier session
+    real = Destination("https://api.particlespace.com/api/v1", account_of(Credentials("t")))
+    store.add(TicketUpdate("tic_1001", "Leak", "Sink", "NEW", automated=False), destination=real)
+    store.close_all()
+
+    first = make_window(argv=[])
+    settled(qtbot, first)
+    qtbot.waitUntil(lambda: first.status_bar.waiting == 1)  # its own outbox, behind the page
+    demo = replaced(qtbot, first, lambda: click(qtbot, first.sign_in_page.try_sandbox_button))
+    settled(qtbot, demo)
+    fill(qtbot, demo, **{**VENDOR, "ticketId": "tic_1002"})  # its outbox at work
+    with qtbot.waitSignal(demo.sent, timeout=10_000):
+        click(qtbot, demo.submit_button)
+    assert demo.status_bar.waiting == 0 and not demo.outbox_status.isVisible()
+    demo.show_outbox_panel()
+    assert demo.outbox_panel.isVisible() and demo.outbox_panel.table.rowCount() == 0
