@@ -187,8 +187,11 @@ def test_removing_the_keys_deletes_them_from_the_keychain(
         click(qtbot, dialog.remove_button)
     assert memory_keyring.stored == {}
     assert dialog.sign_in.secret_key.text() == ""
-    assert window.banner.text().startswith("Not signed in")
+    dialog.reject()
+    # Nothing to sign in with any more: the sign-in page, now and at the next start.
+    assert window.sign_in_page is not None and window.sign_in_page.isVisible()
     assert not window.test_mode_badge.isVisible()
+    assert not AppSettings().keys_saved()
 
 
 def test_rejected_keys_point_to_settings(
