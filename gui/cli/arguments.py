@@ -390,7 +390,10 @@ class _VersionAction(argparse.Action):
     """Like argparse's "version", but reads the version only when asked (it costs imports)."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+        help = kwargs.get("help")  # a Message, said when the help is formatted
+        super().__init__(
+            option_strings, dest, nargs=0, help=help if isinstance(help, str) else None
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
         print(f"{PROG} {gui.__version__}")  # stdout, as argparse's own --version
