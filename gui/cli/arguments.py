@@ -7,6 +7,11 @@ name; --ticket and --self-test are the window's alone. The ticket options of `up
 `new` come from the field table (gui/core/fields.py), in form order.
 
 Building the parser costs no module beyond argparse, so the window and `--help` start fast.
+
+Every text of the help is a Message (context "cli"), said in the command line's language
+(`gui.cli.language`): the help texts and headings as argparse formats them, argparse's own words
+as it uses them (gui/cli/argparse_words.py), the descriptions and epilogs, which are wrapped
+after they are said, when the commands' parsers are built (only then is there a help to show).
 """
 
 from __future__ import annotations
@@ -17,7 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import gui
+from gui.cli.argparse_words import HelpFormatter
+from gui.cli.help_texts import ENVIRONMENT, FLAG_HELP, exit_statuses, wrapped
+from gui.cli.language import say
 from gui.core.fields import FIELD_TABLE, TICKET_ID, ContactType, Field, Kind, Operation
+from gui.core.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from gui.core.config import Options
@@ -63,35 +72,6 @@ _NOT_WITH_DEMO = {
     "publish_key": "--publish-key",
 }
 
-_ENVIRONMENT = (
-    "Environment: PARTICLESPACE_API_BASE, PARTICLESPACE_TOKEN, PARTICLESPACE_SECRET_KEY, "
-    "PARTICLESPACE_PUBLISH_KEY, PARTICLESPACE_CONNECT_TIMEOUT, PARTICLESPACE_READ_TIMEOUT, "
-    "PARTICLESPACE_DEADLINE. "
-    "Options win over the environment, the environment over the values the window stored. "
-    "With --demo none of them counts: the sandbox runs in this process and signs itself in."
-)
-#: The exit status of a command, one line each (the README's table says the same).
-_EXIT_STATUSES = (
-    ("0", "done: sent (outbox list, discard: listed, discarded)"),
-    (
-        "1",
-        "not sent: the server refused it (4xx); the token or keys were rejected (it waits in "
-        "the outbox for a decision); not signed in; the outbox unusable; stopped with Ctrl+C; "
-        "an item being sent by another process",
-    ),
-    (
-        "2",
-        "invalid input, nothing sent: a mistyped option, a bad field or CSV row, a repeat "
-        "(--again sends it), no such outbox item or batch, an item written for another server "
-        "or account",
-    ),
-    (
-        "3",
-        "not sent now, it waits in the outbox: the server is down or busy (outbox send sends "
-        "it later), or it needs a decision (outbox send --retry ID, or outbox discard ID)",
-    ),
-)
-
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     """The command line (without the program name) as one namespace; ``command`` is None for
@@ -111,13 +91,20 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     if namespace.command is not None:
         given = [flag for name, flag in _WINDOW_ONLY.items() if getattr(namespace, name)]
         if given:
-            parser.error(f"{', '.join(given)}: an option of the window, not of a command")
+            parser.error(
+                QT_TRANSLATE_NOOP(
+                    "cli", "{options}: an option of the window, not of a command"
+                ).format(options=", ".join(given))
+            )
         if namespace.demo:
             given = [flag for name, flag in _NOT_WITH_DEMO.items() if getattr(namespace, name)]
             if given:
                 parser.error(
-                    f"--demo sends to the built-in sandbox, which signs itself in: leave out "
-                    f"{', '.join(given)}"
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "--demo sends to the built-in sandbox, which signs itself in: leave out "
+                        "{options}",
+                    ).format(options=", ".join(given))
                 )
     return namespace
 
@@ -148,56 +135,54 @@ def window_options(namespace: argparse.Namespace) -> Options:
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """`particle-tickets [window options] | COMMAND …`, every level with its own --help
-    (without `commands`, the window's options alone)."""
+    (without `commands`, the window's options alone, and no description: argparse asks for
+    the commands' parsers whenever it shows the help, see `parse`)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         usage=_USAGE,
-        description=_wrapped(
-            "Update and create Particle Space maintenance tickets. Without a command the "
-            "window opens; the commands do the window's work from a script "
-            "(particle-tickets COMMAND --help says more of each)."
-        ),
-        epilog=f"{_wrapped(_ENVIRONMENT)}\n\n{_exit_statuses()}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=wrapped(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Update and create Particle Space maintenance tickets. Without a command the "
+                "window opens; the commands do the window's work from a script "
+                "(particle-tickets COMMAND --help says more of each).",
+            )
+        )
+        if commands
+        else None,
+        epilog=f"{wrapped(ENVIRONMENT)}\n\n{exit_statuses()}" if commands else None,
+        formatter_class=HelpFormatter,
     )
-    _connection_arguments(parser, "connection (for the window and every command)")
-    window = parser.add_argument_group("the window")
-    window.add_argument("--ticket", metavar="ID", help="ticket id to fill in")
+    _connection_arguments(
+        parser, QT_TRANSLATE_NOOP("cli", "connection (for the window and every command)")
+    )
+    window = parser.add_argument_group(QT_TRANSLATE_NOOP("cli", "the window"))
+    window.add_argument(
+        "--ticket", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "ticket id to fill in")
+    )
     window.add_argument(
         "--self-test",
         action="store_true",
-        help="open the window offscreen, send one update to the sandbox, report each step, exit",
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "open the window offscreen, send one update to the sandbox, report each step, exit",
+        ),
     )
-    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help=QT_TRANSLATE_NOOP("cli", "show the version and exit"),
+    )
     if commands:
         _add_commands(
             parser.add_subparsers(
                 dest="command",
                 metavar="COMMAND",
-                title="commands (without one, the window opens)",
+                title=QT_TRANSLATE_NOOP("cli", "commands (without one, the window opens)"),
                 prog=PROG,  # "particle-tickets update", not the whole usage line before it
             )
         )
     return parser
-
-
-def _exit_statuses() -> str:
-    """The exit statuses of a command as the help's last paragraph, one status a line."""
-    import textwrap
-
-    lines = ["exit status of a command:"]
-    for status, meaning in _EXIT_STATUSES:
-        lines.append(
-            textwrap.fill(meaning, 79, initial_indent=f"  {status}  ", subsequent_indent=" " * 5)
-        )
-    return "\n".join(lines)
-
-
-def _wrapped(text: str) -> str:
-    """`text` in lines of at most 79 characters (the help's own paragraphs keep their lines)."""
-    import textwrap  # argparse has loaded it already
-
-    return textwrap.fill(text, 79)
 
 
 def _connection_arguments(
@@ -207,19 +192,35 @@ def _connection_arguments(
     `_SHARED_DEFAULTS`."""
     group = parser.add_argument_group(title)
     unset = argparse.SUPPRESS
-    group.add_argument("--api-base", metavar="URL", default=unset, help="API address")
-    group.add_argument("--token", metavar="TOKEN", default=unset, help="Bearer token for the API")
     group.add_argument(
-        "--secret-key", metavar="KEY", default=unset, help="secret key (sk_test_… or sk_live_…)"
+        "--api-base", metavar="URL", default=unset, help=QT_TRANSLATE_NOOP("cli", "API address")
     )
-    group.add_argument("--publish-key", metavar="KEY", default=unset, help="publishable key (pk_…)")
+    group.add_argument(
+        "--token",
+        metavar="TOKEN",
+        default=unset,
+        help=QT_TRANSLATE_NOOP("cli", "Bearer token for the API"),
+    )
+    group.add_argument(
+        "--secret-key",
+        metavar="KEY",
+        default=unset,
+        help=QT_TRANSLATE_NOOP("cli", "secret key (sk_test_… or sk_live_…)"),
+    )
+    group.add_argument(
+        "--publish-key",
+        metavar="KEY",
+        default=unset,
+        help=QT_TRANSLATE_NOOP("cli", "publishable key (pk_…)"),
+    )
     group.add_argument(
         "--demo",
         action="store_true",
         default=unset,
-        help=(
+        help=QT_TRANSLATE_NOOP(
+            "cli",
             "use the built-in sandbox, started in this process, and its own outbox: nothing "
-            "leaves this computer"
+            "leaves this computer",
         ),
     )
     if json:
@@ -227,7 +228,7 @@ def _connection_arguments(
             "--json",
             action="store_true",
             default=unset,
-            help="print one JSON document on stdout",
+            help=QT_TRANSLATE_NOOP("cli", "print one JSON document on stdout"),
         )
 
 
@@ -236,59 +237,65 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         name: str,
         parent: argparse._SubParsersAction[argparse.ArgumentParser] = commands,
         *,
-        help: str,  # argparse's own name for it
-        description: str | None = None,
-        epilog: str | None = None,
+        help: Message,  # argparse's own name for it
+        description: Message | None = None,
     ) -> argparse.ArgumentParser:
         parser = parent.add_parser(
             name,
             help=help,
-            description=description,
-            epilog=epilog,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            description=wrapped(description) if description is not None else None,
+            epilog=exit_statuses(),
+            formatter_class=HelpFormatter,
         )
-        _connection_arguments(parser, "connection (as the window's options)", json=True)
+        _connection_arguments(
+            parser, QT_TRANSLATE_NOOP("cli", "connection (as the window's options)"), json=True
+        )
         return parser
 
     update = command(
         "update",
-        help="update a ticket (or many, --from-csv)",
-        description="Update a ticket, or one ticket per row of a CSV file.",
-        epilog=_exit_statuses(),
+        help=QT_TRANSLATE_NOOP("cli", "update a ticket (or many, --from-csv)"),
+        description=QT_TRANSLATE_NOOP(
+            "cli", "Update a ticket, or one ticket per row of a CSV file."
+        ),
     )
-    update.add_argument("ticket_id", metavar="TICKET_ID", nargs="?", help="the ticket, tic_…")
+    update.add_argument(
+        "ticket_id",
+        metavar="TICKET_ID",
+        nargs="?",
+        help=QT_TRANSLATE_NOOP("cli", "the ticket, tic_…"),
+    )
     _ticket_arguments(update)
     new = command(
         "new",
-        help="create a ticket (or many, --from-csv)",
-        description="Create a ticket, or one ticket per row of a CSV file.",
-        epilog=_exit_statuses(),
+        help=QT_TRANSLATE_NOOP("cli", "create a ticket (or many, --from-csv)"),
+        description=QT_TRANSLATE_NOOP(
+            "cli", "Create a ticket, or one ticket per row of a CSV file."
+        ),
     )
     _ticket_arguments(new)
     outbox = command(
         "outbox",
-        help="list, send or discard what waits in the outbox",
-        description="The window's outbox: what could not be sent yet.",
-        epilog=_exit_statuses(),
+        help=QT_TRANSLATE_NOOP("cli", "list, send or discard what waits in the outbox"),
+        description=QT_TRANSLATE_NOOP("cli", "The window's outbox: what could not be sent yet."),
     )
     actions = outbox.add_subparsers(dest="action", required=True, metavar="ACTION")
     command(
         "list",
         actions,
-        help="list the waiting updates and the server each goes to",
-        epilog=_exit_statuses(),
+        help=QT_TRANSLATE_NOOP("cli", "list the waiting updates and the server each goes to"),
     )
     send = command(
         "send",
         actions,
-        help="send every waiting update that is safe to send, now",
-        description=_wrapped(
+        help=QT_TRANSLATE_NOOP("cli", "send every waiting update that is safe to send, now"),
+        description=QT_TRANSLATE_NOOP(
+            "cli",
             "Send now every waiting update that was written for this server and account, "
             "whatever its next try; an update whose server asked to wait (Retry-After) waits "
             "until then, and one that needs a decision goes only with --retry. What was "
-            "written for another server or account is listed, never sent."
+            "written for another server or account is listed, never sent.",
         ),
-        epilog=_exit_statuses(),
     )
     send.add_argument(
         "--retry",
@@ -296,46 +303,64 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         type=outbox_id,
         nargs="+",
         default=[],
-        help="also send these items now, those waiting for a decision included",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "also send these items now, those waiting for a decision included"
+        ),
     )
     send.add_argument(
         "--batch",
         metavar="ID",
         type=outbox_id,
-        help="send only this batch (what one command or CSV file queued)",
+        help=QT_TRANSLATE_NOOP("cli", "send only this batch (what one command or CSV file queued)"),
     )
-    discard = command("discard", actions, help="give up updates", epilog=_exit_statuses())
-    discard.add_argument("ids", metavar="ID", type=outbox_id, nargs="*", help="outbox item ids")
+    discard = command("discard", actions, help=QT_TRANSLATE_NOOP("cli", "give up updates"))
     discard.add_argument(
-        "--batch", metavar="ID", type=outbox_id, help="give up every item of this batch"
+        "ids",
+        metavar="ID",
+        type=outbox_id,
+        nargs="*",
+        help=QT_TRANSLATE_NOOP("cli", "outbox item ids"),
+    )
+    discard.add_argument(
+        "--batch",
+        metavar="ID",
+        type=outbox_id,
+        help=QT_TRANSLATE_NOOP("cli", "give up every item of this batch"),
     )
 
 
 def _ticket_arguments(parser: argparse.ArgumentParser) -> None:
     for flag, field in TICKET_FLAGS.items():
+        text = FLAG_HELP.get(flag, field.flag_help)
         if field.kind is Kind.FLAG:
-            parser.add_argument(flag, action="store_true", help=field.flag_help)
+            parser.add_argument(flag, action="store_true", help=text)
         elif field.kind is Kind.CONTACT_TYPE:
             choices = tuple(contact_type.value for contact_type in ContactType)
-            parser.add_argument(flag, choices=choices, help=field.flag_help)
+            parser.add_argument(flag, choices=choices, help=text)
         elif field.kind is Kind.TIME:
-            parser.add_argument(flag, metavar="ISO8601", help=field.flag_help)
+            parser.add_argument(flag, metavar="ISO8601", help=text)
         else:  # text: empty unless given; a notify-only one None, to tell it was given
             default = None if field.notify_only else ""
-            parser.add_argument(flag, default=default, help=field.flag_help)
-    parser.add_argument("--from-csv", metavar="FILE", type=Path, help="one ticket per row")
+            parser.add_argument(flag, default=default, help=text)
+    parser.add_argument(
+        "--from-csv",
+        metavar="FILE",
+        type=Path,
+        help=QT_TRANSLATE_NOOP("cli", "one ticket per row"),
+    )
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="with --from-csv: send the valid rows even if some are not",
+        help=QT_TRANSLATE_NOOP("cli", "with --from-csv: send the valid rows even if some are not"),
     )
     parser.add_argument(
         "--again",
         action="store_true",
-        help=(
+        help=QT_TRANSLATE_NOOP(
+            "cli",
             "send it even if exactly this was sent to the same server and account in the last "
             "24 hours, or still waits in the outbox (without it, such a repeat of an update "
-            "that notifies people, or of a new ticket, is not sent: exit status 2)"
+            "that notifies people, or of a new ticket, is not sent: exit status 2)",
         ),
     )
 
@@ -346,15 +371,18 @@ _LARGEST_ID = 2**63 - 1
 
 def outbox_id(text: str) -> int:
     """An outbox item's or batch's id, as typed: a whole number from 1 (argparse turns the
-    ValueError into "invalid outbox_id value", so the message says what is wanted)."""
+    ValueError into "invalid outbox_id value", so the message says what is wanted; it keeps
+    only the text of the error, so the message is said here)."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+        message = QT_TRANSLATE_NOOP("cli", "{text} is not an id (a whole number)")
+        raise argparse.ArgumentTypeError(say(message.format(text=repr(text)))) from None
     if not 1 <= value <= _LARGEST_ID:
-        raise argparse.ArgumentTypeError(
-            f"{text} is not an id the outbox can hold (a whole number from 1 to {_LARGEST_ID})"
+        message = QT_TRANSLATE_NOOP(
+            "cli", "{text} is not an id the outbox can hold (a whole number from 1 to {largest})"
         )
+        raise argparse.ArgumentTypeError(say(message.format(text=text, largest=_LARGEST_ID)))
     return value
 
 
@@ -362,7 +390,10 @@ class _VersionAction(argparse.Action):
     """Like argparse's "version", but reads the version only when asked (it costs imports)."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+        help = kwargs.get("help")  # a Message, said when the help is formatted
+        super().__init__(
+            option_strings, dest, nargs=0, help=help if isinstance(help, str) else None
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
         print(f"{PROG} {gui.__version__}")  # stdout, as argparse's own --version
@@ -389,7 +420,9 @@ def ticket_draft(namespace: argparse.Namespace) -> tuple[TicketDraft, list[Field
     if not namespace.notify:
         for flag, field in TICKET_FLAGS.items():
             if field.notify_only and flag_given(namespace, flag):
-                message = f"{flag} only counts with --notify; add --notify."
+                message = QT_TRANSLATE_NOOP(
+                    "cli", "{flag} only counts with --notify; add --notify."
+                ).format(flag=flag)
                 problems.append(FieldError(field.name, message))
     values: dict[str, object] = {TICKET_ID: getattr(namespace, "ticket_id", None) or ""}
     for flag, field in TICKET_FLAGS.items():
@@ -397,8 +430,9 @@ def ticket_draft(namespace: argparse.Namespace) -> tuple[TicketDraft, list[Field
         if field.kind is Kind.TIME:
             try:
                 values[field.name] = parse_time(given if isinstance(given, str) else "")
-            except ValueError as error:
-                problems.append(FieldError(field.name, str(error)))
+            except ValueError as error:  # the core's Message, when it gives one
+                said = error.args[0] if error.args and isinstance(error.args[0], str) else ""
+                problems.append(FieldError(field.name, said or str(error)))
         elif field.kind is Kind.CONTACT_TYPE:
             values[field.name] = ContactType(given) if isinstance(given, str) else ContactType.EMAIL
         else:  # text as given (empty if not), or a flag's True/False

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from gui.cli.environment import Environment, default_environment
 from gui.cli.output import Output
-from gui.cli.results import EXIT_FAILED, EXIT_INVALID, EXIT_SENT, EXIT_WAITING
+from gui.cli.results import EXIT_FAILED, EXIT_INVALID, EXIT_SENT, EXIT_WAITING, STOPPED
+from gui.core.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from gui.cli.session import Session
@@ -29,11 +30,15 @@ def main(
     stderr: TextIO | None = None,
 ) -> int:
     """Parse `argv` (a command and its options) and run it; returns the exit status."""
-    from gui.cli.arguments import build_parser, parse
+    import os
 
+    from gui.cli.arguments import build_parser, parse
+    from gui.cli.language import install
+
+    install(env.environ if env is not None else os.environ)  # the help's and mistakes' too
     args = parse(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
-        build_parser().error("a command is needed: update, new or outbox")
+        build_parser().error(QT_TRANSLATE_NOOP("cli", "a command is needed: update, new or outbox"))
     return run(args, env=env, stdout=stdout, stderr=stderr)
 
 
@@ -62,7 +67,7 @@ def run(
             command = TicketCommand(args, environment, out)
         return command.run()
     except KeyboardInterrupt:
-        out.problem("Stopped.")
+        out.problem(STOPPED)
         return EXIT_FAILED
     except Exception as error:  # the outbox unusable (disk full, damaged file), and the like
         out.problem(_describe_failure(error))
@@ -73,6 +78,8 @@ def run(
 
 
 def _describe_failure(error: Exception) -> str:
+    """What went wrong, in the command line's words; the system's and the exception's own
+    words (its type, its text) are arguments, as they are."""
     import sqlite3
 
     from gui.core.errors import TicketError
@@ -82,7 +89,13 @@ def _describe_failure(error: Exception) -> str:
 
         return for_command_line(error.message)
     if isinstance(error, OSError):
-        return f"The outbox could not be used: {error.strerror or error}."
+        return QT_TRANSLATE_NOOP("cli", "The outbox could not be used: {error}.").format(
+            error=str(error.strerror or error)
+        )
     if isinstance(error, sqlite3.Error):
-        return f"The outbox could not be used (disk full, read-only or damaged): {error}."
-    return f"Something unexpected went wrong: {type(error).__name__}: {error}"
+        return QT_TRANSLATE_NOOP(
+            "cli", "The outbox could not be used (disk full, read-only or damaged): {error}."
+        ).format(error=str(error))
+    return QT_TRANSLATE_NOOP("cli", "Something unexpected went wrong: {kind}: {error}").format(
+        kind=type(error).__name__, error=str(error)
+    )

@@ -18,9 +18,17 @@ from gui.cli.results import (
     FAILED,
     REFUSED,
     SENT,
+    STOPPED,
 )
 from gui.cli.session import Session
+from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message
 from gui.core.outbox.queue import ItemState
+
+#: The context of the command line's sentences with a number (lupdate reads it by this name).
+cli = Context("cli")
+#: Said of an item, or a batch, that is not in the outbox.
+_NO_ITEM = QT_TRANSLATE_NOOP("cli", "There is no item {item} in the outbox.")
+_NO_BATCH = QT_TRANSLATE_NOOP("cli", "There is no batch {batch} in the outbox.")
 
 if TYPE_CHECKING:
     from gui.core.destination import Destination
@@ -43,8 +51,11 @@ class OutboxCommand(Session):
             store.close()
         if store.moved_aside is not None:
             self.out.problem(
-                f"The outbox file was damaged; it was kept as {store.moved_aside} and a new, "
-                "empty outbox was started."
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "The outbox file was damaged; it was kept as {path} and a new, empty outbox "
+                    "was started.",
+                ).format(path=str(store.moved_aside))
             )
         self.out.items(items, api_base=self.api_base())
         return EXIT_SENT
@@ -73,7 +84,7 @@ class OutboxCommand(Session):
                 if refused is not None:
                     return refused
             if batch is not None and store.batch(batch) is None:
-                self.out.problem(f"There is no batch {batch} in the outbox.")
+                self.out.problem(_NO_BATCH.format(batch=batch))
                 return EXIT_INVALID
             sent = self.send(store, connection, batch=batch, progress=True, whatever_backoff=True)
             items = store.items() if batch is None else store.batch(batch) or []
@@ -105,21 +116,37 @@ class OutboxCommand(Session):
         self._say_held_back(left, attempted)
         for item in asked:
             self.out.problem(
-                f"Item {item.id} (ticket {item.ticket_id or 'new'}) was not sent: the server "
-                f"asked to wait until {clock_time(item.not_before or 0)}."
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Item {item} (ticket {ticket}) was not sent: the server asked to wait until "
+                    "{time}.",
+                ).format(
+                    item=item.id,
+                    ticket=item.ticket_id or QT_TRANSLATE_NOOP("cli", "new"),
+                    time=clock_time(item.not_before or 0),
+                )
             )
+        summary: Message
         if done:
-            summary = f"Sent {sent_count} of {len(done)} attempted"
+            summary = cli.tr(
+                "Sent {sent} of %n attempted", "Sent {sent} of %n attempted", len(done)
+            ).format(sent=sent_count)
         elif asked:
             latest = max(item.not_before or 0 for item in asked)
-            summary = f"Nothing was sent: the server asked to wait until {clock_time(latest)}"
+            summary = QT_TRANSLATE_NOOP(
+                "cli", "Nothing was sent: the server asked to wait until {time}"
+            ).format(time=clock_time(latest))
         else:
-            summary = "Nothing was sent"
-        self.out.say(f"{summary}; {len(left)} left in the outbox.")
+            summary = QT_TRANSLATE_NOOP("cli", "Nothing was sent")
+        self.out.say(
+            cli.tr(
+                "{summary}; %n left in the outbox.", "{summary}; %n left in the outbox.", len(left)
+            ).format(summary=summary)
+        )
         if elsewhere:
             self._say_elsewhere(elsewhere)
         if sent.stopped:
-            self.out.problem("Stopped.")
+            self.out.problem(STOPPED)
             return EXIT_FAILED
         if any(result.state in (REFUSED, FAILED) or result.credentials_rejected for result in done):
             return EXIT_FAILED
@@ -131,20 +158,36 @@ class OutboxCommand(Session):
 
         item = store.get(item_id)
         if item is None:
-            self.out.problem(f"There is no item {item_id} in the outbox.")
+            self.out.problem(_NO_ITEM.format(item=item_id))
             return EXIT_INVALID
         if store.retry_now(item_id, here):
             return None
         if item.destination not in (here, None):
+            if item.destination.api_base == here.api_base:
+                elsewhere = QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Item {item} was written for {server} with another account; this command "
+                    "sends to {here} and did not send it. Run it with that address and account, "
+                    "or `particle-tickets outbox discard {item}` gives it up.",
+                )
+            else:
+                elsewhere = QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Item {item} was written for {server}; this command sends to {here} and did "
+                    "not send it. Run it with that address and account, or `particle-tickets "
+                    "outbox discard {item}` gives it up.",
+                )
             self.out.problem(
-                f"Item {item_id} was written for {describe(item.destination.api_base)}"
-                + (" with another account" if item.destination.api_base == here.api_base else "")
-                + f"; this command sends to {describe(here.api_base)} and did not send it. "
-                "Run it with that address and account, or "
-                f"`particle-tickets outbox discard {item_id}` gives it up."
+                elsewhere.format(
+                    item=item_id,
+                    server=describe(item.destination.api_base),
+                    here=describe(here.api_base),
+                )
             )
             return EXIT_INVALID
-        self.out.problem(f"Item {item_id} is being sent right now.")
+        self.out.problem(
+            QT_TRANSLATE_NOOP("cli", "Item {item} is being sent right now.").format(item=item_id)
+        )
         return EXIT_FAILED
 
     def _say_held_back(self, left: list[OutboxItem], attempted: set[int | None]) -> None:
@@ -158,27 +201,36 @@ class OutboxCommand(Session):
             older = next((other for other in left if goes_before(other, item)), None)
             if older is not None:
                 self.out.problem(
-                    f"Item {item.id} was not sent: it goes after item {older.id}, the earlier "
-                    f"update to ticket {item.ticket_id} that waits in the outbox "
-                    f"(`particle-tickets outbox send --retry {older.id} {item.id}` sends both)."
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "Item {item} was not sent: it goes after item {older}, the earlier update "
+                        "to ticket {ticket} that waits in the outbox (`particle-tickets outbox "
+                        "send --retry {older} {item}` sends both).",
+                    ).format(item=item.id, older=older.id, ticket=item.ticket_id)
                 )
 
     def _say_elsewhere(self, items: list[OutboxItem]) -> None:
         from gui.core.destination import describe
+        from gui.core.messages import join
 
         bases = sorted({describe(item.destination.api_base) for item in items if item.destination})
-        noun = "item was" if len(items) == 1 else "items were"
         self.out.problem(
-            f"{len(items)} {noun} written for another server or account "
-            f"({', '.join(bases)}) and not sent from here (`particle-tickets outbox list` "
-            "shows them)."
+            cli.tr(
+                "%n items were written for another server or account ({servers}) and not sent "
+                "from here (`particle-tickets outbox list` shows them).",
+                "%n item was written for another server or account ({servers}) and not sent "
+                "from here (`particle-tickets outbox list` shows them).",
+                len(items),
+            ).format(servers=join(bases, ", "))
         )
 
     def discard(self) -> int:
         if self.args.batch is not None:
             return self.discard_batch(self.args.batch)
         if not self.args.ids:
-            self.out.problem("Name the items to discard (their ids), or --batch ID.")
+            self.out.problem(
+                QT_TRANSLATE_NOOP("cli", "Name the items to discard (their ids), or --batch ID.")
+            )
             return EXIT_INVALID
         from gui.core.outbox import ItemState
 
@@ -188,16 +240,22 @@ class OutboxCommand(Session):
             for item_id in self.args.ids:
                 item = store.get(item_id)
                 if item is None:
-                    self.out.problem(f"There is no item {item_id} in the outbox.")
+                    self.out.problem(_NO_ITEM.format(item=item_id))
                     code = max(code, EXIT_INVALID)
                 elif item.state is ItemState.SENDING:
                     self.out.problem(
-                        f"Item {item_id} is being sent right now; it cannot be discarded."
+                        QT_TRANSLATE_NOOP(
+                            "cli", "Item {item} is being sent right now; it cannot be discarded."
+                        ).format(item=item_id)
                     )
                     code = EXIT_FAILED
                 else:
                     store.discard(item_id)
-                    self.out.say(f"Discarded item {item_id} (ticket {item.ticket_id}).")
+                    self.out.say(
+                        QT_TRANSLATE_NOOP("cli", "Discarded item {item} (ticket {ticket}).").format(
+                            item=item_id, ticket=item.ticket_id
+                        )
+                    )
         finally:
             store.close()
         self.out.document({"ok": code == EXIT_SENT, "discarded": self.args.ids})
@@ -207,17 +265,26 @@ class OutboxCommand(Session):
         store = self.recovered()  # an item a killed command left "being sent" can go too
         try:
             if store.batch(batch) is None:
-                self.out.problem(f"There is no batch {batch} in the outbox.")
+                self.out.problem(_NO_BATCH.format(batch=batch))
                 self.out.document({"ok": False, "discarded": []})
                 return EXIT_INVALID
             discarded, sending = store.discard_batch(batch)
         finally:
             store.close()
-        noun = "item" if len(discarded) == 1 else "items"
-        self.out.say(f"Discarded {len(discarded)} {noun} of batch {batch}.")
+        self.out.say(
+            cli.tr(
+                "Discarded %n items of batch {batch}.",
+                "Discarded %n item of batch {batch}.",
+                len(discarded),
+            ).format(batch=batch)
+        )
         if sending:
             ids = ", ".join(str(item.id) for item in sending)
-            self.out.problem(f"Being sent right now, so not discarded: {ids}.")
+            self.out.problem(
+                QT_TRANSLATE_NOOP("cli", "Being sent right now, so not discarded: {ids}.").format(
+                    ids=ids
+                )
+            )
         self.out.document(
             {"ok": not sending, "discarded": [item.id for item in discarded], "batch": batch}
         )

@@ -144,13 +144,17 @@ class Output:
         if not items:
             self.say(QT_TRANSLATE_NOOP("cli", "The outbox is empty."))
             return
-        rows = [("ID", "TICKET", "STATE", "ATTEMPTS", "BATCH", "SERVER", "LAST ERROR")]
+        from gui.cli.language import say
         from gui.cli.remedies import for_command_line
 
+        # The cells are said before the columns are measured. The states are the outbox's own
+        # names (those of --json), not sentences, and stay as they are.
+        rows = [tuple(say(heading) for heading in _HEADINGS)]
         for i in items:
             error = for_command_line(i.last_error)
             if i.destination is None:
-                error += f" `--retry {i.id}` sends it to {api_base}."
+                retry = QT_TRANSLATE_NOOP("cli", "`--retry {item}` sends it to {server}.")
+                error = join([error, retry.format(item=i.id, server=api_base)])
             rows.append(
                 (
                     str(i.id),
@@ -158,8 +162,12 @@ class Output:
                     i.state.value,
                     str(i.attempts),
                     str(i.batch) if i.batch is not None else "-",
-                    describe(i.destination.api_base) if i.destination else "(not recorded)",
-                    error,
+                    say(
+                        describe(i.destination.api_base)
+                        if i.destination
+                        else QT_TRANSLATE_NOOP("cli", "(not recorded)")
+                    ),
+                    say(error),
                 )
             )
         columns = len(rows[0]) - 1
@@ -214,6 +222,16 @@ class Output:
 
 
 _STATES = (SENT, WAITING, NEEDS_DECISION, REFUSED, FAILED, INVALID)
+#: The columns of `outbox list`.
+_HEADINGS = (
+    QT_TRANSLATE_NOOP("cli", "ID"),
+    QT_TRANSLATE_NOOP("cli", "TICKET"),
+    QT_TRANSLATE_NOOP("cli", "STATE"),
+    QT_TRANSLATE_NOOP("cli", "ATTEMPTS"),
+    QT_TRANSLATE_NOOP("cli", "BATCH"),
+    QT_TRANSLATE_NOOP("cli", "SERVER"),
+    QT_TRANSLATE_NOOP("cli", "LAST ERROR"),
+)
 
 
 def row_prefix(row: int | None) -> str:

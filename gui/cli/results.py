@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from gui.core.messages import QT_TRANSLATE_NOOP, join
+
 if TYPE_CHECKING:
     from gui.core.delivery import Delivery
     from gui.core.errors import FieldError
@@ -28,6 +30,9 @@ EXIT_SENT = 0
 EXIT_FAILED = 1
 EXIT_INVALID = 2
 EXIT_WAITING = 3
+
+#: What a command says when Ctrl+C stopped it.
+STOPPED = QT_TRANSLATE_NOOP("cli", "Stopped.")
 
 
 @dataclass
@@ -112,7 +117,7 @@ def delivered(delivery: Delivery) -> Result:
         state, text = WAITING, verdict.reason if busy else message
     else:
         reason = verdict.reason if verdict is not None else ""
-        state, text = NEEDS_DECISION, f"{message} {reason}".strip()
+        state, text = NEEDS_DECISION, join([message, reason]) if reason else message
     return Result(
         state,
         item.ticket_id,
@@ -139,18 +144,20 @@ def not_attempted(store: OutboxStore, item_id: int, why: str) -> Result:
 
     item = store.get(item_id)
     if item is None:  # gone meanwhile (the window sent or discarded it)
-        return Result(FAILED, "", f"Item {item_id} left the outbox while this command ran.")
+        gone = QT_TRANSLATE_NOOP("cli", "Item {item} left the outbox while this command ran.")
+        return Result(FAILED, "", gone.format(item=item_id))
     if item.state is ItemState.NEEDS_DECISION:
         return Result(
             NEEDS_DECISION, item.ticket_id, for_command_line(item.last_error), outbox=item.id
         )
     if why:
-        message = f"Not sent yet: {for_command_line(why)}"
+        message = QT_TRANSLATE_NOOP("cli", "Not sent yet: {why}").format(why=for_command_line(why))
     else:
-        message = (
-            f"Not sent yet: it goes out after the earlier update to ticket {item.ticket_id} "
-            "that waits in the outbox."
-        )
+        message = QT_TRANSLATE_NOOP(
+            "cli",
+            "Not sent yet: it goes out after the earlier update to ticket {ticket} that waits in "
+            "the outbox.",
+        ).format(ticket=item.ticket_id)
     return Result(WAITING, item.ticket_id, message, outbox=item.id)
 
 
@@ -164,16 +171,20 @@ def already_in_outbox(item: OutboxItem, *, row: int | None = None) -> Result:
         return Result(
             WAITING,
             item.ticket_id,
-            "Not queued again: exactly this is being sent right now (by the window or another "
-            "command).",
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Not queued again: exactly this is being sent right now (by the window or "
+                "another command).",
+            ),
             outbox=item.id,
             row=row,
         )
+    waits = QT_TRANSLATE_NOOP("cli", "Not queued again: exactly this waits in the outbox already.")
+    why = for_command_line(item.last_error)
     return Result(
         NEEDS_DECISION,
         item.ticket_id,
-        f"Not queued again: exactly this waits in the outbox already. "
-        f"{for_command_line(item.last_error)}".strip(),
+        join([waits, why]) if why.strip() else waits,
         outbox=item.id,
         row=row,
     )
@@ -188,19 +199,36 @@ def repeated(update: TicketUpdate, repeat: Repeat, *, row: int | None = None) ->
     from gui.core import reports
 
     told = reports.who_was_told(repeat.contact_type, repeat.people)
-    again = "--again creates another." if repeat.creates else "--again sends it again."
-    if repeat.waiting:
-        what = "new ticket" if repeat.creates else f"update to {repeat.ticket_id}"
-        done = f"already waits in the outbox as item {repeat.outbox_id}"
-        line = f"Not sent: exactly this {what} {done} ({told}). {again}"
+    when = datetime.fromtimestamp(repeat.at).strftime("%Y-%m-%d %H:%M")
+    values = {"ticket": repeat.ticket_id, "item": repeat.outbox_id, "told": told, "when": when}
+    if repeat.waiting and repeat.creates:
+        line = QT_TRANSLATE_NOOP(
+            "cli",
+            "Not sent: exactly this new ticket already waits in the outbox as item {item} "
+            "({told}). --again creates another.",
+        )
+    elif repeat.waiting:
+        line = QT_TRANSLATE_NOOP(
+            "cli",
+            "Not sent: exactly this update to {ticket} already waits in the outbox as item "
+            "{item} ({told}). --again sends it again.",
+        )
+    elif repeat.creates and repeat.ticket_id:
+        line = QT_TRANSLATE_NOOP(
+            "cli",
+            "Not sent: exactly this ticket was created at {when} as {ticket} ({told}). --again "
+            "creates another.",
+        )
+    elif repeat.creates:
+        line = QT_TRANSLATE_NOOP(
+            "cli",
+            "Not sent: exactly this ticket was created at {when} ({told}). --again creates "
+            "another.",
+        )
     else:
-        when = datetime.fromtimestamp(repeat.at).strftime("%Y-%m-%d %H:%M")
-        if repeat.creates:
-            created = f" as {repeat.ticket_id}" if repeat.ticket_id else ""
-            line = f"Not sent: exactly this ticket was created at {when}{created} ({told}). {again}"
-        else:
-            line = (
-                f"Not sent: exactly this update went to {repeat.ticket_id} at {when} ({told}). "
-                f"{again}"
-            )
-    return Result(INVALID, update.ticket_id, line, row=row)
+        line = QT_TRANSLATE_NOOP(
+            "cli",
+            "Not sent: exactly this update went to {ticket} at {when} ({told}). --again sends "
+            "it again.",
+        )
+    return Result(INVALID, update.ticket_id, line.format(**values), row=row)

@@ -76,10 +76,14 @@ class Progress:
 
 
 def _line(sent: int, done: int, total: int) -> str:
-    line = f"sent {sent}/{total}"
+    """ "sent 20/200", or "sent 18/20 (2 not sent)", in the command line's language."""
+    from gui.cli.language import say
+    from gui.core.messages import QT_TRANSLATE_NOOP
+
     if done > sent:
-        line += f" ({done - sent} not sent)"
-    return line
+        line = QT_TRANSLATE_NOOP("cli", "sent {sent}/{total} ({failed} not sent)")
+        return say(line.format(sent=sent, total=total, failed=done - sent))
+    return say(QT_TRANSLATE_NOOP("cli", "sent {sent}/{total}").format(sent=sent, total=total))
 
 
 def _is_tty(stream: TextIO) -> bool:

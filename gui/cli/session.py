@@ -129,7 +129,10 @@ class Session:
                 return None
             connection = resolve_connection(options, self.env.environ, stored, credentials)
         if not connection.usable:
-            message = for_command_line(connection.problem or "Sending is not set up.")
+            from gui.core.messages import QT_TRANSLATE_NOOP
+
+            unusable = connection.problem or QT_TRANSLATE_NOOP("cli", "Sending is not set up.")
+            message = for_command_line(unusable)
             self.out.problem(message)
             self.out.document({"ok": False, "message": message})
             return None

@@ -15,16 +15,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gui.cli.arguments import TICKET_FLAGS, flag_given, operation, ticket_draft
+from gui.cli.output import row_prefix
 from gui.cli.results import (
     EXIT_FAILED,
     EXIT_INVALID,
     INVALID,
+    STOPPED,
     Result,
     already_in_outbox,
     exit_code,
     repeated,
 )
 from gui.cli.session import Session, now
+from gui.core.messages import QT_TRANSLATE_NOOP, Context, join
+
+#: The context of the command line's sentences with a number (lupdate reads it by this name).
+cli = Context("cli")
 
 if TYPE_CHECKING:
     from gui.core.ticket import TicketUpdate
@@ -48,7 +54,12 @@ class TicketCommand(Session):
                 problems = list(invalid.field_errors)
         if problems:
             self.out.ticket(
-                Result(INVALID, draft.ticket_id.strip(), "Nothing was sent.", errors=problems)
+                Result(
+                    INVALID,
+                    draft.ticket_id.strip(),
+                    QT_TRANSLATE_NOOP("cli", "Nothing was sent."),
+                    errors=problems,
+                )
             )
             return EXIT_INVALID
         repeats = self.repeats([update])
@@ -64,7 +75,7 @@ class TicketCommand(Session):
         result = sent.results[sent.ours[0]]
         self.out.ticket(result, earlier=sent.earlier)
         if sent.stopped:
-            self.out.problem("Stopped.")
+            self.out.problem(STOPPED)
             return EXIT_FAILED
         return exit_code([result, *sent.earlier])
 
@@ -77,15 +88,17 @@ class TicketCommand(Session):
             single.insert(0, "TICKET_ID")
         if single:
             self.out.problem(
-                f"With --from-csv the file gives every field; leave out {', '.join(single)}."
+                QT_TRANSLATE_NOOP(
+                    "cli", "With --from-csv the file gives every field; leave out {options}."
+                ).format(options=", ".join(single))
             )
             return EXIT_INVALID
         try:
             rows = read_file(args.from_csv, operation=operation(args))
         except CsvUnreadable as unreadable:
             for number, column, message in unreadable.problems:
-                where = f"row {number}: " if number else ""
-                self.out.problem(f"{where}{column}: {message}")
+                said = join([f"{column}:", message])  # the column's name is the file's
+                self.out.problem(join([row_prefix(number), said]) if number else said)
             errors = [
                 {"row": row, "field": column, "message": text}
                 for row, column, text in unreadable.problems
@@ -95,13 +108,23 @@ class TicketCommand(Session):
         checked = check_rows(rows, now=now(), region=self.region())
         invalid = [row for row in checked if not row.ok]
         results = {
-            row.row: Result(INVALID, row.ticket_id, "Not sent.", row.errors, row=row.row)
+            row.row: Result(
+                INVALID,
+                row.ticket_id,
+                QT_TRANSLATE_NOOP("cli", "Not sent."),
+                row.errors,
+                row=row.row,
+            )
             for row in invalid
         }
         for row in invalid:
             self.out.field_errors(row.errors, row=row.row)
         if not checked:
-            self.out.problem(f"{args.from_csv} has no ticket rows.")
+            self.out.problem(
+                QT_TRANSLATE_NOOP("cli", "{file} has no ticket rows.").format(
+                    file=str(args.from_csv)
+                )
+            )
         updates = {row.row: row.update for row in checked if row.update is not None}
         held: dict[int, Result] = {}  # rows already in the outbox, not to be queued again
         adopted: dict[int, int] = {}  # rows waiting in the outbox already: row -> item id
@@ -124,13 +147,32 @@ class TicketCommand(Session):
                     del updates[number]
         if not (updates or adopted) or (results and not args.skip_invalid):
             attention = len(results)
-            if attention:
+            if attention and args.skip_invalid:
                 self.out.problem(
-                    f"Nothing was sent: {attention} of {len(checked)} rows need attention"
-                    + ("." if args.skip_invalid else " (--skip-invalid sends the others).")
+                    cli.tr(
+                        "Nothing was sent: %n of {rows} rows need attention.",
+                        "Nothing was sent: %n of {rows} rows need attention.",
+                        attention,
+                    ).format(rows=len(checked))
+                )
+            elif attention:
+                self.out.problem(
+                    cli.tr(
+                        "Nothing was sent: %n of {rows} rows need attention (--skip-invalid "
+                        "sends the others).",
+                        "Nothing was sent: %n of {rows} rows need attention (--skip-invalid "
+                        "sends the others).",
+                        attention,
+                    ).format(rows=len(checked))
                 )
             elif held:
-                self.out.problem(f"Nothing was sent: {len(held)} rows already wait in the outbox.")
+                self.out.problem(
+                    cli.tr(
+                        "Nothing was sent: %n rows already wait in the outbox.",
+                        "Nothing was sent: %n rows already wait in the outbox.",
+                        len(held),
+                    )
+                )
             results.update(held)
             self.out.document(
                 {
@@ -159,7 +201,7 @@ class TicketCommand(Session):
         ordered = [results[number] for number in sorted(results)]
         self.out.rows(ordered, total_rows=len(checked), sent=sent)
         if sent.stopped:
-            self.out.problem("Stopped.")
+            self.out.problem(STOPPED)
             return EXIT_FAILED
         return exit_code([*(r for r in ordered if r.state != INVALID), *sent.earlier])
 
