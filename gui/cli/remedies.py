@@ -65,8 +65,7 @@ _REMEDIES: dict[tuple[str, str], Message] = {
     ),
     (
         "config",
-        "Not signed in: open Settings and enter your keys (or a token), or try the app with "
-        "--demo.",
+        "Not signed in: open Settings and enter your keys (or a token).",
     ): QT_TRANSLATE_NOOP(
         "cli",
         "Not signed in: give --token (or PARTICLESPACE_TOKEN), or {keys}; --demo tries the "

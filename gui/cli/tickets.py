@@ -151,7 +151,7 @@ class TicketCommand(Session):
                 self.out.problem(
                     cli.tr(
                         "Nothing was sent: %n of {rows} rows need attention.",
-                        "Nothing was sent: %n of {rows} rows need attention.",
+                        "Nothing was sent: %n of {rows} rows needs attention.",
                         attention,
                     ).format(rows=len(checked))
                 )
@@ -160,7 +160,7 @@ class TicketCommand(Session):
                     cli.tr(
                         "Nothing was sent: %n of {rows} rows need attention (--skip-invalid "
                         "sends the others).",
-                        "Nothing was sent: %n of {rows} rows need attention (--skip-invalid "
+                        "Nothing was sent: %n of {rows} rows needs attention (--skip-invalid "
                         "sends the others).",
                         attention,
                     ).format(rows=len(checked))
@@ -169,7 +169,7 @@ class TicketCommand(Session):
                 self.out.problem(
                     cli.tr(
                         "Nothing was sent: %n rows already wait in the outbox.",
-                        "Nothing was sent: %n rows already wait in the outbox.",
+                        "Nothing was sent: %n row already waits in the outbox.",
                         len(held),
                     )
                 )

@@ -117,8 +117,7 @@ def resolve_connection(
             raise ConfigurationError(
                 QT_TRANSLATE_NOOP(
                     "config",
-                    "Not signed in: open Settings and enter your keys (or a token), "
-                    "or try the app with --demo.",
+                    "Not signed in: open Settings and enter your keys (or a token).",
                 )
             )
         connection = connection._replace(credentials=check_credentials(credentials))

@@ -2,6 +2,705 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>cli</name>
+    <message>
+        <source>usage:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{options}: an option of the window, not of a command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--demo sends to the built-in sandbox, which signs itself in: leave out {options}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update and create Particle Space maintenance tickets. Without a command the window opens; the commands do the window's work from a script (particle-tickets COMMAND --help says more of each).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection (for the window and every command)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ticket id to fill in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open the window offscreen, send one update to the sandbox, report each step, exit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>commands (without one, the window opens)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bearer token for the API</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>secret key (sk_test_… or sk_live_…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>publishable key (pk_…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use the built-in sandbox, started in this process, and its own outbox: nothing leaves this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>print one JSON document on stdout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection (as the window's options)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>update a ticket (or many, --from-csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update a ticket, or one ticket per row of a CSV file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the ticket, tic_…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>create a ticket (or many, --from-csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create a ticket, or one ticket per row of a CSV file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list, send or discard what waits in the outbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window's outbox: what could not be sent yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list the waiting updates and the server each goes to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>send every waiting update that is safe to send, now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send now every waiting update that was written for this server and account, whatever its next try; an update whose server asked to wait (Retry-After) waits until then, and one that needs a decision goes only with --retry. What was written for another server or account is listed, never sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>also send these items now, those waiting for a decision included</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>send only this batch (what one command or CSV file queued)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give up updates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>outbox item ids</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give up every item of this batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>one ticket per row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with --from-csv: send the valid rows even if some are not</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>send it even if exactly this was sent to the same server and account in the last 24 hours, or still waits in the outbox (without it, such a repeat of an update that notifies people, or of a new ticket, is not sent: exit status 2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{text} is not an id (a whole number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{text} is not an id the outbox can hold (a whole number from 1 to {largest})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{flag} only counts with --notify; add --notify.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment: PARTICLESPACE_API_BASE, PARTICLESPACE_TOKEN, PARTICLESPACE_SECRET_KEY, PARTICLESPACE_PUBLISH_KEY, PARTICLESPACE_CONNECT_TIMEOUT, PARTICLESPACE_READ_TIMEOUT, PARTICLESPACE_DEADLINE. Options win over the environment, the environment over the values the window stored. With --demo none of them counts: the sandbox runs in this process and signs itself in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done: sent (outbox list, discard: listed, discarded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not sent: the server refused it (4xx); the token or keys were rejected (it waits in the outbox for a decision); not signed in; the outbox unusable; stopped with Ctrl+C; an item being sent by another process</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid input, nothing sent: a mistyped option, a bad field or CSV row, a repeat (--again sends it), no such outbox item or batch, an item written for another server or account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not sent now, it waits in the outbox: the server is down or busy (outbox send sends it later), or it needs a decision (outbox send --retry ID, or outbox discard ID)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the flow or column, e.g. NEW, ON_HOLD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>notify people (with --contacts)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>when to notify: 2026-12-01T09:00 (local) or with an offset; default now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>how to notify (default email)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>comma-separated emails or phone numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the notification's subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the notification's message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>notify again if the ticket stays in a flow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>exit status of a command:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a command is needed: update, new or outbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The outbox could not be used: {error}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The outbox could not be used (disk full, read-only or damaged): {error}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something unexpected went wrong: {kind}: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no item {item} in the outbox.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no batch {batch} in the outbox.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The outbox file was damaged; it was kept as {path} and a new, empty outbox was started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item {item} (ticket {ticket}) was not sent: the server asked to wait until {time}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Sent {sent} of %n attempted</source>
+        <comment>Sent {sent} of %n attempted</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the server asked to wait until {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{summary}; %n left in the outbox.</source>
+        <comment>{summary}; %n left in the outbox.</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Item {item} was written for {server} with another account; this command sends to {here} and did not send it. Run it with that address and account, or `particle-tickets outbox discard {item}` gives it up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item {item} was written for {server}; this command sends to {here} and did not send it. Run it with that address and account, or `particle-tickets outbox discard {item}` gives it up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item {item} is being sent right now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item {item} was not sent: it goes after item {older}, the earlier update to ticket {ticket} that waits in the outbox (`particle-tickets outbox send --retry {older} {item}` sends both).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n items were written for another server or account ({servers}) and not sent from here (`particle-tickets outbox list` shows them).</source>
+        <comment>%n item was written for another server or account ({servers}) and not sent from here (`particle-tickets outbox list` shows them).</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Name the items to discard (their ids), or --batch ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item {item} is being sent right now; it cannot be discarded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discarded item {item} (ticket {ticket}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Discarded %n items of batch {batch}.</source>
+        <comment>Discarded %n item of batch {batch}.</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Being sent right now, so not discarded: {ids}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent first, from the outbox (item {item}):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n rows: {summary}.</source>
+        <comment>%n row: {summary}.</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates of this file wait in the outbox as batch {batch}: `particle-tickets outbox send --batch {batch}` sends them, `particle-tickets outbox discard --batch {batch}` gives them up.</source>
+        <comment>%n update of this file waits in the outbox as batch {batch}: `particle-tickets outbox send --batch {batch}` sends it, `particle-tickets outbox discard --batch {batch}` gives it up.</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>`--retry {item}` sends it to {server}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ticket {ticket}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It waits in the outbox as item {item} (`particle-tickets outbox send` sends it).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It waits in the outbox as item {item}: `particle-tickets outbox send --retry {item}` sends it again, `particle-tickets outbox discard {item}` gives it up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TICKET</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ATTEMPTS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BATCH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LAST ERROR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>row {row}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <comment>%n sent</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the outbox</source>
+        <comment>%n waiting in the outbox</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the outbox for a decision</source>
+        <comment>%n waiting in the outbox for a decision</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the server</source>
+        <comment>%n refused by the server</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <comment>%n failed</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid (skipped)</source>
+        <comment>%n invalid (skipped)</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>--secret-key and --publish-key (or PARTICLESPACE_SECRET_KEY and PARTICLESPACE_PUBLISH_KEY)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--api-base (or PARTICLESPACE_API_BASE)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your keys were rejected: Particle Space refused the token it had just given. Check {keys}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your keys were rejected (HTTP {status}). Check {keys}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Particle Space does not offer creating tickets at this address ({label}). Check {address}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Particle Space sent the request on to {target} ({label}). The app does not follow redirects, so nothing was sent there and nothing was applied. Check {address}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Particle Space sent the request on to another address ({label}). The app does not follow redirects, so nothing was sent there and nothing was applied. Check {address}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not signed in: give --token (or PARTICLESPACE_TOKEN), or {keys}; --demo tries the built-in sandbox instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The preferences file {path} is not UTF-8 text. Correct or delete it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The preferences file {path} is damaged. Correct or delete it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The preferences file {path} is damaged at line {line}. Correct or delete it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{key}” looks like a secret, and secrets are kept in the system's keychain or given with {keys}, never in {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The value of “{key}” looks like a key, and keys are kept in the system's keychain or given with {keys}, never in {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server redirected the request (HTTP {status}), so nothing was applied: check {address}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{problem}: nothing was applied. Give the right ones: --token (or PARTICLESPACE_TOKEN), or {keys}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{reason}, so the ticket may already have been created: check Particle Space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{reason}, so people may already have been notified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Particle Space had a problem (HTTP {status}) and may have applied the update: check the ticket.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending failed unexpectedly ({error}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It waits in the outbox for a decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item {item} left the outbox while this command ran.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent yet: {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent yet: it goes out after the earlier update to ticket {ticket} that waits in the outbox.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not queued again: exactly this is being sent right now (by the window or another command).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not queued again: exactly this waits in the outbox already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: exactly this new ticket already waits in the outbox as item {item} ({told}). --again creates another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: exactly this update to {ticket} already waits in the outbox as item {item} ({told}). --again sends it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: exactly this ticket was created at {when} as {ticket} ({told}). --again creates another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: exactly this ticket was created at {when} ({told}). --again creates another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: exactly this update went to {ticket} at {when} ({told}). --again sends it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent {sent}/{total} ({failed} not sent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent {sent}/{total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending is not set up.</source>
+        <translation>El envío no está configurado.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With --from-csv the file gives every field; leave out {options}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} has no ticket rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n of {rows} rows need attention.</source>
+        <comment>Nothing was sent: %n of {rows} rows needs attention.</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n of {rows} rows need attention (--skip-invalid sends the others).</source>
+        <comment>Nothing was sent: %n of {rows} rows needs attention (--skip-invalid sends the others).</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n rows already wait in the outbox.</source>
+        <comment>Nothing was sent: %n row already waits in the outbox.</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>client</name>
     <message>
         <source>The update may or may not have been applied; check the ticket before sending it again.</source>
@@ -147,8 +846,8 @@
 <context>
     <name>config</name>
     <message>
-        <source>Not signed in: open Settings and enter your keys (or a token), or try the app with --demo.</source>
-        <translation>No ha iniciado sesión: abra Configuración e ingrese sus claves (o un token), o pruebe la aplicación con --demo.</translation>
+        <source>Not signed in: open Settings and enter your keys (or a token).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>“{value}” is not a number of seconds.</source>

@@ -210,7 +210,7 @@ def test_invalid_rows_are_reported_before_repeats_are_looked_for(
     assert run("update", "--from-csv", str(path), *connect(server)) == 2
     assert run.stderr.splitlines() == [
         "row 3: title: Enter a title.",
-        "Nothing was sent: 1 of 2 rows need attention (--skip-invalid sends the others).",
+        "Nothing was sent: 1 of 2 rows needs attention (--skip-invalid sends the others).",
     ]
     assert run("update", "--from-csv", str(path), *connect(server), "--skip-invalid") == 2
     assert run.stderr.splitlines()[1].startswith("row 2: Not sent: exactly this update went")
