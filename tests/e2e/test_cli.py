@@ -78,11 +78,6 @@ class Cli:
         return result
 
 
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
-
-
 def on(server: SandboxServer) -> list[str]:
     return ["--api-base", server.url, "--token", SandboxServer.TOKEN]
 

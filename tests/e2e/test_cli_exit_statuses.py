@@ -8,7 +8,6 @@ import json
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,17 +16,6 @@ from gui.sandbox import Behaviour, SandboxServer
 from tests.e2e.test_cli import HEADER, VENDOR_FLAGS, Cli
 
 QUIET = ["--title", "Leak", "--description", "Sink", "--status", "ON_HOLD"]
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
-
-
-@pytest.fixture
-def server() -> Iterator[SandboxServer]:
-    with SandboxServer() as sandbox:
-        yield sandbox
 
 
 def on(server: SandboxServer, token: str = SandboxServer.TOKEN) -> list[str]:

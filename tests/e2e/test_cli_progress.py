@@ -20,11 +20,6 @@ PROGRESS = re.compile(r"^sent \d+/\d+( \(\d+ not sent\))?$")
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
-
-
-@pytest.fixture
 def server() -> Iterator[SandboxServer]:
     with SandboxServer(tickets=TICKETS) as sandbox:
         yield sandbox

@@ -4,26 +4,12 @@ words, tests/unit/test_cli_remedies.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from gui.sandbox import SandboxServer
 from tests.e2e.test_cli import VENDOR_FLAGS, Cli
 
 KEYS = "--secret-key and --publish-key (or PARTICLESPACE_SECRET_KEY and PARTICLESPACE_PUBLISH_KEY)"
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
-
-
-@pytest.fixture
-def server() -> Iterator[SandboxServer]:
-    with SandboxServer() as sandbox:
-        yield sandbox
 
 
 def test_not_signed_in_names_the_options_and_variables(cli: Cli, server: SandboxServer) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -21,11 +20,6 @@ WHEN = r"\d{4}-\d\d-\d\d \d\d:\d\d"
 def server() -> Iterator[SandboxServer]:
     with SandboxServer(tickets=["tic_1001", "TICKET_ID_HERE"]) as sandbox:
         yield sandbox
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
 
 
 def test_a_notifying_update_sent_twice_waits_for_again(cli: Cli, server: SandboxServer) -> None:

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -17,11 +16,6 @@ from gui.sandbox import Behaviour, SandboxServer
 from tests.e2e.test_cli import VENDOR_FLAGS, Cli
 
 QUIET = ["--title", "Leak", "--description", "Sink", "--status", "ON_HOLD"]
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
 
 
 @pytest.fixture

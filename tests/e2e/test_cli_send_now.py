@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-
-import pytest
 
 from gui.core.app_folders import OUTBOX_FILE_NAME
 from gui.core.config import Connection
@@ -22,17 +19,6 @@ from gui.sandbox import Behaviour, SandboxServer
 from tests.e2e.test_cli import VENDOR_FLAGS, Cli
 
 QUIET = ["--title", "Leak", "--description", "Sink", "--status", "ON_HOLD"]
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
-
-
-@pytest.fixture
-def server() -> Iterator[SandboxServer]:
-    with SandboxServer() as sandbox:
-        yield sandbox
 
 
 def on(api_base: str) -> list[str]:

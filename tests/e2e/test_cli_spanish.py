@@ -3,7 +3,6 @@ LANG, as gettext reads them), from the window's catalogue core_es.qm, without lo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,12 +18,6 @@ pytestmark = pytest.mark.skipif(
     not (catalogue_folder() / "core_es.qm").is_file(),
     reason="core_es.qm not compiled (packaging/translations.py compile)",
 )
-
-
-@pytest.fixture
-def server() -> Iterator[SandboxServer]:
-    with SandboxServer() as sandbox:
-        yield sandbox
 
 
 def speaking(tmp_path: Path, **language: str) -> Cli:

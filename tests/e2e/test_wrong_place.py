@@ -33,11 +33,6 @@ LOUD = [*QUIET, "--notify", "--type", "email", "--contacts", "ana@example.com"]
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path)
-
-
-@pytest.fixture
 def server() -> Iterator[SandboxServer]:
     with SandboxServer(tickets=TICKETS) as sandbox:
         yield sandbox
