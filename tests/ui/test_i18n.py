@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QLocale, QObject
@@ -33,6 +31,7 @@ from gui.core.errors import FieldError
 from gui.core.messages import QT_TRANSLATE_NOOP
 from gui.ui.i18n import available_languages, install_language, local_time, translated
 from gui.ui.settings import AppSettings
+from tests.packaging.conftest import translations_module
 from tests.ui.conftest import VENDOR, WindowFactory, click, fill, focused, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,16 +50,6 @@ SAME_IN_SPANISH = {
     "name@example.com, other@example.com",
     "(202) 555-0123, 202-555-0188",
 }
-
-
-def _translations_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "translations", ROOT / "packaging" / "translations.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _forms(translation: ET.Element) -> list[str]:
@@ -112,7 +101,7 @@ def test_every_text_in_the_source_has_a_finished_spanish_translation(
 ) -> None:
     """A new tr() or QT_TRANSLATE_NOOP without its translation fails here (run tools/i18n, then
     translate the new texts in resources/i18n/*_es.ts)."""
-    translations = _translations_module()
+    translations = translations_module()
     fresh = tmp_path / f"{catalogue}_es.ts"
     translations.lupdate(translations.CATALOGUES[catalogue], fresh, language="es")
     committed = _messages(ROOT / "resources" / "i18n" / f"{catalogue}_es.ts")
