@@ -36,6 +36,14 @@ _REMEDIES: dict[tuple[str, str], Message] = {
     ): QT_TRANSLATE_NOOP("cli", "Your keys were rejected (HTTP {status}). Check {keys}."),
     (
         "client",
+        "The token was rejected ({label}). Check the token or ask for a new one.",
+    ): QT_TRANSLATE_NOOP(
+        "cli",
+        "The token was rejected ({label}). Check --token (or PARTICLESPACE_TOKEN), or ask for "
+        "a new one.",
+    ),
+    (
+        "client",
         "Particle Space does not offer creating tickets at this address ({label}). "
         "Check the API address in Settings.",
     ): QT_TRANSLATE_NOOP(

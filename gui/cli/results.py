@@ -118,6 +118,8 @@ def delivered(delivery: Delivery) -> Result:
     else:
         reason = verdict.reason if verdict is not None else ""
         state, text = NEEDS_DECISION, join([message, reason]) if reason else message
+        if credentials_rejected(error):
+            text = message  # it names the flags already; the verdict's reason would repeat it
     return Result(
         state,
         item.ticket_id,
