@@ -5,655 +5,655 @@
     <name>cli</name>
     <message>
         <source>usage:</source>
-        <translation type="unfinished" />
+        <translation>uso:</translation>
     </message>
     <message>
         <source>%(prog)s: error: %(message)s</source>
-        <translation type="unfinished" />
+        <translation>%(prog)s: error: %(message)s</translation>
     </message>
     <message>
         <source>positional arguments</source>
-        <translation type="unfinished" />
+        <translation>argumentos posicionales</translation>
     </message>
     <message>
         <source>options</source>
-        <translation type="unfinished" />
+        <translation>opciones</translation>
     </message>
     <message>
         <source>show this help message and exit</source>
-        <translation type="unfinished" />
+        <translation>mostrar esta ayuda y salir</translation>
     </message>
     <message>
         <source>argument %(argument_name)s: %(message)s</source>
-        <translation type="unfinished" />
+        <translation>argumento %(argument_name)s: %(message)s</translation>
     </message>
     <message>
         <source>the following arguments are required: %s</source>
-        <translation type="unfinished" />
+        <translation>se requieren los siguientes argumentos: %s</translation>
     </message>
     <message>
         <source>unrecognized arguments: %s</source>
-        <translation type="unfinished" />
+        <translation>argumentos no reconocidos: %s</translation>
     </message>
     <message>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-        <translation type="unfinished" />
+        <translation>valor no válido: %(value)r (elija entre %(choices)s)</translation>
     </message>
     <message>
         <source>invalid %(type)s value: %(value)r</source>
-        <translation type="unfinished" />
+        <translation>valor de tipo %(type)s no válido: %(value)r</translation>
     </message>
     <message>
         <source>expected one argument</source>
-        <translation type="unfinished" />
+        <translation>se esperaba un argumento</translation>
     </message>
     <message>
         <source>expected at most one argument</source>
-        <translation type="unfinished" />
+        <translation>se esperaba como máximo un argumento</translation>
     </message>
     <message>
         <source>expected at least one argument</source>
-        <translation type="unfinished" />
+        <translation>se esperaba al menos un argumento</translation>
     </message>
     <message>
         <source>ignored explicit argument %r</source>
-        <translation type="unfinished" />
+        <translation>se ignoró el argumento explícito %r</translation>
     </message>
     <message>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
-        <translation type="unfinished" />
+        <translation>opción ambigua: %(option)s podría coincidir con %(matches)s</translation>
     </message>
     <message>
         <source>unexpected option string: %s</source>
-        <translation type="unfinished" />
+        <translation>cadena de opción inesperada: %s</translation>
     </message>
     <message>
         <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
-        <translation type="unfinished" />
+        <translation>analizador desconocido %(parser_name)r (valores posibles: %(choices)s)</translation>
     </message>
     <message>
         <source>not allowed with argument %s</source>
-        <translation type="unfinished" />
+        <translation>no se permite con el argumento %s</translation>
     </message>
     <message>
         <source>one of the arguments %s is required</source>
-        <translation type="unfinished" />
+        <translation>se requiere uno de los argumentos %s</translation>
     </message>
     <message>
         <source>{options}: an option of the window, not of a command</source>
-        <translation type="unfinished" />
+        <translation>{options}: opción de la ventana, no de un comando</translation>
     </message>
     <message>
         <source>--demo sends to the built-in sandbox, which signs itself in: leave out {options}</source>
-        <translation type="unfinished" />
+        <translation>--demo envía al entorno de pruebas integrado, que inicia sesión por sí solo: quite {options}</translation>
     </message>
     <message>
         <source>Update and create Particle Space maintenance tickets. Without a command the window opens; the commands do the window's work from a script (particle-tickets COMMAND --help says more of each).</source>
-        <translation type="unfinished" />
+        <translation>Actualiza y crea tickets de mantenimiento de Particle Space. Sin un comando se abre la ventana; los comandos hacen el trabajo de la ventana desde un script (particle-tickets COMMAND --help explica cada uno).</translation>
     </message>
     <message>
         <source>connection (for the window and every command)</source>
-        <translation type="unfinished" />
+        <translation>conexión (para la ventana y todos los comandos)</translation>
     </message>
     <message>
         <source>the window</source>
-        <translation type="unfinished" />
+        <translation>la ventana</translation>
     </message>
     <message>
         <source>ticket id to fill in</source>
-        <translation type="unfinished" />
+        <translation>ID del ticket que se carga en el formulario</translation>
     </message>
     <message>
         <source>open the window offscreen, send one update to the sandbox, report each step, exit</source>
-        <translation type="unfinished" />
+        <translation>abrir la ventana fuera de pantalla, enviar una actualización al entorno de pruebas, informar de cada paso y salir</translation>
     </message>
     <message>
         <source>show the version and exit</source>
-        <translation type="unfinished" />
+        <translation>mostrar la versión y salir</translation>
     </message>
     <message>
         <source>commands (without one, the window opens)</source>
-        <translation type="unfinished" />
+        <translation>comandos (sin ninguno, se abre la ventana)</translation>
     </message>
     <message>
         <source>API address</source>
-        <translation type="unfinished" />
+        <translation>dirección de la API</translation>
     </message>
     <message>
         <source>Bearer token for the API</source>
-        <translation type="unfinished" />
+        <translation>token Bearer para la API</translation>
     </message>
     <message>
         <source>secret key (sk_test_… or sk_live_…)</source>
-        <translation type="unfinished" />
+        <translation>clave secreta (sk_test_… o sk_live_…)</translation>
     </message>
     <message>
         <source>publishable key (pk_…)</source>
-        <translation type="unfinished" />
+        <translation>clave publicable (pk_…)</translation>
     </message>
     <message>
         <source>use the built-in sandbox, started in this process, and its own outbox: nothing leaves this computer</source>
-        <translation type="unfinished" />
+        <translation>usar el entorno de pruebas integrado, iniciado en este proceso, y su propia bandeja de salida: nada sale de este equipo</translation>
     </message>
     <message>
         <source>print one JSON document on stdout</source>
-        <translation type="unfinished" />
+        <translation>escribir un único documento JSON en stdout</translation>
     </message>
     <message>
         <source>connection (as the window's options)</source>
-        <translation type="unfinished" />
+        <translation>conexión (como las opciones de la ventana)</translation>
     </message>
     <message>
         <source>update a ticket (or many, --from-csv)</source>
-        <translation type="unfinished" />
+        <translation>actualizar un ticket (o varios, --from-csv)</translation>
     </message>
     <message>
         <source>Update a ticket, or one ticket per row of a CSV file.</source>
-        <translation type="unfinished" />
+        <translation>Actualiza un ticket, o un ticket por cada fila de un archivo CSV.</translation>
     </message>
     <message>
         <source>the ticket, tic_…</source>
-        <translation type="unfinished" />
+        <translation>el ticket, tic_…</translation>
     </message>
     <message>
         <source>create a ticket (or many, --from-csv)</source>
-        <translation type="unfinished" />
+        <translation>crear un ticket (o varios, --from-csv)</translation>
     </message>
     <message>
         <source>Create a ticket, or one ticket per row of a CSV file.</source>
-        <translation type="unfinished" />
+        <translation>Crea un ticket, o un ticket por cada fila de un archivo CSV.</translation>
     </message>
     <message>
         <source>list, send or discard what waits in the outbox</source>
-        <translation type="unfinished" />
+        <translation>listar, enviar o descartar lo de la bandeja de salida</translation>
     </message>
     <message>
         <source>The window's outbox: what could not be sent yet.</source>
-        <translation type="unfinished" />
+        <translation>La bandeja de salida de la ventana: lo que todavía no se pudo enviar.</translation>
     </message>
     <message>
         <source>list the waiting updates and the server each goes to</source>
-        <translation type="unfinished" />
+        <translation>listar las actualizaciones pendientes y su servidor</translation>
     </message>
     <message>
         <source>send every waiting update that is safe to send, now</source>
-        <translation type="unfinished" />
+        <translation>enviar ya lo pendiente que se pueda enviar sin riesgo</translation>
     </message>
     <message>
         <source>Send now every waiting update that was written for this server and account, whatever its next try; an update whose server asked to wait (Retry-After) waits until then, and one that needs a decision goes only with --retry. What was written for another server or account is listed, never sent.</source>
-        <translation type="unfinished" />
+        <translation>Envía ahora cada actualización pendiente escrita para este servidor y esta cuenta, sea cual sea su próximo intento; una actualización cuyo servidor pidió esperar (Retry-After) espera hasta entonces, y una que requiere una decisión solo se envía con --retry. Lo escrito para otro servidor u otra cuenta se muestra, pero nunca se envía.</translation>
     </message>
     <message>
         <source>also send these items now, those waiting for a decision included</source>
-        <translation type="unfinished" />
+        <translation>enviar también ahora estos elementos, incluidos los que esperan una decisión</translation>
     </message>
     <message>
         <source>send only this batch (what one command or CSV file queued)</source>
-        <translation type="unfinished" />
+        <translation>enviar solo este lote (lo que puso en cola un comando o un archivo CSV)</translation>
     </message>
     <message>
         <source>give up updates</source>
-        <translation type="unfinished" />
+        <translation>descartar actualizaciones</translation>
     </message>
     <message>
         <source>outbox item ids</source>
-        <translation type="unfinished" />
+        <translation>ID de elementos de la bandeja de salida</translation>
     </message>
     <message>
         <source>give up every item of this batch</source>
-        <translation type="unfinished" />
+        <translation>descartar todos los elementos de este lote</translation>
     </message>
     <message>
         <source>one ticket per row</source>
-        <translation type="unfinished" />
+        <translation>un ticket por fila</translation>
     </message>
     <message>
         <source>with --from-csv: send the valid rows even if some are not</source>
-        <translation type="unfinished" />
+        <translation>con --from-csv: enviar las filas válidas aunque algunas no lo sean</translation>
     </message>
     <message>
         <source>send it even if exactly this was sent to the same server and account in the last 24 hours, or still waits in the outbox (without it, such a repeat of an update that notifies people, or of a new ticket, is not sent: exit status 2)</source>
-        <translation type="unfinished" />
+        <translation>enviarlo aunque exactamente esto se haya enviado al mismo servidor y cuenta en las últimas 24 horas, o siga pendiente en la bandeja de salida (sin esta opción, esa repetición de una actualización que notifica a personas, o de un ticket nuevo, no se envía: código de salida 2)</translation>
     </message>
     <message>
         <source>{text} is not an id (a whole number)</source>
-        <translation type="unfinished" />
+        <translation>{text} no es un ID (un número entero)</translation>
     </message>
     <message>
         <source>{text} is not an id the outbox can hold (a whole number from 1 to {largest})</source>
-        <translation type="unfinished" />
+        <translation>{text} no es un ID que admita la bandeja de salida (un número entero de 1 a {largest})</translation>
     </message>
     <message>
         <source>{flag} only counts with --notify; add --notify.</source>
-        <translation type="unfinished" />
+        <translation>{flag} solo tiene efecto con --notify; agregue --notify.</translation>
     </message>
     <message>
         <source>Environment: PARTICLESPACE_API_BASE, PARTICLESPACE_TOKEN, PARTICLESPACE_SECRET_KEY, PARTICLESPACE_PUBLISH_KEY, PARTICLESPACE_CONNECT_TIMEOUT, PARTICLESPACE_READ_TIMEOUT, PARTICLESPACE_DEADLINE. Options win over the environment, the environment over the values the window stored. With --demo none of them counts: the sandbox runs in this process and signs itself in.</source>
-        <translation type="unfinished" />
+        <translation>Variables de entorno: PARTICLESPACE_API_BASE, PARTICLESPACE_TOKEN, PARTICLESPACE_SECRET_KEY, PARTICLESPACE_PUBLISH_KEY, PARTICLESPACE_CONNECT_TIMEOUT, PARTICLESPACE_READ_TIMEOUT, PARTICLESPACE_DEADLINE. Las opciones prevalecen sobre las variables de entorno, y estas sobre los valores que guardó la ventana. Con --demo no cuenta ninguna: el entorno de pruebas se ejecuta en este proceso e inicia sesión por sí solo.</translation>
     </message>
     <message>
         <source>done: sent (outbox list, discard: listed, discarded)</source>
-        <translation type="unfinished" />
+        <translation>hecho: enviado (outbox list, discard: listado, descartado)</translation>
     </message>
     <message>
         <source>not sent: the server refused it (4xx); the token or keys were rejected (it waits in the outbox for a decision); not signed in; the outbox unusable; stopped with Ctrl+C; an item being sent by another process</source>
-        <translation type="unfinished" />
+        <translation>no enviado: el servidor lo rechazó (4xx); se rechazó el token o las claves (queda en la bandeja de salida a la espera de una decisión); sin sesión iniciada; la bandeja de salida no se puede usar; detenido con Ctrl+C; un elemento que otro proceso está enviando</translation>
     </message>
     <message>
         <source>invalid input, nothing sent: a mistyped option, a bad field or CSV row, a repeat (--again sends it), no such outbox item or batch, an item written for another server or account</source>
-        <translation type="unfinished" />
+        <translation>entrada no válida, no se envió nada: una opción mal escrita, un campo o una fila CSV incorrectos, una repetición (--again la envía), un elemento o lote que no existe en la bandeja de salida, un elemento escrito para otro servidor u otra cuenta</translation>
     </message>
     <message>
         <source>not sent now, it waits in the outbox: the server is down or busy (outbox send sends it later), or it needs a decision (outbox send --retry ID, or outbox discard ID)</source>
-        <translation type="unfinished" />
+        <translation>no enviado ahora, queda en la bandeja de salida: el servidor no está disponible o está ocupado (outbox send lo envía más tarde), o requiere una decisión (outbox send --retry ID, u outbox discard ID)</translation>
     </message>
     <message>
         <source>the flow or column, e.g. NEW, ON_HOLD</source>
-        <translation type="unfinished" />
+        <translation>el flujo o la columna, p. ej., NEW, ON_HOLD</translation>
     </message>
     <message>
         <source>notify people (with --contacts)</source>
-        <translation type="unfinished" />
+        <translation>notificar a personas (con --contacts)</translation>
     </message>
     <message>
         <source>when to notify: 2026-12-01T09:00 (local) or with an offset; default now</source>
-        <translation type="unfinished" />
+        <translation>cuándo notificar: 2026-12-01T09:00 (hora local) o con desfase horario; por defecto, ahora</translation>
     </message>
     <message>
         <source>how to notify (default email)</source>
-        <translation type="unfinished" />
+        <translation>cómo notificar (por defecto, email)</translation>
     </message>
     <message>
         <source>comma-separated emails or phone numbers</source>
-        <translation type="unfinished" />
+        <translation>correos electrónicos o números de teléfono separados por comas</translation>
     </message>
     <message>
         <source>the notification's subject</source>
-        <translation type="unfinished" />
+        <translation>el asunto de la notificación</translation>
     </message>
     <message>
         <source>the notification's message</source>
-        <translation type="unfinished" />
+        <translation>el mensaje de la notificación</translation>
     </message>
     <message>
         <source>notify again if the ticket stays in a flow</source>
-        <translation type="unfinished" />
+        <translation>volver a notificar si el ticket permanece en un flujo</translation>
     </message>
     <message>
         <source>exit status of a command:</source>
-        <translation type="unfinished" />
+        <translation>código de salida de un comando:</translation>
     </message>
     <message>
         <source>a command is needed: update, new or outbox</source>
-        <translation type="unfinished" />
+        <translation>se necesita un comando: update, new u outbox</translation>
     </message>
     <message>
         <source>The outbox could not be used: {error}.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo usar la bandeja de salida: {error}.</translation>
     </message>
     <message>
         <source>The outbox could not be used (disk full, read-only or damaged): {error}.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo usar la bandeja de salida (disco lleno, de solo lectura o dañada): {error}.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong: {kind}: {error}</source>
-        <translation type="unfinished" />
+        <translation>Ocurrió un error inesperado: {kind}: {error}</translation>
     </message>
     <message>
         <source>There is no item {item} in the outbox.</source>
-        <translation type="unfinished" />
+        <translation>No hay ningún elemento {item} en la bandeja de salida.</translation>
     </message>
     <message>
         <source>There is no batch {batch} in the outbox.</source>
-        <translation type="unfinished" />
+        <translation>No hay ningún lote {batch} en la bandeja de salida.</translation>
     </message>
     <message>
         <source>The outbox file was damaged; it was kept as {path} and a new, empty outbox was started.</source>
-        <translation type="unfinished" />
+        <translation>El archivo de la bandeja de salida estaba dañado; se conservó como {path} y se creó una bandeja de salida nueva y vacía.</translation>
     </message>
     <message>
         <source>Item {item} (ticket {ticket}) was not sent: the server asked to wait until {time}.</source>
-        <translation type="unfinished" />
+        <translation>El elemento {item} (ticket {ticket}) no se envió: el servidor pidió esperar hasta {time}.</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished" />
+        <translation>nuevo</translation>
     </message>
     <message numerus="yes">
         <source>Sent {sent} of %n attempted</source>
         <comment>Sent {sent} of %n attempted</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Enviadas {sent} de %n intentada</numerusform>
+            <numerusform>Enviadas {sent} de %n intentadas</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was sent: the server asked to wait until {time}</source>
-        <translation type="unfinished" />
+        <translation>No se envió nada: el servidor pidió esperar hasta {time}</translation>
     </message>
     <message>
         <source>Nothing was sent</source>
-        <translation type="unfinished" />
+        <translation>No se envió nada</translation>
     </message>
     <message numerus="yes">
         <source>{summary}; %n left in the outbox.</source>
         <comment>{summary}; %n left in the outbox.</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{summary}; queda %n en la bandeja de salida.</numerusform>
+            <numerusform>{summary}; quedan %n en la bandeja de salida.</numerusform>
         </translation>
     </message>
     <message>
         <source>Item {item} was written for {server} with another account; this command sends to {here} and did not send it. Run it with that address and account, or `particle-tickets outbox discard {item}` gives it up.</source>
-        <translation type="unfinished" />
+        <translation>El elemento {item} se escribió para {server} con otra cuenta; este comando envía a {here} y no lo envió. Ejecútelo con esa dirección y esa cuenta, o descártelo con `particle-tickets outbox discard {item}`.</translation>
     </message>
     <message>
         <source>Item {item} was written for {server}; this command sends to {here} and did not send it. Run it with that address and account, or `particle-tickets outbox discard {item}` gives it up.</source>
-        <translation type="unfinished" />
+        <translation>El elemento {item} se escribió para {server}; este comando envía a {here} y no lo envió. Ejecútelo con esa dirección y esa cuenta, o descártelo con `particle-tickets outbox discard {item}`.</translation>
     </message>
     <message>
         <source>Item {item} is being sent right now.</source>
-        <translation type="unfinished" />
+        <translation>El elemento {item} se está enviando en este momento.</translation>
     </message>
     <message>
         <source>Item {item} was not sent: it goes after item {older}, the earlier update to ticket {ticket} that waits in the outbox (`particle-tickets outbox send --retry {older} {item}` sends both).</source>
-        <translation type="unfinished" />
+        <translation>El elemento {item} no se envió: va después del elemento {older}, la actualización anterior del ticket {ticket}, que está pendiente en la bandeja de salida (`particle-tickets outbox send --retry {older} {item}` envía los dos).</translation>
     </message>
     <message numerus="yes">
         <source>%n items were written for another server or account ({servers}) and not sent from here (`particle-tickets outbox list` shows them).</source>
         <comment>%n item was written for another server or account ({servers}) and not sent from here (`particle-tickets outbox list` shows them).</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n elemento se escribió para otro servidor u otra cuenta ({servers}) y no se envió desde aquí (`particle-tickets outbox list` lo muestra).</numerusform>
+            <numerusform>%n elementos se escribieron para otro servidor u otra cuenta ({servers}) y no se enviaron desde aquí (`particle-tickets outbox list` los muestra).</numerusform>
         </translation>
     </message>
     <message>
         <source>Name the items to discard (their ids), or --batch ID.</source>
-        <translation type="unfinished" />
+        <translation>Indique los elementos que quiere descartar (sus ID), o --batch ID.</translation>
     </message>
     <message>
         <source>Item {item} is being sent right now; it cannot be discarded.</source>
-        <translation type="unfinished" />
+        <translation>El elemento {item} se está enviando en este momento; no se puede descartar.</translation>
     </message>
     <message>
         <source>Discarded item {item} (ticket {ticket}).</source>
-        <translation type="unfinished" />
+        <translation>Se descartó el elemento {item} (ticket {ticket}).</translation>
     </message>
     <message numerus="yes">
         <source>Discarded %n items of batch {batch}.</source>
         <comment>Discarded %n item of batch {batch}.</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Se descartó %n elemento del lote {batch}.</numerusform>
+            <numerusform>Se descartaron %n elementos del lote {batch}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Being sent right now, so not discarded: {ids}.</source>
-        <translation type="unfinished" />
+        <translation>No se descartaron porque se están enviando en este momento: {ids}.</translation>
     </message>
     <message>
         <source>Sent first, from the outbox (item {item}):</source>
-        <translation type="unfinished" />
+        <translation>Se envió primero, desde la bandeja de salida (elemento {item}):</translation>
     </message>
     <message>
         <source>nothing sent</source>
-        <translation type="unfinished" />
+        <translation>no se envió nada</translation>
     </message>
     <message numerus="yes">
         <source>%n rows: {summary}.</source>
         <comment>%n row: {summary}.</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n fila: {summary}.</numerusform>
+            <numerusform>%n filas: {summary}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n updates of this file wait in the outbox as batch {batch}: `particle-tickets outbox send --batch {batch}` sends them, `particle-tickets outbox discard --batch {batch}` gives them up.</source>
         <comment>%n update of this file waits in the outbox as batch {batch}: `particle-tickets outbox send --batch {batch}` sends it, `particle-tickets outbox discard --batch {batch}` gives it up.</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n actualización de este archivo queda en la bandeja de salida como lote {batch}: `particle-tickets outbox send --batch {batch}` la envía, `particle-tickets outbox discard --batch {batch}` la descarta.</numerusform>
+            <numerusform>%n actualizaciones de este archivo quedan en la bandeja de salida como lote {batch}: `particle-tickets outbox send --batch {batch}` las envía, `particle-tickets outbox discard --batch {batch}` las descarta.</numerusform>
         </translation>
     </message>
     <message>
         <source>The outbox is empty.</source>
-        <translation type="unfinished" />
+        <translation>La bandeja de salida está vacía.</translation>
     </message>
     <message>
         <source>`--retry {item}` sends it to {server}.</source>
-        <translation type="unfinished" />
+        <translation>`--retry {item}` la envía a {server}.</translation>
     </message>
     <message>
         <source>(not recorded)</source>
-        <translation type="unfinished" />
+        <translation>(no registrado)</translation>
     </message>
     <message>
         <source>ticket {ticket}</source>
-        <translation type="unfinished" />
+        <translation>ticket {ticket}</translation>
     </message>
     <message>
         <source>the ticket</source>
-        <translation type="unfinished" />
+        <translation>el ticket</translation>
     </message>
     <message>
         <source>It waits in the outbox as item {item} (`particle-tickets outbox send` sends it).</source>
-        <translation type="unfinished" />
+        <translation>Queda en la bandeja de salida como elemento {item} (`particle-tickets outbox send` la envía).</translation>
     </message>
     <message>
         <source>It waits in the outbox as item {item}: `particle-tickets outbox send --retry {item}` sends it again, `particle-tickets outbox discard {item}` gives it up.</source>
-        <translation type="unfinished" />
+        <translation>Queda en la bandeja de salida como elemento {item}: `particle-tickets outbox send --retry {item}` la vuelve a enviar, `particle-tickets outbox discard {item}` la descarta.</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation>ID</translation>
     </message>
     <message>
         <source>TICKET</source>
-        <translation type="unfinished" />
+        <translation>TICKET</translation>
     </message>
     <message>
         <source>STATE</source>
-        <translation type="unfinished" />
+        <translation>ESTADO</translation>
     </message>
     <message>
         <source>ATTEMPTS</source>
-        <translation type="unfinished" />
+        <translation>INTENTOS</translation>
     </message>
     <message>
         <source>BATCH</source>
-        <translation type="unfinished" />
+        <translation>LOTE</translation>
     </message>
     <message>
         <source>SERVER</source>
-        <translation type="unfinished" />
+        <translation>SERVIDOR</translation>
     </message>
     <message>
         <source>LAST ERROR</source>
-        <translation type="unfinished" />
+        <translation>ÚLTIMO ERROR</translation>
     </message>
     <message>
         <source>row {row}:</source>
-        <translation type="unfinished" />
+        <translation>fila {row}:</translation>
     </message>
     <message numerus="yes">
         <source>%n sent</source>
         <comment>%n sent</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n enviada</numerusform>
+            <numerusform>%n enviadas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting in the outbox</source>
         <comment>%n waiting in the outbox</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n pendiente en la bandeja de salida</numerusform>
+            <numerusform>%n pendientes en la bandeja de salida</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting in the outbox for a decision</source>
         <comment>%n waiting in the outbox for a decision</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n pendiente de decisión en la bandeja de salida</numerusform>
+            <numerusform>%n pendientes de decisión en la bandeja de salida</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n refused by the server</source>
         <comment>%n refused by the server</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n rechazada por el servidor</numerusform>
+            <numerusform>%n rechazadas por el servidor</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
         <comment>%n failed</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n fallida</numerusform>
+            <numerusform>%n fallidas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n invalid (skipped)</source>
         <comment>%n invalid (skipped)</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n no válida (omitida)</numerusform>
+            <numerusform>%n no válidas (omitidas)</numerusform>
         </translation>
     </message>
     <message>
         <source>--secret-key and --publish-key (or PARTICLESPACE_SECRET_KEY and PARTICLESPACE_PUBLISH_KEY)</source>
-        <translation type="unfinished" />
+        <translation>--secret-key y --publish-key (o PARTICLESPACE_SECRET_KEY y PARTICLESPACE_PUBLISH_KEY)</translation>
     </message>
     <message>
         <source>--api-base (or PARTICLESPACE_API_BASE)</source>
-        <translation type="unfinished" />
+        <translation>--api-base (o PARTICLESPACE_API_BASE)</translation>
     </message>
     <message>
         <source>Your keys were rejected: Particle Space refused the token it had just given. Check {keys}.</source>
-        <translation type="unfinished" />
+        <translation>Sus claves fueron rechazadas: Particle Space rechazó el token que acababa de emitir. Revise {keys}.</translation>
     </message>
     <message>
         <source>Your keys were rejected (HTTP {status}). Check {keys}.</source>
-        <translation type="unfinished" />
+        <translation>Sus claves fueron rechazadas (HTTP {status}). Revise {keys}.</translation>
     </message>
     <message>
         <source>Particle Space does not offer creating tickets at this address ({label}). Check {address}.</source>
-        <translation type="unfinished" />
+        <translation>Particle Space no permite crear tickets en esta dirección ({label}). Revise {address}.</translation>
     </message>
     <message>
         <source>Particle Space sent the request on to {target} ({label}). The app does not follow redirects, so nothing was sent there and nothing was applied. Check {address}.</source>
-        <translation type="unfinished" />
+        <translation>Particle Space redirigió la solicitud a {target} ({label}). La aplicación no sigue redirecciones, así que no se envió nada allí ni se aplicó ningún cambio. Revise {address}.</translation>
     </message>
     <message>
         <source>Particle Space sent the request on to another address ({label}). The app does not follow redirects, so nothing was sent there and nothing was applied. Check {address}.</source>
-        <translation type="unfinished" />
+        <translation>Particle Space redirigió la solicitud a otra dirección ({label}). La aplicación no sigue redirecciones, así que no se envió nada allí ni se aplicó ningún cambio. Revise {address}.</translation>
     </message>
     <message>
         <source>Not signed in: give --token (or PARTICLESPACE_TOKEN), or {keys}; --demo tries the built-in sandbox instead.</source>
-        <translation type="unfinished" />
+        <translation>No ha iniciado sesión: indique --token (o PARTICLESPACE_TOKEN), o {keys}; --demo prueba en su lugar el entorno de pruebas integrado.</translation>
     </message>
     <message>
         <source>The preferences file {path} is not UTF-8 text. Correct or delete it.</source>
-        <translation type="unfinished" />
+        <translation>El archivo de preferencias {path} no es texto UTF-8. Corríjalo o elimínelo.</translation>
     </message>
     <message>
         <source>The preferences file {path} is damaged. Correct or delete it.</source>
-        <translation type="unfinished" />
+        <translation>El archivo de preferencias {path} está dañado. Corríjalo o elimínelo.</translation>
     </message>
     <message>
         <source>The preferences file {path} is damaged at line {line}. Correct or delete it.</source>
-        <translation type="unfinished" />
+        <translation>El archivo de preferencias {path} está dañado en la línea {line}. Corríjalo o elimínelo.</translation>
     </message>
     <message>
         <source>“{key}” looks like a secret, and secrets are kept in the system's keychain or given with {keys}, never in {path}.</source>
-        <translation type="unfinished" />
+        <translation>«{key}» parece un secreto, y los secretos se guardan en el llavero del sistema o se indican con {keys}, nunca en {path}.</translation>
     </message>
     <message>
         <source>The value of “{key}” looks like a key, and keys are kept in the system's keychain or given with {keys}, never in {path}.</source>
-        <translation type="unfinished" />
+        <translation>El valor de «{key}» parece una clave, y las claves se guardan en el llavero del sistema o se indican con {keys}, nunca en {path}.</translation>
     </message>
     <message>
         <source>The server redirected the request (HTTP {status}), so nothing was applied: check {address}.</source>
-        <translation type="unfinished" />
+        <translation>El servidor redirigió la solicitud (HTTP {status}), así que no se aplicó nada: revise {address}.</translation>
     </message>
     <message>
         <source>{problem}: nothing was applied. Give the right ones: --token (or PARTICLESPACE_TOKEN), or {keys}.</source>
-        <translation type="unfinished" />
+        <translation>{problem}: no se aplicó nada. Indique los datos correctos: --token (o PARTICLESPACE_TOKEN), o {keys}.</translation>
     </message>
     <message>
         <source>{reason}, so the ticket may already have been created: check Particle Space.</source>
-        <translation type="unfinished" />
+        <translation>{reason}, así que es posible que el ticket ya se haya creado: revise Particle Space.</translation>
     </message>
     <message>
         <source>{reason}, so people may already have been notified.</source>
-        <translation type="unfinished" />
+        <translation>{reason}, así que es posible que ya se haya notificado a las personas.</translation>
     </message>
     <message>
         <source>Particle Space had a problem (HTTP {status}) and may have applied the update: check the ticket.</source>
-        <translation type="unfinished" />
+        <translation>Particle Space tuvo un problema (HTTP {status}) y es posible que haya aplicado la actualización: revise el ticket.</translation>
     </message>
     <message>
         <source>Sending failed unexpectedly ({error}).</source>
-        <translation type="unfinished" />
+        <translation>El envío falló de forma inesperada ({error}).</translation>
     </message>
     <message>
         <source>It waits in the outbox for a decision.</source>
-        <translation type="unfinished" />
+        <translation>Queda en la bandeja de salida a la espera de una decisión.</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished" />
+        <translation>Se detuvo.</translation>
     </message>
     <message>
         <source>Item {item} left the outbox while this command ran.</source>
-        <translation type="unfinished" />
+        <translation>El elemento {item} salió de la bandeja de salida mientras se ejecutaba este comando.</translation>
     </message>
     <message>
         <source>Not sent yet: {why}</source>
-        <translation type="unfinished" />
+        <translation>Todavía no se ha enviado: {why}</translation>
     </message>
     <message>
         <source>Not sent yet: it goes out after the earlier update to ticket {ticket} that waits in the outbox.</source>
-        <translation type="unfinished" />
+        <translation>Todavía no se ha enviado: se enviará después de la actualización anterior del ticket {ticket}, que está pendiente en la bandeja de salida.</translation>
     </message>
     <message>
         <source>Not queued again: exactly this is being sent right now (by the window or another command).</source>
-        <translation type="unfinished" />
+        <translation>No se volvió a poner en cola: exactamente esto se está enviando en este momento (desde la ventana u otro comando).</translation>
     </message>
     <message>
         <source>Not queued again: exactly this waits in the outbox already.</source>
-        <translation type="unfinished" />
+        <translation>No se volvió a poner en cola: exactamente esto ya está pendiente en la bandeja de salida.</translation>
     </message>
     <message>
         <source>Not sent: exactly this new ticket already waits in the outbox as item {item} ({told}). --again creates another.</source>
-        <translation type="unfinished" />
+        <translation>No se envió: exactamente este ticket nuevo ya está pendiente en la bandeja de salida como elemento {item} ({told}). --again crea otro.</translation>
     </message>
     <message>
         <source>Not sent: exactly this update to {ticket} already waits in the outbox as item {item} ({told}). --again sends it again.</source>
-        <translation type="unfinished" />
+        <translation>No se envió: exactamente esta actualización de {ticket} ya está pendiente en la bandeja de salida como elemento {item} ({told}). --again la envía de nuevo.</translation>
     </message>
     <message>
         <source>Not sent: exactly this ticket was created at {when} as {ticket} ({told}). --again creates another.</source>
-        <translation type="unfinished" />
+        <translation>No se envió: exactamente este ticket ya se creó el {when} como {ticket} ({told}). --again crea otro.</translation>
     </message>
     <message>
         <source>Not sent: exactly this ticket was created at {when} ({told}). --again creates another.</source>
-        <translation type="unfinished" />
+        <translation>No se envió: exactamente este ticket ya se creó el {when} ({told}). --again crea otro.</translation>
     </message>
     <message>
         <source>Not sent: exactly this update went to {ticket} at {when} ({told}). --again sends it again.</source>
-        <translation type="unfinished" />
+        <translation>No se envió: exactamente esta actualización ya se envió a {ticket} el {when} ({told}). --again la envía de nuevo.</translation>
     </message>
     <message>
         <source>sent {sent}/{total} ({failed} not sent)</source>
-        <translation type="unfinished" />
+        <translation>enviadas {sent}/{total} ({failed} sin enviar)</translation>
     </message>
     <message>
         <source>sent {sent}/{total}</source>
-        <translation type="unfinished" />
+        <translation>enviadas {sent}/{total}</translation>
     </message>
     <message>
         <source>Sending is not set up.</source>
@@ -661,42 +661,42 @@
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished" />
+        <translation>No se envió nada.</translation>
     </message>
     <message>
         <source>With --from-csv the file gives every field; leave out {options}.</source>
-        <translation type="unfinished" />
+        <translation>Con --from-csv el archivo da todos los campos; quite {options}.</translation>
     </message>
     <message>
         <source>Not sent.</source>
-        <translation type="unfinished" />
+        <translation>No se envió.</translation>
     </message>
     <message>
         <source>{file} has no ticket rows.</source>
-        <translation type="unfinished" />
+        <translation>{file} no tiene filas de tickets.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n of {rows} rows need attention.</source>
         <comment>Nothing was sent: %n of {rows} rows needs attention.</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>No se envió nada: %n de {rows} filas requiere atención.</numerusform>
+            <numerusform>No se envió nada: %n de {rows} filas requieren atención.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n of {rows} rows need attention (--skip-invalid sends the others).</source>
         <comment>Nothing was sent: %n of {rows} rows needs attention (--skip-invalid sends the others).</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>No se envió nada: %n de {rows} filas requiere atención (--skip-invalid envía las demás).</numerusform>
+            <numerusform>No se envió nada: %n de {rows} filas requieren atención (--skip-invalid envía las demás).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n rows already wait in the outbox.</source>
         <comment>Nothing was sent: %n row already waits in the outbox.</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>No se envió nada: %n fila ya está pendiente en la bandeja de salida.</numerusform>
+            <numerusform>No se envió nada: %n filas ya están pendientes en la bandeja de salida.</numerusform>
         </translation>
     </message>
 </context>
@@ -847,7 +847,7 @@
     <name>config</name>
     <message>
         <source>Not signed in: open Settings and enter your keys (or a token).</source>
-        <translation type="unfinished" />
+        <translation>No ha iniciado sesión: abra la Configuración y escriba sus claves (o un token).</translation>
     </message>
     <message>
         <source>“{value}” is not a number of seconds.</source>
