@@ -25,6 +25,7 @@ from pathlib import Path
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.errors import FieldError, InvalidTicket
 from gui.core.fields import FIELD_BY_NAME, FIELD_TABLE, FIELDS, ContactType, Kind, Operation
+from gui.core.messages import QT_TRANSLATE_NOOP, plain
 from gui.core.ticket import TicketDraft, TicketUpdate, draft_from_values
 
 
@@ -85,10 +86,22 @@ def read_file(path: Path, *, operation: Operation = Operation.UPDATE) -> list[Cs
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise CsvUnreadable(
-            [(0, "file", f"{path} is not UTF-8 text (byte {error.start}); save it as CSV UTF-8.")]
+            [
+                (
+                    0,
+                    "file",
+                    QT_TRANSLATE_NOOP(
+                        "csv_rows", "{path} is not UTF-8 text (byte {byte}); save it as CSV UTF-8."
+                    ).format(path=plain(str(path)), byte=error.start),
+                )
+            ]
         ) from None
     except OSError as error:
-        raise CsvUnreadable([(0, "file", f"{path}: {error.strerror or error}")]) from None
+        reason = plain(error.strerror or str(error))
+        said = QT_TRANSLATE_NOOP("csv_rows", "{path}: {reason}")
+        raise CsvUnreadable(
+            [(0, "file", said.format(path=plain(str(path)), reason=reason))]
+        ) from None
     return read_text(text, operation=operation)
 
 
@@ -103,7 +116,13 @@ def read_text(text: str, *, operation: Operation = Operation.UPDATE) -> list[Csv
         header = next(reader, None)
         if header is None:
             raise CsvUnreadable(
-                [(HEADER_ROW, "header", "The file is empty; row 1 names the fields.")]
+                [
+                    (
+                        HEADER_ROW,
+                        "header",
+                        QT_TRANSLATE_NOOP("csv_rows", "The file is empty; row 1 names the fields."),
+                    )
+                ]
             )
         columns = _check_header([cell.strip() for cell in header], operation=operation)
         rows: list[CsvRow] = []
@@ -113,7 +132,15 @@ def read_text(text: str, *, operation: Operation = Operation.UPDATE) -> list[Csv
             rows.append(_read_row(number, cells, columns, operation=operation))
     except csv.Error as error:
         raise CsvUnreadable(
-            [(reader.line_num, "file", f"This is not valid CSV: {error}.")]
+            [
+                (
+                    reader.line_num,
+                    "file",
+                    QT_TRANSLATE_NOOP("csv_rows", "This is not valid CSV: {error}.").format(
+                        error=plain(str(error))
+                    ),
+                )
+            ]
         ) from None
     return rows
 
@@ -163,8 +190,11 @@ def parse_time(text: str) -> datetime | None:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(
-            f"“{text}” is not a date and time; write it as ISO 8601, like "
-            "2026-12-01T09:00 (local time) or 2026-12-01T09:00:00-05:00."
+            QT_TRANSLATE_NOOP(
+                "csv_rows",
+                "“{text}” is not a date and time; write it as ISO 8601, like "
+                "2026-12-01T09:00 (local time) or 2026-12-01T09:00:00-05:00.",
+            ).format(text=plain(text))
         ) from None
     if moment.tzinfo is not None:
         return moment
@@ -178,8 +208,10 @@ def parse_flag(text: str) -> bool:
     value = text.strip()
     if value in ("0", "1"):
         return value == "1"
-    shown = f"“{value}”" if value else "an empty cell"
-    raise ValueError(f"Write 0 or 1, not {shown}.")
+    if not value:
+        raise ValueError(QT_TRANSLATE_NOOP("csv_rows", "Write 0 or 1, not an empty cell."))
+    said = QT_TRANSLATE_NOOP("csv_rows", "Write 0 or 1, not “{value}”.")
+    raise ValueError(said.format(value=plain(value)))
 
 
 def parse_type(text: str) -> ContactType | None:
@@ -190,7 +222,8 @@ def parse_type(text: str) -> ContactType | None:
     try:
         return ContactType(value)
     except ValueError:
-        raise ValueError(f"Write email or sms, not “{text.strip()}”.") from None
+        said = QT_TRANSLATE_NOOP("csv_rows", "Write email or sms, not “{value}”.")
+        raise ValueError(said.format(value=plain(text.strip()))) from None
 
 
 def _check_header(header: list[str], *, operation: Operation) -> list[str]:
@@ -198,17 +231,22 @@ def _check_header(header: list[str], *, operation: Operation) -> list[str]:
     seen: set[str] = set()
     for name in header:
         if not name:
-            problems.append((HEADER_ROW, "header", "A column has no name; name it or delete it."))
+            nameless = QT_TRANSLATE_NOOP("csv_rows", "A column has no name; name it or delete it.")
+            problems.append((HEADER_ROW, "header", nameless))
         elif name not in FIELDS:
-            known = ", ".join(FIELDS)
-            problems.append((HEADER_ROW, name, f"Not a field of the form (the fields: {known})."))
+            unknown = QT_TRANSLATE_NOOP(
+                "csv_rows", "Not a field of the form (the fields: {known})."
+            )
+            problems.append((HEADER_ROW, name, unknown.format(known=plain(", ".join(FIELDS)))))
         elif name in seen:
-            problems.append((HEADER_ROW, name, "This column appears more than once."))
+            twice = QT_TRANSLATE_NOOP("csv_rows", "This column appears more than once.")
+            problems.append((HEADER_ROW, name, twice))
         seen.add(name)
     required = REQUIRED_FOR_NEW if operation is Operation.CREATE else REQUIRED_FOR_UPDATE
     for name in required:
         if name not in seen:
-            problems.append((HEADER_ROW, name, "This column is missing; every file needs it."))
+            missing = QT_TRANSLATE_NOOP("csv_rows", "This column is missing; every file needs it.")
+            problems.append((HEADER_ROW, name, missing))
     if problems:
         raise CsvUnreadable(problems)
     return header
@@ -216,7 +254,9 @@ def _check_header(header: list[str], *, operation: Operation) -> list[str]:
 
 def _read_row(number: int, cells: list[str], columns: list[str], *, operation: Operation) -> CsvRow:
     if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
-        message = f"This row has {len(cells)} cells but the header names {len(columns)} columns."
+        message = QT_TRANSLATE_NOOP(
+            "csv_rows", "This row has {cells} cells but the header names {columns} columns."
+        ).format(cells=len(cells), columns=len(columns))
         return CsvRow(number, None, (FieldError("row", message),))
     cells = cells + [""] * (len(columns) - len(cells))  # spreadsheets drop empty trailing cells
     values: dict[str, object] = {}
@@ -224,8 +264,9 @@ def _read_row(number: int, cells: list[str], columns: list[str], *, operation: O
     for column, value in zip(columns, cells, strict=False):
         try:
             values[column] = _read_cell(FIELD_BY_NAME[column].kind, value)
-        except ValueError as error:
-            errors.append(FieldError(column, str(error)))
+        except ValueError as error:  # the Message of parse_flag, parse_time or parse_type
+            said = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+            errors.append(FieldError(column, said))
     draft = draft_from_values(values, operation=operation)
     return CsvRow(number, draft, _in_field_order(errors))
 

@@ -540,6 +540,10 @@
         <translation>Sus claves fueron rechazadas (HTTP {status}). Revise {keys}.</translation>
     </message>
     <message>
+        <source>The token was rejected ({label}). Check --token (or PARTICLESPACE_TOKEN), or ask for a new one.</source>
+        <translation>Se rechazó el token ({label}). Revise --token (o PARTICLESPACE_TOKEN), o pida uno nuevo.</translation>
+    </message>
+    <message>
         <source>Particle Space does not offer creating tickets at this address ({label}). Check {address}.</source>
         <translation>Particle Space no permite crear tickets en esta dirección ({label}). Revise {address}.</translation>
     </message>
@@ -910,6 +914,61 @@
     <message>
         <source>This is a live key but the secret key is a test key: use the two keys of one pair.</source>
         <translation>Esta es una clave de producción, pero la clave secreta es de prueba: use las dos claves de un mismo par.</translation>
+    </message>
+</context>
+<context>
+    <name>csv_rows</name>
+    <message>
+        <source>{path} is not UTF-8 text (byte {byte}); save it as CSV UTF-8.</source>
+        <translation>{path} no es texto UTF-8 (byte {byte}); guárdelo como CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file is empty; row 1 names the fields.</source>
+        <translation>El archivo está vacío; la fila 1 nombra los campos.</translation>
+    </message>
+    <message>
+        <source>This is not valid CSV: {error}.</source>
+        <translation>Esto no es un CSV válido: {error}.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date and time; write it as ISO 8601, like 2026-12-01T09:00 (local time) or 2026-12-01T09:00:00-05:00.</source>
+        <translation>«{text}» no es una fecha y hora; escríbala en ISO 8601, como 2026-12-01T09:00 (hora local) o 2026-12-01T09:00:00-05:00.</translation>
+    </message>
+    <message>
+        <source>Write 0 or 1, not an empty cell.</source>
+        <translation>Escriba 0 o 1, no una celda vacía.</translation>
+    </message>
+    <message>
+        <source>Write 0 or 1, not “{value}”.</source>
+        <translation>Escriba 0 o 1, no «{value}».</translation>
+    </message>
+    <message>
+        <source>Write email or sms, not “{value}”.</source>
+        <translation>Escriba email o sms, no «{value}».</translation>
+    </message>
+    <message>
+        <source>A column has no name; name it or delete it.</source>
+        <translation>Una columna no tiene nombre; póngale uno o elimínela.</translation>
+    </message>
+    <message>
+        <source>Not a field of the form (the fields: {known}).</source>
+        <translation>No es un campo del formulario (los campos: {known}).</translation>
+    </message>
+    <message>
+        <source>This column appears more than once.</source>
+        <translation>Esta columna aparece más de una vez.</translation>
+    </message>
+    <message>
+        <source>This column is missing; every file needs it.</source>
+        <translation>Falta esta columna; todos los archivos la necesitan.</translation>
+    </message>
+    <message>
+        <source>This row has {cells} cells but the header names {columns} columns.</source>
+        <translation>Esta fila tiene {cells} celdas, pero el encabezado nombra {columns} columnas.</translation>
     </message>
 </context>
 <context>
