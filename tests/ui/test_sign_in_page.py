@@ -295,6 +295,8 @@ def test_what_waits_for_particle_space_never_shows_up_in_the_sandbox(
     fill(qtbot, demo, **{**VENDOR, "ticketId": "tic_1002"})  # its outbox at work
     with qtbot.waitSignal(demo.sent, timeout=10_000):
         click(qtbot, demo.submit_button)
-    assert demo.status_bar.waiting == 0 and not demo.outbox_status.isVisible()
+    # Once the outbox has counted again after the send: nothing of Particle Space's.
+    qtbot.waitUntil(lambda: demo.status_bar.waiting == 0, timeout=5_000)
+    assert not demo.outbox_status.isVisible()
     demo.show_outbox_panel()
     assert demo.outbox_panel.isVisible() and demo.outbox_panel.table.rowCount() == 0
