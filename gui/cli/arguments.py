@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import gui
 from gui.cli.argparse_words import HelpFormatter
-from gui.cli.help_texts import ENVIRONMENT, FLAG_HELP, exit_statuses, wrapped
+from gui.cli.help_texts import ENVIRONMENT, exit_statuses, wrapped
 from gui.cli.language import say
 from gui.core.fields import FIELD_TABLE, TICKET_ID, ContactType, Field, Kind, Operation
 from gui.core.messages import QT_TRANSLATE_NOOP, Message
@@ -331,7 +331,7 @@ def _add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 def _ticket_arguments(parser: argparse.ArgumentParser) -> None:
     for flag, field in TICKET_FLAGS.items():
-        text = FLAG_HELP.get(flag, field.flag_help)
+        text = field.flag_help
         if field.kind is Kind.FLAG:
             parser.add_argument(flag, action="store_true", help=text)
         elif field.kind is Kind.CONTACT_TYPE:

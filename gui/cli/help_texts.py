@@ -48,20 +48,6 @@ EXIT_STATUSES = (
         ),
     ),
 )
-#: The help of the ticket options (the same English as the field table's `flag_help`, which
-#: is plain text: the core's table is not the command line's catalogue).
-FLAG_HELP: dict[str, Message] = {
-    "--status": QT_TRANSLATE_NOOP("cli", "the flow or column, e.g. NEW, ON_HOLD"),
-    "--notify": QT_TRANSLATE_NOOP("cli", "notify people (with --contacts)"),
-    "--time": QT_TRANSLATE_NOOP(
-        "cli", "when to notify: 2026-12-01T09:00 (local) or with an offset; default now"
-    ),
-    "--type": QT_TRANSLATE_NOOP("cli", "how to notify (default email)"),
-    "--contacts": QT_TRANSLATE_NOOP("cli", "comma-separated emails or phone numbers"),
-    "--subject": QT_TRANSLATE_NOOP("cli", "the notification's subject"),
-    "--message": QT_TRANSLATE_NOOP("cli", "the notification's message"),
-    "--automated": QT_TRANSLATE_NOOP("cli", "notify again if the ticket stays in a flow"),
-}
 
 
 def exit_statuses() -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
+from gui.core.messages import QT_TRANSLATE_NOOP
+
 
 class ContactType(enum.StrEnum):
     """How people are notified; the values are the API's `type` values."""
@@ -67,7 +69,8 @@ class Field(NamedTuple):
     required: frozenset[Operation] = frozenset()
     #: The operations on which an empty value is left off the wire instead of sent as ``key=``.
     left_off_when_empty: frozenset[Operation] = frozenset()
-    #: The command line's option (``--title``) and its help; None: not an option.
+    #: The command line's option (``--title``) and its help (a Message the command line says
+    #: in its language); None: not an option.
     flag: str | None = None
     flag_help: str | None = None
     #: The most characters a text field takes (UTF-16 code units, as Qt and JavaScript count
@@ -107,25 +110,31 @@ FIELD_TABLE: tuple[Field, ...] = (
     Field("description", "description", Kind.LINES, required=_ON_UPDATE,
           left_off_when_empty=_ON_CREATE, flag="--description", max_length=DESCRIPTION_LIMIT),
     Field("status", "status", Kind.STATUS, required=_EVERY, flag="--status",
-          flag_help="the flow or column, e.g. NEW, ON_HOLD", max_length=STATUS_LIMIT),
+          flag_help=QT_TRANSLATE_NOOP("fields", "the flow or column, e.g. NEW, ON_HOLD"),
+          max_length=STATUS_LIMIT),
     Field(NOTIFY, "notify", Kind.FLAG, required=_EVERY, flag="--notify",
-          flag_help="notify people (with --contacts)"),
+          flag_help=QT_TRANSLATE_NOOP("fields", "notify people (with --contacts)")),
     # The vendor's example sends an empty time ("now"), so it is not left off.
     Field("time", "time", Kind.TIME, notify_only=True, flag="--time",
-          flag_help="when to notify: 2026-12-01T09:00 (local) or with an offset; default now"),
+          flag_help=QT_TRANSLATE_NOOP(
+              "fields", "when to notify: 2026-12-01T09:00 (local) or with an offset; default now"
+          )),
     Field("type", "type", Kind.CONTACT_TYPE, notify_only=True, required=_EVERY, flag="--type",
-          flag_help="how to notify (default email)"),
+          flag_help=QT_TRANSLATE_NOOP("fields", "how to notify (default email)")),
     Field("contacts", "contacts", Kind.CONTACTS, notify_only=True, required=_EVERY,
-          flag="--contacts", flag_help="comma-separated emails or phone numbers",
+          flag="--contacts",
+          flag_help=QT_TRANSLATE_NOOP("fields", "comma-separated emails or phone numbers"),
           max_length=CONTACTS_LIMIT),
     Field("notifySubject", "notify_subject", Kind.LINE, notify_only=True,
-          left_off_when_empty=_EVERY, flag="--subject", flag_help="the notification's subject",
+          left_off_when_empty=_EVERY, flag="--subject",
+          flag_help=QT_TRANSLATE_NOOP("fields", "the notification's subject"),
           max_length=LINE_LIMIT),
     Field("notifyMessage", "notify_message", Kind.LINES, notify_only=True,
-          left_off_when_empty=_EVERY, flag="--message", flag_help="the notification's message",
+          left_off_when_empty=_EVERY, flag="--message",
+          flag_help=QT_TRANSLATE_NOOP("fields", "the notification's message"),
           max_length=MESSAGE_LIMIT),
     Field("automated", "automated", Kind.FLAG, required=_EVERY, flag="--automated",
-          flag_help="notify again if the ticket stays in a flow"),
+          flag_help=QT_TRANSLATE_NOOP("fields", "notify again if the ticket stays in a flow")),
 )
 # fmt: on
 

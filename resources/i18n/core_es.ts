@@ -248,38 +248,6 @@
         <translation>no enviado ahora, queda en la bandeja de salida: el servidor no está disponible o está ocupado (outbox send lo envía más tarde), o requiere una decisión (outbox send --retry ID, u outbox discard ID)</translation>
     </message>
     <message>
-        <source>the flow or column, e.g. NEW, ON_HOLD</source>
-        <translation>el flujo o la columna, p. ej., NEW, ON_HOLD</translation>
-    </message>
-    <message>
-        <source>notify people (with --contacts)</source>
-        <translation>notificar a personas (con --contacts)</translation>
-    </message>
-    <message>
-        <source>when to notify: 2026-12-01T09:00 (local) or with an offset; default now</source>
-        <translation>cuándo notificar: 2026-12-01T09:00 (hora local) o con desfase horario; por defecto, ahora</translation>
-    </message>
-    <message>
-        <source>how to notify (default email)</source>
-        <translation>cómo notificar (por defecto, email)</translation>
-    </message>
-    <message>
-        <source>comma-separated emails or phone numbers</source>
-        <translation>correos electrónicos o números de teléfono separados por comas</translation>
-    </message>
-    <message>
-        <source>the notification's subject</source>
-        <translation>el asunto de la notificación</translation>
-    </message>
-    <message>
-        <source>the notification's message</source>
-        <translation>el mensaje de la notificación</translation>
-    </message>
-    <message>
-        <source>notify again if the ticket stays in a flow</source>
-        <translation>volver a notificar si el ticket permanece en un flujo</translation>
-    </message>
-    <message>
         <source>exit status of a command:</source>
         <translation>código de salida de un comando:</translation>
     </message>
@@ -1013,6 +981,41 @@
             <numerusform>%n campo requiere su atención.</numerusform>
             <numerusform>%n campos requieren su atención.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>the flow or column, e.g. NEW, ON_HOLD</source>
+        <translation>el flujo o la columna, p. ej., NEW, ON_HOLD</translation>
+    </message>
+    <message>
+        <source>notify people (with --contacts)</source>
+        <translation>notificar a personas (con --contacts)</translation>
+    </message>
+    <message>
+        <source>when to notify: 2026-12-01T09:00 (local) or with an offset; default now</source>
+        <translation>cuándo notificar: 2026-12-01T09:00 (hora local) o con desfase horario; por defecto, ahora</translation>
+    </message>
+    <message>
+        <source>how to notify (default email)</source>
+        <translation>cómo notificar (por defecto, email)</translation>
+    </message>
+    <message>
+        <source>comma-separated emails or phone numbers</source>
+        <translation>correos electrónicos o números de teléfono separados por comas</translation>
+    </message>
+    <message>
+        <source>the notification's subject</source>
+        <translation>el asunto de la notificación</translation>
+    </message>
+    <message>
+        <source>the notification's message</source>
+        <translation>el mensaje de la notificación</translation>
+    </message>
+    <message>
+        <source>notify again if the ticket stays in a flow</source>
+        <translation>volver a notificar si el ticket permanece en un flujo</translation>
     </message>
 </context>
 <context>
