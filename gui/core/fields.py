@@ -106,9 +106,12 @@ MESSAGE_LIMIT = 10_000  # an email's body; an SMS is checked against its own, sm
 FIELD_TABLE: tuple[Field, ...] = (
     Field(TICKET_ID, "ticket_id", Kind.ID, required=_ON_UPDATE,  # `update`'s TICKET_ID
           max_length=ID_LIMIT),
-    Field("title", "title", Kind.LINE, required=_EVERY, flag="--title", max_length=LINE_LIMIT),
+    Field("title", "title", Kind.LINE, required=_EVERY, flag="--title",
+          flag_help=QT_TRANSLATE_NOOP("fields", "the ticket's title"), max_length=LINE_LIMIT),
     Field("description", "description", Kind.LINES, required=_ON_UPDATE,
-          left_off_when_empty=_ON_CREATE, flag="--description", max_length=DESCRIPTION_LIMIT),
+          left_off_when_empty=_ON_CREATE, flag="--description",
+          flag_help=QT_TRANSLATE_NOOP("fields", "what is wrong, where, and what was done"),
+          max_length=DESCRIPTION_LIMIT),
     Field("status", "status", Kind.STATUS, required=_EVERY, flag="--status",
           flag_help=QT_TRANSLATE_NOOP("fields", "the flow or column, e.g. NEW, ON_HOLD"),
           max_length=STATUS_LIMIT),

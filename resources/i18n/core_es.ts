@@ -986,6 +986,14 @@
 <context>
     <name>fields</name>
     <message>
+        <source>the ticket's title</source>
+        <translation>el título del ticket</translation>
+    </message>
+    <message>
+        <source>what is wrong, where, and what was done</source>
+        <translation>qué falla, dónde y qué se hizo</translation>
+    </message>
+    <message>
         <source>the flow or column, e.g. NEW, ON_HOLD</source>
         <translation>el flujo o la columna, p. ej., NEW, ON_HOLD</translation>
     </message>
