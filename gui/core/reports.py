@@ -123,15 +123,42 @@ def updates_waiting(count: int) -> Message:
     return reports.tr("%n updates waiting", "%n update waiting", count)
 
 
-def still_in_outbox(count: int) -> Message:
-    """Asked before quitting with updates in the outbox."""
-    return reports.tr(
-        "%n updates are still in the outbox. They stay there and go out the next time you open "
-        "Particle Tickets.",
-        "%n update is still in the outbox. It stays there and goes out the next time you open "
-        "Particle Tickets.",
-        count,
-    )
+def still_in_outbox(count: int, *, elsewhere: int = 0, sandbox: bool = False) -> Message:
+    """Asked before quitting with `count` updates in the outbox that the window would send,
+    and `elsewhere` written for another server or account (which only that one sends); in the
+    `sandbox`, its own outbox, which only the sandbox sends."""
+    parts: list[str] = []
+    if count and sandbox:
+        parts.append(
+            reports.tr(
+                "%n updates are still in the sandbox's outbox. They stay there and go out the "
+                "next time you try the sandbox.",
+                "%n update is still in the sandbox's outbox. It stays there and goes out the "
+                "next time you try the sandbox.",
+                count,
+            )
+        )
+    elif count:
+        parts.append(
+            reports.tr(
+                "%n updates are still in the outbox. They stay there and go out the next time "
+                "you open Particle Tickets.",
+                "%n update is still in the outbox. It stays there and goes out the next time "
+                "you open Particle Tickets.",
+                count,
+            )
+        )
+    if elsewhere:
+        parts.append(
+            reports.tr(
+                "%n updates in the outbox were written for another server or account; they go "
+                "out only when the app sends there again.",
+                "%n update in the outbox was written for another server or account; it goes "
+                "out only when the app sends there again.",
+                elsewhere,
+            )
+        )
+    return join(parts)
 
 
 def outbox_unusable(error: Exception) -> Message:

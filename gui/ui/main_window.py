@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._warm_up = JobRunner(parent=self)
         self._warm_up_started = False
         self._shut_down = False
+        self._outbox_items: list[OutboxItem] = []  # as the outbox last listed them
         self._restore_draft = ticket_id is None  # a --ticket wins over last run's draft
 
         self.sign_in = SignInController(
@@ -399,6 +400,7 @@ class MainWindow(QMainWindow):
         self.status_bar.set_sending(busy)
 
     def _on_outbox_changed(self, items: list[OutboxItem]) -> None:
+        self._outbox_items = items
         self.panels.show_items(items)
         self.status_bar.show_waiting(len(items))
 
@@ -481,7 +483,15 @@ def ask_before_quitting(window: MainWindow, waiting: int) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    waits = reports.quit_while_sending() if window.busy else reports.still_in_outbox(waiting)
+    if window.busy:
+        waits = reports.quit_while_sending()
+    else:
+        here = destination_of(window.connection)
+        items = window._outbox_items
+        elsewhere = sum(1 for item in items if item.destination not in (None, here))
+        waits = reports.still_in_outbox(
+            max(waiting - elsewhere, 0), elsewhere=elsewhere, sandbox=window.sandbox is not None
+        )
     question = join([waits, QT_TRANSLATE_NOOP("MainWindow", "Quit now?")])
     title = QCoreApplication.translate("MainWindow", "Updates are waiting")
     answer = QMessageBox.question(window, title, translated(question))

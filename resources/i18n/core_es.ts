@@ -1193,12 +1193,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n updates are still in the sandbox's outbox. They stay there and go out the next time you try the sandbox.</source>
+        <comment>%n update is still in the sandbox's outbox. It stays there and goes out the next time you try the sandbox.</comment>
+        <translation>
+            <numerusform>Todavía hay %n actualización en la bandeja de salida del entorno de pruebas. Se queda allí y se enviará la próxima vez que pruebe el entorno de pruebas.</numerusform><numerusform>Todavía hay %n actualizaciones en la bandeja de salida del entorno de pruebas. Se quedan allí y se enviarán la próxima vez que pruebe el entorno de pruebas.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n updates are still in the outbox. They stay there and go out the next time you open Particle Tickets.</source>
         <comment>%n update is still in the outbox. It stays there and goes out the next time you open Particle Tickets.</comment>
         <translation>
             <numerusform>Todavía hay %n actualización en la bandeja de salida. Se queda allí y se enviará la próxima vez que abra Particle Tickets.</numerusform>
             <numerusform>Todavía hay %n actualizaciones en la bandeja de salida. Se quedan allí y se enviarán la próxima vez que abra Particle Tickets.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updates in the outbox were written for another server or account; they go out only when the app sends there again.</source>
+        <comment>%n update in the outbox was written for another server or account; it goes out only when the app sends there again.</comment>
+        <translation>
+            <numerusform>%n actualización de la bandeja de salida se escribió para otro servidor o cuenta; solo se envía cuando la aplicación vuelva a enviar allí.</numerusform><numerusform>%n actualizaciones de la bandeja de salida se escribieron para otro servidor o cuenta; solo se envían cuando la aplicación vuelva a enviar allí.</numerusform></translation>
     </message>
     <message>
         <source>The outbox could not be written (the disk may be full or the data folder read-only: {reason}). What you typed is still in the form.</source>
