@@ -193,7 +193,10 @@ sms = Context("sms")
 
 def named_characters(characters: tuple[str, ...], limit: int = NAMED_CHARACTERS) -> Message:
     """ "“á”, “💧”" or "“á”, “é”, “í” and 2 more": the first `limit` characters, each quoted
-    (or as U+XXXX when it shows nothing by itself: a space, a mark, a control)."""
+    (or as U+XXXX when it shows nothing by itself: a space, a mark, a control), typographic
+    ones last, since the plain-characters button replaces them."""
+    # What the plain-characters button cannot fix first; a quotation mark is shown bare.
+    characters = tuple(sorted(characters, key=lambda character: character in TYPOGRAPHIC))
     shown: list[str] = [_named(character) for character in characters[:limit]]
     if len(characters) > limit:
         more = sms.tr(
@@ -204,6 +207,8 @@ def named_characters(characters: tuple[str, ...], limit: int = NAMED_CHARACTERS)
 
 
 def _named(character: str) -> Message:
+    if TYPOGRAPHIC.get(character) in ('"', "'"):
+        return plain(character)
     shows = character.isprintable() and not character.isspace()
     if shows and not unicodedata.category(character).startswith("M"):  # M: a mark, alone
         return QT_TRANSLATE_NOOP("sms", "“{character}”").format(character=character)

@@ -54,7 +54,10 @@ class MessageCounter(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.plain_button = QPushButton()
         self.plain_button.setObjectName("smsPlainCharactersButton")
-        self.plain_button.setFlat(True)
+        self.plain_button.setFlat(True)  # looks like a link: it acts on the text beside it
+        self.plain_button.setStyleSheet(
+            "QPushButton { color: palette(link); border: none; text-decoration: underline; }"
+        )
         self.plain_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.plain_button.hide()
         self.plain_button.clicked.connect(self.use_plain_characters)

@@ -123,7 +123,8 @@ def test_forcing_characters_are_named_once_each_in_order() -> None:
     assert length.unicode_characters == ("á", "í", "💧")
     assert named_characters(length.unicode_characters) == "“á”, “í”, “💧”"
     assert named_characters(tuple("áíóúç")) == "“á”, “í”, “ó” and 2 more"
-    assert named_characters(("\u00a0", "\u0301")) == "U+00A0, U+0301"  # invisible alone
+    assert named_characters(("\u0301", "\u00a0")) == "U+0301, U+00A0"  # invisible alone
+    assert named_characters(("“", "á", "”")) == "“á”, “, ”"  # quotation marks last and bare
 
 
 def test_too_long_says_the_parts_and_why() -> None:
