@@ -10,7 +10,7 @@ from gui.core.errors import FieldError, InvalidTicket
 from gui.core.fields import FIELD_BY_NAME, FIELD_TABLE, FIELDS, ContactType, Kind, utf16_length
 from gui.core.local_time import AmbiguousTime, NonexistentTime, place
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, join
-from gui.core.sms import MAX_SMS_CHARACTERS, sms_length
+from gui.core.sms import sms_length, too_long_problem
 from gui.core.ticket import Notification, Operation, TicketDraft, TicketUpdate
 
 _NEW_TICKET_ID = QT_TRANSLATE_NOOP(
@@ -184,16 +184,7 @@ def _check_notification(
     if contact_type is ContactType.SMS:
         length = sms_length(message)
         if length.too_long:
-            errors.append(
-                FieldError(
-                    "notifyMessage",
-                    QT_TRANSLATE_NOOP(
-                        "validation",
-                        "A text message can have at most {maximum:,} characters; "
-                        "this one has {count:,}.",
-                    ).format(maximum=MAX_SMS_CHARACTERS, count=length.characters),
-                )
-            )
+            errors.append(FieldError("notifyMessage", too_long_problem(length)))
     if errors or contact_type is None:
         return None, errors
     notification = Notification(

@@ -307,7 +307,7 @@ class TicketForm(QWidget):
 
     def _rules(self) -> dict[str, str]:
         """What each field takes, for its accessible description (and the help)."""
-        from gui.core.sms import MAX_SMS_CHARACTERS
+        from gui.core.sms import MAX_SMS_SEGMENTS
 
         if self.contact_type() is ContactType.SMS:
             contacts = self.tr("Required. Phone numbers, separated by commas.")
@@ -333,9 +333,9 @@ class TicketForm(QWidget):
             "contacts": contacts,
             "notifySubject": self.tr("Optional. One line."),
             "notifyMessage": self.tr(
-                "Optional. Several lines; by SMS at most {limit:,} characters. Tab moves on to "
-                "the next field, Ctrl+Tab types a tab."
-            ).format(limit=MAX_SMS_CHARACTERS),
+                "Optional. Several lines; by SMS at most {parts} parts of 153 characters, or 67 "
+                "in Unicode. Tab moves on to the next field, Ctrl+Tab types a tab."
+            ).format(parts=MAX_SMS_SEGMENTS),
             "automated": self.tr("Optional. Particle Space sends reminders by itself."),
         }
 

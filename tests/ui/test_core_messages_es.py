@@ -72,16 +72,9 @@ def test_a_simple_message_is_spanish() -> None:
 
 @pytest.mark.usefixtures("spanish")
 def test_a_message_with_arguments_is_spanish() -> None:
-    draft = dataclasses.replace(
-        GOOD,
-        notify=True,
-        type=ContactType.SMS,
-        contacts="+1 202 555 0123",
-        notify_message="x" * 1601,
-    )
-    problems = _field_errors(draft)
-    assert translated(problems["notifyMessage"]) == (
-        "Un mensaje de texto puede tener como máximo 1,600 caracteres; este tiene 1,601."
+    problems = _field_errors(dataclasses.replace(GOOD, title="x" * 501))
+    assert translated(problems["title"]) == (
+        "Esto admite como máximo 500 caracteres; este tiene 501."
     )
     with pytest.raises(InvalidTicket) as caught:
         validate(TicketDraft(), now=datetime(2026, 6, 1, tzinfo=UTC))

@@ -175,18 +175,22 @@ def test_sms_counter_counts_characters_and_segments(qtbot: QtBot, window) -> Non
     form.type.setCurrentIndex(form.type.findData("sms"))
     assert form.message_counter.isVisible()
     type_into(qtbot, form.notify_message, "x" * 161)
-    assert form.message_counter.text() == "161 characters · 2 SMS of 160"
-    form.notify_message.setPlainText("y" * 1601)
-    assert form.message_counter.text() == "1,601 characters: at most 1,600 can go by SMS"
+    assert form.message_counter.text() == "2 SMS · 161 characters, 153 a part"
+    form.notify_message.setPlainText("y" * 1531)
+    assert form.message_counter.text() == (
+        "11 SMS: at most 10 are sent · 1,531 characters, 153 a part"
+    )
 
 
-def test_an_sms_over_1600_characters_is_refused(qtbot: QtBot, window) -> None:
+def test_an_sms_over_ten_parts_is_refused(qtbot: QtBot, window) -> None:
     fill(qtbot, window, notify=True, **{**VENDOR, "contacts": "202-555-0123"})
     window.form.type.setCurrentIndex(window.form.type.findData("sms"))
-    window.form.notify_message.setPlainText("z" * 1601)
+    window.form.notify_message.setPlainText("z" * 1531)
     click(qtbot, window.submit_button)
     assert window.form.visible_errors() == {
-        "notifyMessage": "A text message can have at most 1,600 characters; this one has 1,601."
+        "notifyMessage": (
+            "This SMS takes 11 parts; at most 10 are sent. A part holds 153 characters."
+        )
     }
 
 

@@ -227,21 +227,32 @@ def test_notification_time_without_offset_is_on_the_local_clock() -> None:
     assert checked.notification.time.utcoffset() is not None
 
 
-def test_sms_message_of_1600_characters_is_accepted() -> None:
+def test_sms_message_of_ten_parts_is_accepted() -> None:
     draft = dataclasses.replace(
-        NOTIFYING, type=ContactType.SMS, contacts="2025550123", notify_message="x" * 1600
+        NOTIFYING, type=ContactType.SMS, contacts="2025550123", notify_message="x" * 1530
     )
     checked = validate(draft, now=NOW)
     assert checked.notification is not None
-    assert checked.notification.message == "x" * 1600
+    assert checked.notification.message == "x" * 1530
 
 
-def test_sms_message_over_1600_characters_is_refused() -> None:
+def test_sms_message_over_ten_parts_is_refused() -> None:
     draft = dataclasses.replace(
-        NOTIFYING, type=ContactType.SMS, contacts="2025550123", notify_message="x" * 1601
+        NOTIFYING, type=ContactType.SMS, contacts="2025550123", notify_message="x" * 1531
     )
     assert only_problem(draft, "notifyMessage") == (
-        "A text message can have at most 1,600 characters; this one has 1,601."
+        "This SMS takes 11 parts; at most 10 are sent. A part holds 153 characters."
+    )
+
+
+def test_a_unicode_sms_says_what_made_it_unicode() -> None:
+    message = "Mañana será otro día 💧 " * 30  # 690 characters, 720 UTF-16 units: 11 parts
+    draft = dataclasses.replace(
+        NOTIFYING, type=ContactType.SMS, contacts="2025550123", notify_message=message
+    )
+    assert only_problem(draft, "notifyMessage") == (
+        "This SMS takes 11 parts; at most 10 are sent. "
+        "It goes as Unicode, 67 characters a part, because of “á”, “í”, “💧”."
     )
 
 
