@@ -1196,7 +1196,9 @@
         <source>%n updates are still in the sandbox's outbox. They stay there and go out the next time you try the sandbox.</source>
         <comment>%n update is still in the sandbox's outbox. It stays there and goes out the next time you try the sandbox.</comment>
         <translation>
-            <numerusform>Todavía hay %n actualización en la bandeja de salida del entorno de pruebas. Se queda allí y se enviará la próxima vez que pruebe el entorno de pruebas.</numerusform><numerusform>Todavía hay %n actualizaciones en la bandeja de salida del entorno de pruebas. Se quedan allí y se enviarán la próxima vez que pruebe el entorno de pruebas.</numerusform></translation>
+            <numerusform>Todavía hay %n actualización en la bandeja de salida del entorno de pruebas. Se queda allí y se enviará la próxima vez que pruebe el entorno de pruebas.</numerusform>
+            <numerusform>Todavía hay %n actualizaciones en la bandeja de salida del entorno de pruebas. Se quedan allí y se enviarán la próxima vez que pruebe el entorno de pruebas.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n updates are still in the outbox. They stay there and go out the next time you open Particle Tickets.</source>
@@ -1210,7 +1212,9 @@
         <source>%n updates in the outbox were written for another server or account; they go out only when the app sends there again.</source>
         <comment>%n update in the outbox was written for another server or account; it goes out only when the app sends there again.</comment>
         <translation>
-            <numerusform>%n actualización de la bandeja de salida se escribió para otro servidor o cuenta; solo se envía cuando la aplicación vuelva a enviar allí.</numerusform><numerusform>%n actualizaciones de la bandeja de salida se escribieron para otro servidor o cuenta; solo se envían cuando la aplicación vuelva a enviar allí.</numerusform></translation>
+            <numerusform>%n actualización de la bandeja de salida se escribió para otro servidor o cuenta; solo se envía cuando la aplicación vuelva a enviar allí.</numerusform>
+            <numerusform>%n actualizaciones de la bandeja de salida se escribieron para otro servidor o cuenta; solo se envían cuando la aplicación vuelva a enviar allí.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The outbox could not be written (the disk may be full or the data folder read-only: {reason}). What you typed is still in the form.</source>
@@ -1452,6 +1456,33 @@
     </message>
 </context>
 <context>
+    <name>sms</name>
+    <message numerus="yes">
+        <source>{characters} and %n more</source>
+        <comment>{characters} and %n more</comment>
+        <translation>
+            <numerusform>{characters} y %n más</numerusform><numerusform>{characters} y %n más</numerusform></translation>
+    </message>
+    <message>
+        <source>“{character}”</source>
+        <translation>«{character}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>This SMS takes %n parts; at most {maximum} are sent.</source>
+        <comment>This SMS takes %n part; at most {maximum} are sent.</comment>
+        <translation>
+            <numerusform>Este SMS ocupa %n parte; como máximo se envían {maximum}.</numerusform><numerusform>Este SMS ocupa %n partes; como máximo se envían {maximum}.</numerusform></translation>
+    </message>
+    <message>
+        <source>A part holds {per_part} characters.</source>
+        <translation>Una parte admite {per_part} caracteres.</translation>
+    </message>
+    <message>
+        <source>It goes as Unicode, {per_part} characters a part, because of {characters}.</source>
+        <translation>Se envía como Unicode, {per_part} caracteres por parte, por {characters}.</translation>
+    </message>
+</context>
+<context>
     <name>statuses</name>
     <message>
         <source>New</source>
@@ -1590,10 +1621,6 @@
     <message>
         <source>Keep the subject on one line.</source>
         <translation>Escriba el asunto en una sola línea.</translation>
-    </message>
-    <message>
-        <source>A text message can have at most {maximum:,} characters; this one has {count:,}.</source>
-        <translation>Un mensaje de texto puede tener como máximo {maximum:,} caracteres; este tiene {count:,}.</translation>
     </message>
     <message>
         <source>Add at least one email address to notify.</source>

@@ -318,12 +318,42 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
 <context>
     <name>MessageCounter</name>
     <message>
-        <source>{characters:,} characters: at most {limit:,} can go by SMS</source>
-        <translation>{characters:,} caracteres: por SMS se pueden enviar como máximo {limit:,}</translation>
+        <source>Use plain quotes and dashes</source>
+        <translation>Usar comillas y guiones simples</translation>
     </message>
     <message>
-        <source>{characters:,} characters · {segments} SMS of 160</source>
-        <translation>{characters:,} caracteres · {segments} SMS de 160</translation>
+        <source>Replaces typographic quotes, dashes, dots and spaces by plain ones.</source>
+        <translation>Cambia las comillas, guiones, puntos y espacios tipográficos por los simples.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS</source>
+        <translation>
+            <numerusform>%n SMS</numerusform><numerusform>%n SMS</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n are sent</source>
+        <translation>
+            <numerusform>como máximo se envía %n</numerusform><numerusform>como máximo se envían %n</numerusform></translation>
+    </message>
+    <message>
+        <source>{parts}: {limit}</source>
+        <translation>{parts}: {limit}</translation>
+    </message>
+    <message>
+        <source>{parts} · {units:,} of {single} characters</source>
+        <translation>{parts} · {units:,} de {single} caracteres</translation>
+    </message>
+    <message>
+        <source>{parts} · {units:,} characters, {per_part} a part</source>
+        <translation>{parts} · {units:,} caracteres, {per_part} por parte</translation>
+    </message>
+    <message>
+        <source>{parts} · Unicode, {units} of {single} characters: {characters}</source>
+        <translation>{parts} · Unicode, {units} de {single} caracteres: {characters}</translation>
+    </message>
+    <message>
+        <source>{parts} · Unicode ({per_part} characters a part): {characters}</source>
+        <translation>{parts} · Unicode ({per_part} caracteres por parte): {characters}</translation>
     </message>
 </context>
 <context>
@@ -893,8 +923,8 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Opcional. Una línea.</translation>
     </message>
     <message>
-        <source>Optional. Several lines; by SMS at most {limit:,} characters. Tab moves on to the next field, Ctrl+Tab types a tab.</source>
-        <translation>Opcional. Varias líneas; por SMS, como máximo {limit:,} caracteres. Tab pasa al campo siguiente, Ctrl+Tab escribe una tabulación.</translation>
+        <source>Optional. Several lines; by SMS at most {parts} parts of 153 characters, or 67 in Unicode. Tab moves on to the next field, Ctrl+Tab types a tab.</source>
+        <translation>Opcional. Varias líneas; por SMS como máximo {parts} partes de 153 caracteres, o de 67 en Unicode. Tab pasa al campo siguiente, Ctrl+Tab escribe una tabulación.</translation>
     </message>
     <message>
         <source>Optional. Particle Space sends reminders by itself.</source>
