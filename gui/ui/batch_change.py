@@ -89,6 +89,7 @@ class BatchChangeEditor(QGroupBox):
                 target.addRow(label, cell)
             if name == "notify":
                 layout.addRow(self.notification)
+        self.message.setMaximumHeight(56)  # a text message's few lines: the table needs room
         self.status.set_offered(statuses, [])
         self.status.setCurrentText("")
         self.notify.toggled.connect(self.notification.setVisible)

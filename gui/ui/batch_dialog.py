@@ -81,7 +81,7 @@ class BatchDialog(QDialog):
         self.sender_.failed.connect(self._on_failed)
         self._retranslate()
         self._set_sending(False)
-        self.resize(760, 640)
+        self.resize(780, 760)
 
     def _build(self, statuses: list[str]) -> None:
         self.ids_label = QLabel()
@@ -99,6 +99,7 @@ class BatchDialog(QDialog):
         self.change = BatchChangeEditor(statuses=statuses)
         self.model = BatchTableModel(parent=self)
         self.table = BatchTable(self.model)
+        self.table.setMinimumHeight(220)
         self.summary = QLabel()
         self.summary.setObjectName("batchSummary")
         self.summary.setWordWrap(True)
@@ -172,6 +173,10 @@ class BatchDialog(QDialog):
         """What the table and the summary said is about another input now: say so, check."""
         if self.sender_.sending:
             return
+        self._forget()
+        self._check_timer.start()
+
+    def _forget(self) -> None:
         self.sender_.forget_checks()
         self._checked = None
         self._cancel_said = None
@@ -179,11 +184,13 @@ class BatchDialog(QDialog):
         self.progress.reset()
         self._say(QT_TRANSLATE_NOOP("BatchDialog", "Checking…"))
         self.change.setEnabled(self._csv is None)
-        self._check_timer.start()
 
     def check(self) -> None:
         """Check the rows of the input now (the table shows them when the answer comes)."""
+        if self.sender_.sending:
+            return
         self._check_timer.stop()
+        self._forget()
         if self._csv is not None:
             self.sender_.check_csv(self._csv)
         else:
