@@ -32,7 +32,7 @@ from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
 from gui.core.destination import destination_of
 from gui.core.fields import Operation
 from gui.core.messages import QT_TRANSLATE_NOOP, join
-from gui.ui import shortcuts
+from gui.ui import batch_launcher, shortcuts
 from gui.ui.banner import BannerKind
 from gui.ui.connection_view import ConnectionView
 from gui.ui.dispatcher import OutboxDispatcher, open_outbox
@@ -208,12 +208,13 @@ class MainWindow(QMainWindow):
             sign_in=self.sign_in,
             settings=settings,
             sandbox=sandbox is not None,
-            form_actions=(self.new_ticket_action, self.menus.clear_form_action),
+            form_actions=(self.new_ticket_action, *self.menus.form_actions),
             sign_in_action=self.sign_in_action,
             open_settings=self.open_settings,
             busy=lambda: self.busy,
             signed_in_elsewhere=signed_in_elsewhere,
         )
+        self.batch = batch_launcher.BatchLauncher(window=self)  # File ▸ Many tickets…
         self.sign_in_flow.sandbox_requested.connect(self.sandbox_requested)
         self.sign_in_flow.real_service_requested.connect(self.real_service_requested)
         # Where it was last time, and how its panels were docked (each takes its place when

@@ -26,7 +26,7 @@ class MainMenuBar(QMenuBar):
     """File (New ticket, Settings, Quit), View (Outbox, History, Language), Sandbox (only with
     a sandbox: how it answers) and Help (the keys and fields, About).
 
-    Object names: newTicketAction, clearFormAction, settingsAction, helpAction,
+    Object names: newTicketAction, clearFormAction, batchAction, settingsAction, helpAction,
     language_<code|system>, sandbox_<behaviour>.
     """
 
@@ -44,6 +44,10 @@ class MainMenuBar(QMenuBar):
         self.new_ticket_action.setCheckable(True)
         self.new_ticket_action.setShortcut(QKeySequence(shortcuts.NEW_TICKET))
         self.clear_form_action = self._action(self.file_menu, "clearFormAction")
+        self.batch_action = self._action(self.file_menu, "batchAction")
+        self.batch_action.setShortcut(QKeySequence(shortcuts.BATCH))
+        #: The actions that work only on the ticket page (`SignInFlow`'s form actions).
+        self.form_actions = (self.clear_form_action, self.batch_action)
         self.file_menu.addSeparator()
         self.settings_action = self._action(self.file_menu, "settingsAction")
         self.settings_action.setShortcuts(shortcuts.settings())
@@ -118,6 +122,10 @@ class MainMenuBar(QMenuBar):
         )
         self.clear_form_action.setText(self.tr("&Clear form"))
         self.clear_form_action.setToolTip(self.tr("Empty the form (Undo brings it back)"))
+        self.batch_action.setText(self.tr("&Many tickets…"))
+        self.batch_action.setToolTip(
+            self.tr("One change to many known tickets, or the rows of a CSV file, sent at once")
+        )
         self.settings_action.setText(self.tr("&Settings…"))
         if self.sign_in_action is not None:
             self.sign_in_action.setText(self.tr("Sign &in to Particle Space…"))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 SEND = ("Ctrl+Return", "Ctrl+Enter")  # Enter on the keypad too
 CANCEL = "Esc"
 NEW_TICKET = "Ctrl+N"
+BATCH = "Ctrl+Shift+M"  # File ▸ Many tickets…
 OUTBOX = "Ctrl+Shift+O"
 HISTORY = "Ctrl+Shift+H"
 HELP = "F1"

@@ -1,0 +1,56 @@
+"""`BatchLauncher`: File ▸ Many tickets… (`batchAction`) opens the window's `BatchDialog`.
+
+Kept apart from the dialog so that the window loads only this at start-up; the dialog, the
+batch's core and the table load the first time the action is used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from gui.ui.batch_dialog import BatchDialog
+    from gui.ui.main_window import MainWindow
+
+
+class BatchLauncher(QObject):
+    """Opens one `BatchDialog` for `window` (again the same one, raised, while it is open);
+    the action works only on the ticket page and while no update of the form is on its way."""
+
+    def __init__(self, *, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.dialog: BatchDialog | None = None
+        self.action = window.menus.batch_action
+        self.action.triggered.connect(self.open)
+        window.sending.busy_changed.connect(self._on_busy_changed)
+
+    def open(self) -> BatchDialog | None:
+        """Show the dialog (None while the window is busy or signing in)."""
+        window = self._window
+        if window.busy or window.sign_in_flow.signing_in:
+            return None
+        if self.dialog is None:
+            from gui.core.contacts import DEFAULT_REGION
+            from gui.ui.batch_dialog import BatchDialog
+
+            def region() -> str:
+                return window.settings.stored_connection().get("sms_region", DEFAULT_REGION)
+
+            self.dialog = BatchDialog(
+                outbox=window.outbox,
+                connection=lambda: window.sign_in.connection,
+                region=region,
+                statuses=window.settings.statuses,
+                parent=window,
+            )
+            self.dialog.check()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.action.setEnabled(not busy and not self._window.sign_in_flow.signing_in)
