@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>batch</name>
+    <message>
+        <source>Title and description unknown: update it once in the form or give them in a CSV file.</source>
+        <translation>Título y descripción desconocidos: actualícelo una vez en el formulario o indíquelos en un archivo CSV.</translation>
+    </message>
+    <message>
+        <source>Not sent: the batch was cancelled before this update went out. Resend sends it, Discard gives it up.</source>
+        <translation>No se envió: el lote se canceló antes de que saliera esta actualización. Reenviar la envía, Descartar renuncia a ella.</translation>
+    </message>
+    <message>
+        <source>Not sent: this row needs attention.</source>
+        <translation>No se envió: esta fila requiere atención.</translation>
+    </message>
+    <message>
+        <source>Not sent: exactly this waits in the outbox already ({told}). “Send again” sends it again.</source>
+        <translation>No se envió: exactamente esto ya espera en la bandeja de salida ({told}). «Volver a enviar» lo envía de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not sent: exactly this went to {ticket} at {when} ({told}). “Send again” sends it again.</source>
+        <translation>No se envió: exactamente esto se envió a {ticket} el {when} ({told}). «Volver a enviar» lo envía de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not queued again: exactly this is being sent.</source>
+        <translation>No se volvió a poner en cola: exactamente esto se está enviando.</translation>
+    </message>
+    <message>
+        <source>Not queued again: exactly this waits in the outbox.</source>
+        <translation>No se volvió a poner en cola: exactamente esto espera en la bandeja de salida.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <comment>%n sent</comment>
+        <translation>
+            <numerusform>%n enviada</numerusform>
+            <numerusform>%n enviadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait in the outbox</source>
+        <comment>%n waits in the outbox</comment>
+        <translation>
+            <numerusform>%n espera en la bandeja de salida</numerusform><numerusform>%n esperan en la bandeja de salida</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wait for your decision</source>
+        <comment>%n waits for your decision</comment>
+        <translation>
+            <numerusform>%n espera su decisión</numerusform><numerusform>%n esperan su decisión</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <comment>%n refused</comment>
+        <translation>
+            <numerusform>%n rechazada</numerusform><numerusform>%n rechazadas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeats, not sent</source>
+        <comment>%n repeat, not sent</comment>
+        <translation>
+            <numerusform>%n repetición, no enviada</numerusform><numerusform>%n repeticiones, no enviadas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need attention, not sent</source>
+        <comment>%n needs attention, not sent</comment>
+        <translation>
+            <numerusform>%n requiere atención, no enviada</numerusform><numerusform>%n requieren atención, no enviadas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent yet</source>
+        <comment>%n not sent yet</comment>
+        <translation>
+            <numerusform>%n aún no enviada</numerusform><numerusform>%n aún no enviadas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows:</source>
+        <comment>%n row:</comment>
+        <translation>
+            <numerusform>%n fila:</numerusform><numerusform>%n filas:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n of {total} updates were not sent; they wait in the outbox as batch {batch}, for you to resend or discard.</source>
+        <comment>Cancelled: %n of {total} updates was not sent; it waits in the outbox as batch {batch}, for you to resend or discard.</comment>
+        <translation>
+            <numerusform>Cancelado: %n de {total} actualizaciones no se envió; espera en la bandeja de salida como lote {batch}, para que la reenvíe o la descarte.</numerusform><numerusform>Cancelado: %n de {total} actualizaciones no se enviaron; esperan en la bandeja de salida como lote {batch}, para que las reenvíe o las descarte.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>usage:</source>
@@ -1461,7 +1548,9 @@
         <source>{characters} and %n more</source>
         <comment>{characters} and %n more</comment>
         <translation>
-            <numerusform>{characters} y %n más</numerusform><numerusform>{characters} y %n más</numerusform></translation>
+            <numerusform>{characters} y %n más</numerusform>
+            <numerusform>{characters} y %n más</numerusform>
+        </translation>
     </message>
     <message>
         <source>“{character}”</source>
@@ -1471,7 +1560,9 @@
         <source>This SMS takes %n parts; at most {maximum} are sent.</source>
         <comment>This SMS takes %n part; at most {maximum} are sent.</comment>
         <translation>
-            <numerusform>Este SMS ocupa %n parte; como máximo se envían {maximum}.</numerusform><numerusform>Este SMS ocupa %n partes; como máximo se envían {maximum}.</numerusform></translation>
+            <numerusform>Este SMS ocupa %n parte; como máximo se envían {maximum}.</numerusform>
+            <numerusform>Este SMS ocupa %n partes; como máximo se envían {maximum}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A part holds {per_part} characters.</source>

@@ -9,6 +9,223 @@
     </message>
 </context>
 <context>
+    <name>BatchChangeEditor</name>
+    <message>
+        <source>The change for every pasted ticket</source>
+        <translation>El cambio para cada ticket pegado</translation>
+    </message>
+    <message>
+        <source>New &amp;status</source>
+        <translation>Nue&amp;vo estado</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Cuándo</translation>
+    </message>
+    <message>
+        <source>Notify &amp;by</source>
+        <translation>Notificar &amp;por</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Contactos</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>A&amp;sunto</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Mensaje</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep each ticket's own status</source>
+        <translation>Déjelo vacío para mantener el estado de cada ticket</translation>
+    </message>
+    <message>
+        <source>each ticket's own</source>
+        <translation>el de cada ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Notify people of this change</source>
+        <translation>&amp;Notificar este cambio a las personas</translation>
+    </message>
+    <message>
+        <source>&amp;Automated reminders</source>
+        <translation>Recordatorios a&amp;utomáticos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>SMS text message</source>
+        <translation>Mensaje de texto SMS</translation>
+    </message>
+    <message>
+        <source>Comma-separated emails or phone numbers</source>
+        <translation>Correos electrónicos o números de teléfono separados por comas</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Open a CSV file</source>
+        <translation>Abrir un archivo CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>From {file}: the file gives every field of each row.</source>
+        <translation>De {file}: el archivo da todos los campos de cada fila.</translation>
+    </message>
+    <message>
+        <source>Row {row}:</source>
+        <translation>Fila {row}:</translation>
+    </message>
+    <message>
+        <source>This file cannot be used as it is.</source>
+        <translation>Este archivo no se puede usar tal como está.</translation>
+    </message>
+    <message>
+        <source>Paste ticket ids (one per line, or separated by commas) or open a CSV file.</source>
+        <translation>Pegue IDs de ticket (uno por línea, o separados por comas) o abra un archivo CSV.</translation>
+    </message>
+    <message>
+        <source>Wait for the check to finish.</source>
+        <translation>Espere a que termine la comprobación.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: no row is ready.</source>
+        <translation>No se envió nada: ninguna fila está lista.</translation>
+    </message>
+    <message>
+        <source>Putting the batch in the outbox…</source>
+        <translation>Poniendo el lote en la bandeja de salida…</translation>
+    </message>
+    <message>
+        <source>Sending batch {batch}…</source>
+        <translation>Enviando el lote {batch}…</translation>
+    </message>
+    <message>
+        <source>Many tickets</source>
+        <translation>Muchos tickets</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket ids (one per line, or separated by commas or spaces):</source>
+        <translation>&amp;IDs de ticket (uno por línea, o separados por comas o espacios):</translation>
+    </message>
+    <message>
+        <source>&amp;Open CSV…</source>
+        <translation>&amp;Abrir CSV…</translation>
+    </message>
+    <message>
+        <source>Rows with the command line's columns: ticketId, title, description, …</source>
+        <translation>Filas con las columnas de la línea de comandos: ticketId, title, description, …</translation>
+    </message>
+    <message>
+        <source>S&amp;kip the rows that need attention</source>
+        <translation>&amp;Omitir las filas que requieren atención</translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain what went out in the last 24 hours</source>
+        <translation>Volver a enviar lo que salió en las últimas 24 &amp;horas</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Ticket id</source>
+        <translation>ID del ticket</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Notificar</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Notify by</source>
+        <translation>Notificar por</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Automated</source>
+        <translation>Automático</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>✓ OK</source>
+        <translation>✓ Correcto</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionView</name>
     <message>
         <source>Particle Tickets</source>
@@ -224,6 +441,14 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <translation>Vaciar el formulario (Deshacer lo recupera)</translation>
     </message>
     <message>
+        <source>&amp;Many tickets…</source>
+        <translation>&amp;Muchos tickets…</translation>
+    </message>
+    <message>
+        <source>One change to many known tickets, or the rows of a CSV file, sent at once</source>
+        <translation>Un cambio a muchos tickets conocidos, o las filas de un archivo CSV, enviados de una vez</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
@@ -328,12 +553,16 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message numerus="yes">
         <source>%n SMS</source>
         <translation>
-            <numerusform>%n SMS</numerusform><numerusform>%n SMS</numerusform></translation>
+            <numerusform>%n SMS</numerusform>
+            <numerusform>%n SMS</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>at most %n are sent</source>
         <translation>
-            <numerusform>como máximo se envía %n</numerusform><numerusform>como máximo se envían %n</numerusform></translation>
+            <numerusform>como máximo se envía %n</numerusform>
+            <numerusform>como máximo se envían %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>{parts}: {limit}</source>
@@ -1050,6 +1279,33 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>Show the outbox (Ctrl+Shift+O)</source>
         <translation>Mostrar la bandeja de salida (Ctrl+Mayús+O)</translation>
+    </message>
+</context>
+<context>
+    <name>batch_dialog</name>
+    <message numerus="yes">
+        <source>%n ids were given more than once and are sent once: {ids}.</source>
+        <comment>%n id was given more than once and is sent once: {ids}.</comment>
+        <translation>
+            <numerusform>%n ID se indicó más de una vez y se envía una sola vez: {ids}.</numerusform><numerusform>%n IDs se indicaron más de una vez y se envían una sola vez: {ids}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows checked: all ready to send.</source>
+        <comment>%n row checked: ready to send.</comment>
+        <translation>
+            <numerusform>%n fila comprobada: lista para enviar.</numerusform><numerusform>%n filas comprobadas: todas listas para enviar.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{total} rows checked: %n need attention (see the Check column).</source>
+        <comment>{total} rows checked: %n needs attention (see the Check column).</comment>
+        <translation>
+            <numerusform>{total} filas comprobadas: %n requiere atención (vea la columna Comprobación).</numerusform><numerusform>{total} filas comprobadas: %n requieren atención (vea la columna Comprobación).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n rows need attention. Correct them, or tick “Skip the rows that need attention” to send the others.</source>
+        <comment>Nothing was sent: %n row needs attention. Correct it, or tick “Skip the rows that need attention” to send the others.</comment>
+        <translation>
+            <numerusform>No se envió nada: %n fila requiere atención. Corríjala, o marque «Omitir las filas que requieren atención» para enviar las demás.</numerusform><numerusform>No se envió nada: %n filas requieren atención. Corríjalas, o marque «Omitir las filas que requieren atención» para enviar las demás.</numerusform></translation>
     </message>
 </context>
 </TS>
