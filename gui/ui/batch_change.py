@@ -173,9 +173,9 @@ class BatchChangeEditor(QGroupBox):
     def _retranslate(self) -> None:
         self.setTitle(self.tr("The change for every pasted ticket"))
         texts = {
-            "status": self.tr("New &status"),
+            "status": self.tr("New stat&us"),
             "time": self.tr("&When"),
-            "type": self.tr("Notify &by"),
+            "type": self.tr("Notif&y by"),
             "contacts": self.tr("&Contacts"),
             "notifySubject": self.tr("Su&bject"),
             "notifyMessage": self.tr("&Message"),

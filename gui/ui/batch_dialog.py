@@ -144,7 +144,11 @@ class BatchDialog(QDialog):
         self.send_button.clicked.connect(self.send)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.close)
-        self.send_button.setDefault(True)
+        # No default button: Return in the status field must not send a change to many tickets
+        # (and text their tenants); Send is a deliberate press (Alt+S, or a click).
+        for button in (self.open_csv_button, self.send_button, self.cancel_button):
+            button.setAutoDefault(False)
+        self.close_button.setAutoDefault(False)
 
     # --- Input -------------------------------------------------------------------------------
 

@@ -50,6 +50,7 @@ class BatchLauncher(QObject):
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+        self.dialog.ids.setFocus()  # where the ids are pasted
         return self.dialog
 
     def _on_busy_changed(self, busy: bool) -> None:

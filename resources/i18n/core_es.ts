@@ -43,49 +43,65 @@
         <source>%n wait in the outbox</source>
         <comment>%n waits in the outbox</comment>
         <translation>
-            <numerusform>%n espera en la bandeja de salida</numerusform><numerusform>%n esperan en la bandeja de salida</numerusform></translation>
+            <numerusform>%n espera en la bandeja de salida</numerusform>
+            <numerusform>%n esperan en la bandeja de salida</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n wait for your decision</source>
         <comment>%n waits for your decision</comment>
         <translation>
-            <numerusform>%n espera su decisión</numerusform><numerusform>%n esperan su decisión</numerusform></translation>
+            <numerusform>%n espera su decisión</numerusform>
+            <numerusform>%n esperan su decisión</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n refused</source>
         <comment>%n refused</comment>
         <translation>
-            <numerusform>%n rechazada</numerusform><numerusform>%n rechazadas</numerusform></translation>
+            <numerusform>%n rechazada</numerusform>
+            <numerusform>%n rechazadas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n repeats, not sent</source>
         <comment>%n repeat, not sent</comment>
         <translation>
-            <numerusform>%n repetición, no enviada</numerusform><numerusform>%n repeticiones, no enviadas</numerusform></translation>
+            <numerusform>%n repetición, no enviada</numerusform>
+            <numerusform>%n repeticiones, no enviadas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n need attention, not sent</source>
         <comment>%n needs attention, not sent</comment>
         <translation>
-            <numerusform>%n requiere atención, no enviada</numerusform><numerusform>%n requieren atención, no enviadas</numerusform></translation>
+            <numerusform>%n requiere atención, no enviada</numerusform>
+            <numerusform>%n requieren atención, no enviadas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not sent yet</source>
         <comment>%n not sent yet</comment>
         <translation>
-            <numerusform>%n aún no enviada</numerusform><numerusform>%n aún no enviadas</numerusform></translation>
+            <numerusform>%n aún no enviada</numerusform>
+            <numerusform>%n aún no enviadas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rows:</source>
         <comment>%n row:</comment>
         <translation>
-            <numerusform>%n fila:</numerusform><numerusform>%n filas:</numerusform></translation>
+            <numerusform>%n fila:</numerusform>
+            <numerusform>%n filas:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %n of {total} updates were not sent; they wait in the outbox as batch {batch}, for you to resend or discard.</source>
         <comment>Cancelled: %n of {total} updates was not sent; it waits in the outbox as batch {batch}, for you to resend or discard.</comment>
         <translation>
-            <numerusform>Cancelado: %n de {total} actualizaciones no se envió; espera en la bandeja de salida como lote {batch}, para que la reenvíe o la descarte.</numerusform><numerusform>Cancelado: %n de {total} actualizaciones no se enviaron; esperan en la bandeja de salida como lote {batch}, para que las reenvíe o las descarte.</numerusform></translation>
+            <numerusform>Cancelado: %n de {total} actualizaciones no se envió; espera en la bandeja de salida como lote {batch}, para que la reenvíe o la descarte.</numerusform>
+            <numerusform>Cancelado: %n de {total} actualizaciones no se enviaron; esperan en la bandeja de salida como lote {batch}, para que las reenvíe o las descarte.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@
         <translation>El cambio para cada ticket pegado</translation>
     </message>
     <message>
-        <source>New &amp;status</source>
+        <source>New stat&amp;us</source>
         <translation>Nue&amp;vo estado</translation>
     </message>
     <message>
@@ -23,12 +23,12 @@
         <translation>&amp;Cuándo</translation>
     </message>
     <message>
-        <source>Notify &amp;by</source>
+        <source>Notif&amp;y by</source>
         <translation>Notificar &amp;por</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
-        <translation>&amp;Contactos</translation>
+        <translation>Con&amp;tactos</translation>
     </message>
     <message>
         <source>Su&amp;bject</source>
@@ -1287,25 +1287,33 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <source>%n ids were given more than once and are sent once: {ids}.</source>
         <comment>%n id was given more than once and is sent once: {ids}.</comment>
         <translation>
-            <numerusform>%n ID se indicó más de una vez y se envía una sola vez: {ids}.</numerusform><numerusform>%n IDs se indicaron más de una vez y se envían una sola vez: {ids}.</numerusform></translation>
+            <numerusform>%n ID se indicó más de una vez y se envía una sola vez: {ids}.</numerusform>
+            <numerusform>%n IDs se indicaron más de una vez y se envían una sola vez: {ids}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rows checked: all ready to send.</source>
         <comment>%n row checked: ready to send.</comment>
         <translation>
-            <numerusform>%n fila comprobada: lista para enviar.</numerusform><numerusform>%n filas comprobadas: todas listas para enviar.</numerusform></translation>
+            <numerusform>%n fila comprobada: lista para enviar.</numerusform>
+            <numerusform>%n filas comprobadas: todas listas para enviar.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{total} rows checked: %n need attention (see the Check column).</source>
         <comment>{total} rows checked: %n needs attention (see the Check column).</comment>
         <translation>
-            <numerusform>{total} filas comprobadas: %n requiere atención (vea la columna Comprobación).</numerusform><numerusform>{total} filas comprobadas: %n requieren atención (vea la columna Comprobación).</numerusform></translation>
+            <numerusform>{total} filas comprobadas: %n requiere atención (vea la columna Comprobación).</numerusform>
+            <numerusform>{total} filas comprobadas: %n requieren atención (vea la columna Comprobación).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n rows need attention. Correct them, or tick “Skip the rows that need attention” to send the others.</source>
         <comment>Nothing was sent: %n row needs attention. Correct it, or tick “Skip the rows that need attention” to send the others.</comment>
         <translation>
-            <numerusform>No se envió nada: %n fila requiere atención. Corríjala, o marque «Omitir las filas que requieren atención» para enviar las demás.</numerusform><numerusform>No se envió nada: %n filas requieren atención. Corríjalas, o marque «Omitir las filas que requieren atención» para enviar las demás.</numerusform></translation>
+            <numerusform>No se envió nada: %n fila requiere atención. Corríjala, o marque «Omitir las filas que requieren atención» para enviar las demás.</numerusform>
+            <numerusform>No se envió nada: %n filas requieren atención. Corríjalas, o marque «Omitir las filas que requieren atención» para enviar las demás.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -259,6 +259,21 @@ def test_mnemonics_are_unique_on_the_sign_in_page_and_in_the_sign_in_dialog(
     dialog.reject()
 
 
+def test_mnemonics_are_unique_in_the_many_tickets_dialog(
+    qtbot: QtBot, make_window: WindowFactory, language: str
+) -> None:
+    window = make_window(argv=["--demo"])
+    window.menus.batch_action.trigger()
+    dialog = window.batch.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    letters = _window_mnemonics(dialog)
+    assert len(letters) >= 7
+    assert not _duplicates(letters), language
+    assert dialog.focusWidget() is dialog.ids  # ready for the pasted ids
+    dialog.close()
+
+
 def _texts(page: QWidget) -> set[str]:
     """The texts of `page`'s buttons and buddy labels."""
     return {
