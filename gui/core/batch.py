@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.errors import FieldError, InvalidTicket
 from gui.core.fields import ContactType
-from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, join
+from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, join, plain
 from gui.core.ticket import TicketDraft, TicketUpdate
 
 if TYPE_CHECKING:
@@ -237,6 +237,9 @@ class Queued:
     items: Mapping[int, int] = field(default_factory=dict)  # row -> its item in the batch
     repeats: Mapping[int, Repeat] = field(default_factory=dict)  # not queued: a repeat
     held: Mapping[int, OutboxItem] = field(default_factory=dict)  # not queued: it waits already
+    #: queued, but behind an earlier update of its ticket that waits for the user's decision:
+    #: it goes out only once that one is resent or discarded (row -> that earlier item)
+    behind: Mapping[int, OutboxItem] = field(default_factory=dict)
 
 
 def queue_rows(
@@ -284,7 +287,32 @@ def queue_rows(
         list(rows.values()), destination=destination, source=source, adopt=adopted.values()
     )
     items = dict(zip(rows, (item.id for item in stored.items), strict=True)) | adopted
-    return Queued(stored.id, items, repeats, held)
+    return Queued(stored.id, items, repeats, held, _behind(store, destination, items))
+
+
+def _behind(
+    store: OutboxStore, destination: Destination, items: Mapping[int, int]
+) -> dict[int, OutboxItem]:
+    """The rows whose item waits behind an earlier item of its ticket that needs a decision."""
+    from gui.core.outbox import ItemState
+
+    waiting = store.items()
+    by_id = {item.id: item for item in waiting}
+    deciding = [
+        item
+        for item in waiting
+        if item.state is ItemState.NEEDS_DECISION and item.destination in (None, destination)
+    ]
+    behind: dict[int, OutboxItem] = {}
+    for row, item_id in items.items():
+        mine = by_id.get(item_id)
+        if mine is None or not mine.ticket_id:
+            continue
+        for older in deciding:
+            if older.id < item_id and older.ticket_id == mine.ticket_id:
+                behind[row] = older
+                break
+    return behind
 
 
 def hold_batch(store: OutboxStore, batch_id: int) -> list[OutboxItem]:
@@ -360,6 +388,18 @@ def repeated(repeat: Repeat, when: str) -> RowResult:
             "it again.",
         )
     return RowResult(REPEAT, text.format(ticket=repeat.ticket_id, when=when, told=told))
+
+
+def waits_behind(older: OutboxItem) -> RowResult:
+    """A row queued behind `older`, an earlier update of its ticket waiting for a decision."""
+    return RowResult(
+        WAITING,
+        QT_TRANSLATE_NOOP(
+            "batch",
+            "Waits behind item {item}, an earlier update of {ticket} that needs your decision: "
+            "resend or discard that one in the outbox, and this one follows.",
+        ).format(item=older.id, ticket=plain(older.ticket_id)),
+    )
 
 
 def waits_already(item: OutboxItem) -> RowResult:

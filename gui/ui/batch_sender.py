@@ -146,7 +146,7 @@ class BatchSender(QObject):
         )
 
     def _on_queued(self, queued: Queued) -> None:
-        from gui.core.batch import repeated, waits_already
+        from gui.core.batch import repeated, waits_already, waits_behind
 
         self._queuing = False
         self.batch_id = queued.batch
@@ -156,6 +156,12 @@ class BatchSender(QObject):
             self.row_ended.emit(position, waits_already(item))
         self._positions = {item_id: position for position, item_id in queued.items.items()}
         self._total = len(self._positions)
+        for position, older in queued.behind.items():
+            # It goes out only after the user's decision on `older`: said now, and its row
+            # is said again should it go out while the dialog is open.
+            item_id = queued.items[position]
+            self._following[item_id] = self._positions.pop(item_id)
+            self.row_ended.emit(position, waits_behind(older))
         self.queued.emit(queued)
         early, self._early = self._early, []
         for delivery in early:

@@ -24,6 +24,10 @@
         <translation>No se envió: exactamente esto se envió a {ticket} el {when} ({told}). «Volver a enviar» lo envía de nuevo.</translation>
     </message>
     <message>
+        <source>Waits behind item {item}, an earlier update of {ticket} that needs your decision: resend or discard that one in the outbox, and this one follows.</source>
+        <translation>Espera detrás del elemento {item}, una actualización anterior de {ticket} que necesita su decisión: reenvíela o descártela en la bandeja de salida, y esta la seguirá.</translation>
+    </message>
+    <message>
         <source>Not queued again: exactly this is being sent.</source>
         <translation>No se volvió a poner en cola: exactamente esto se está enviando.</translation>
     </message>

@@ -280,3 +280,27 @@ def test_a_csv_file_with_one_bad_row_shows_it_in_its_cell_and_sends_the_others(
         ("tic_9999", "Boiler"),
         ("tic_2002", "Window"),
     ]
+
+
+def test_a_row_behind_an_earlier_update_that_needs_a_decision_says_so_and_the_rest_end(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer
+) -> None:
+    destination = destination_of(window.connection)
+    store = OutboxStore(app_folders.data_folder() / app_folders.OUTBOX_FILE_NAME)
+    try:  # an earlier notifying update of tic_2001 whose outcome was never known
+        earlier = store.add(
+            TicketUpdate("tic_2001", "Leak", "Sink", "ON_HOLD", automated=False),
+            destination=destination,
+        )
+        store.hold(earlier.id, error="The answer never came.")
+    finally:
+        store.close_all()
+    dialog = open_dialog(qtbot, window)
+    paste_ids(qtbot, dialog, " ".join(FLOOR[:3]))
+    type_into(qtbot, dialog.change.status, "DONE")
+    assert checked(qtbot, dialog) == "3 rows checked: all ready to send."
+    click(qtbot, dialog.send_button)
+    qtbot.waitUntil(lambda: [ticket for ticket, _ in puts(sandbox)] == FLOOR[1:3], timeout=10_000)
+    said = dialog.model.index(0, 4).data()
+    assert said.startswith(f"Waits behind item {earlier.id}, an earlier update of tic_2001")
+    qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=10_000)  # not stuck sending
