@@ -42,14 +42,19 @@ class TemplateStore:
     (each call says which: the user may switch while the window is open).
 
     Safe to use from several threads, each with its own connection (`Database`); the window
-    uses it from one worker thread. Errors: `TemplateError` (a template that cannot be saved,
-    a file that cannot be imported; nothing changed), `sqlite3.Error` or `OSError` when the file
-    cannot be written, `gui.core.outbox.OutboxCorrupt` when it turned out damaged.
+    uses it from one worker thread: the outbox's (`OutboxStore.templates`), or in the sandbox's
+    window one of its own on the real file.
+
+    Errors: `TemplateError` (a template that cannot be saved, a file that cannot be imported;
+    nothing changed), `sqlite3.Error` or `OSError` when the file cannot be written,
+    `gui.core.outbox.OutboxCorrupt` when it turned out damaged.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, database: Database | None = None) -> None:
         self.path = Path(path)
-        self._database = Database(self.path)
+        # An OutboxStore's own (`OutboxStore.templates`): one process checks, and if need be
+        # moves aside, a damaged file once, not once per store.
+        self._database = database if database is not None else Database(self.path)
 
     def templates(self, language: str) -> list[Template]:
         with self._reading() as connection:
