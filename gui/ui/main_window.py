@@ -9,6 +9,7 @@
 - `TicketSwitcher` (ticket_switcher.py): which ticket the form is about, what Particle Space
   last confirmed of it, Undo; `FormFiller` (form_filler.py): the restored draft, outbox items
   and history in the form; `StartNotice` (start_notice.py): what the window says as it opens;
+  `TemplatesMenu` (templates_menu.py): the saved notices inserted into the message;
 - `TicketPage` (ticket_page.py: the banner, `TicketForm`, Update), `MainMenuBar` (menus.py),
   `WindowStatusBar` (status_bar.py) and `Panels` (panels.py): what the user sees.
 

@@ -394,8 +394,8 @@ class TemplatesDialog(QDialog):
         if (line := self.status.lineEdit()) is not None:
             line.setPlaceholderText(self.tr("Keep the form's"))
         self.placeholders.setText(
-            self.tr("Placeholders: {names}. Write a brace itself twice: {{ or }}.").format(
-                names=", ".join("{" + name + "}" for name in PLACEHOLDERS)
+            self.tr("Placeholders: {names}. Write a brace itself twice: {braces}.").format(
+                names=", ".join("{" + name + "}" for name in PLACEHOLDERS), braces="{{ }}"
             )
         )
         self.list.setAccessibleName(self.tr("Templates"))
