@@ -9,6 +9,7 @@
 - `TicketSwitcher` (ticket_switcher.py): which ticket the form is about, what Particle Space
   last confirmed of it, Undo; `FormFiller` (form_filler.py): the restored draft, outbox items
   and history in the form; `StartNotice` (start_notice.py): what the window says as it opens;
+  `TemplatesMenu` (templates_menu.py): the saved notices inserted into the message;
 - `TicketPage` (ticket_page.py: the banner, `TicketForm`, Update), `MainMenuBar` (menus.py),
   `WindowStatusBar` (status_bar.py) and `Panels` (panels.py): what the user sees.
 
@@ -47,6 +48,7 @@ from gui.ui.sign_in import SignInController
 from gui.ui.sign_in_flow import SignInFlow
 from gui.ui.start_notice import StartNotice
 from gui.ui.status_bar import WindowStatusBar
+from gui.ui.templates_menu import TemplatesMenu
 from gui.ui.ticket_page import TicketPage
 from gui.ui.ticket_switcher import TicketSwitcher
 from gui.ui.worker import JobRunner
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         StartNotice(page=self.page, drafts=self.drafts, outbox=self.outbox, parent=self)
+        self.templates = TemplatesMenu.of(self)  # by the message; the user's, in the real outbox
         self._connect()
         self.connection_view = ConnectionView(
             window=self,
@@ -469,6 +472,7 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         self.sending.shutdown()
         self.drafts.shutdown()
+        self.templates.shutdown()  # before the outbox's thread, which may save its last edit
         self.outbox.shutdown()
         if not self._warm_up.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the warm-up was still running when the window closed")

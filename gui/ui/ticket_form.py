@@ -35,6 +35,7 @@ from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
 from gui.ui.list_completer import ListCompleter
 from gui.ui.message_counter import MessageCounter
 from gui.ui.status_field import StatusField
+from gui.ui.templates_menu import TemplateButton
 from gui.ui.time_field import OptionalDateTimeEdit
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ class TicketForm(QWidget):
             message=self.notify_message,
             is_sms=lambda: self.contact_type() is ContactType.SMS,
         )
+        self.template_button = TemplateButton()  # under the message's label (`TemplatesMenu`)
         self._tab_typer = TabTyper(self)
         for editor in self._editors.values():
             if isinstance(editor, QPlainTextEdit):
@@ -140,6 +142,7 @@ class TicketForm(QWidget):
         #: The errors shown, by field, as given (a Message is shown again in a new language).
         self._errors: dict[str, list[str]] = {}
         self._lay_out()
+        self.setTabOrder(self.notify_message, self.template_button)  # then on, as before
         self._retranslate()
         self._connect_edits()
         self._on_type_changed()
@@ -416,7 +419,7 @@ class TicketForm(QWidget):
         label.setObjectName(f"{field}Label")
         label.setBuddy(editor)
         self._labels[field] = label
-        form.addRow(label, cell)
+        form.addRow(self.template_button.under(label) if field == "notifyMessage" else label, cell)
         return cell
 
     def _connect_edits(self) -> None:

@@ -117,6 +117,26 @@ SCHEMA_V4: tuple[str, ...] = (
 #: run out, never before its ``not_before``. Items of older files have none.
 SCHEMA_V5: tuple[str, ...] = ("ALTER TABLE outbox ADD COLUMN not_before REAL",)
 
+#: Version 6: message templates (gui.core.templates), the user's: the window keeps them in the
+#: real outbox file whichever window (the sandbox's too) made them. A row is one of the user's
+#: own (``starter`` '') or a starter the user changed (its key; its texts no longer follow the
+#: language) or deleted (``hidden`` 1). Starters never changed have no row.
+SCHEMA_V6: tuple[str, ...] = (
+    """
+    CREATE TABLE templates (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        starter TEXT NOT NULL DEFAULT '',      -- gui.core.templates.STARTERS key, or ''
+        hidden INTEGER NOT NULL DEFAULT 0,     -- 1: a starter the user deleted
+        name TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        message TEXT NOT NULL,
+        type TEXT NOT NULL DEFAULT '' CHECK (type IN ('', 'email', 'sms')),  -- '': the form's
+        status TEXT NOT NULL DEFAULT ''        -- '': the form's
+    )
+    """,
+    "CREATE UNIQUE INDEX templates_by_starter ON templates (starter) WHERE starter != ''",
+)
+
 #: Step i brings a database from ``user_version`` i to i + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     SCHEMA_V1,
@@ -124,6 +144,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     SCHEMA_V3,
     SCHEMA_V4,
     SCHEMA_V5,
+    SCHEMA_V6,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

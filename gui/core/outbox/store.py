@@ -1,8 +1,8 @@
 """`OutboxStore`: the outbox, its history, the remembered contacts and the known tickets, as the
 rest of the app sees them. It wires the concerns of this package together: the file and its
 connections (`database`), the queue (`queue`), the history and the contacts (`history`), the
-known tickets (`known`), the repeats (`repeats`), and the life mark that says this process is
-still sending what it claimed (`gui.core.liveness`).
+known tickets (`known`), the repeats (`repeats`), the message templates (`templates`), and the
+life mark that says this process is still sending what it claimed (`gui.core.liveness`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from gui.core.outbox.history import HistoryEntry
 from gui.core.outbox.known import KnownTicket
 from gui.core.outbox.queue import ItemState, OutboxItem
 from gui.core.outbox.repeats import Repeat
+from gui.core.outbox.templates import TemplateStore
 from gui.core.ticket import TicketUpdate, update_to_json
 from gui.core.wire import encode_pairs, pairs_digest
 
@@ -58,6 +59,8 @@ class OutboxStore:
         self.path = Path(path)
         self._clock = clock
         self._database = Database(self.path)
+        #: The message templates kept in this file, on the same connections.
+        self.templates = TemplateStore(self.path, database=self._database)
         # Held while this process may have items SENDING; see gui.core.liveness.
         self._life_mark = LifeMark(self._claims_folder())
 
