@@ -28,20 +28,18 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from gui.core import reports
 from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
 from gui.core.destination import destination_of
 from gui.core.fields import Operation
-from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.ui import batch_launcher, shortcuts
 from gui.ui.banner import BannerKind
 from gui.ui.connection_view import ConnectionView
 from gui.ui.dispatcher import OutboxDispatcher, open_outbox
 from gui.ui.draft_keeper import DraftKeeper, open_drafts
 from gui.ui.form_filler import FormFiller
-from gui.ui.i18n import translated
 from gui.ui.menus import MainMenuBar
 from gui.ui.panels import Panels
+from gui.ui.quit_question import ask_before_quitting
 from gui.ui.send_controller import SendController
 from gui.ui.send_report import SendReport
 from gui.ui.sign_in import SignInController
@@ -133,7 +131,7 @@ class MainWindow(QMainWindow):
         self._warm_up = JobRunner(parent=self)
         self._warm_up_started = False
         self._shut_down = False
-        self._outbox_items: list[OutboxItem] = []  # as the outbox last listed them
+        self.outbox_items: list[OutboxItem] = []  # as the outbox last listed them
         self._restore_draft = ticket_id is None  # a --ticket wins over last run's draft
 
         self.sign_in = SignInController(
@@ -290,7 +288,7 @@ class MainWindow(QMainWindow):
         menus.outbox_action.triggered.connect(self.show_outbox_panel)
         menus.history_action.triggered.connect(self.show_history_panel)
         menus.help_action.triggered.connect(self.show_help)
-        menus.about_action.triggered.connect(self._show_about)
+        menus.about_action.triggered.connect(functools.partial(_show_about, self))
         self.status_bar.outbox_requested.connect(self.show_outbox_panel)
         self.submit_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
@@ -347,11 +345,6 @@ class MainWindow(QMainWindow):
 
         show_help(self, self.form.field_help)
 
-    def _show_about(self) -> None:
-        from gui.ui.help_dialog import show_about
-
-        show_about(self)
-
     # --- Connection and sign-in --------------------------------------------------------------
 
     @property
@@ -404,7 +397,7 @@ class MainWindow(QMainWindow):
         self.status_bar.set_sending(busy)
 
     def _on_outbox_changed(self, items: list[OutboxItem]) -> None:
-        self._outbox_items = items
+        self.outbox_items = items
         self.panels.show_items(items)
         self.status_bar.show_waiting(len(items))
 
@@ -482,22 +475,8 @@ class MainWindow(QMainWindow):
             self.sandbox.stop()
 
 
-def ask_before_quitting(window: MainWindow, waiting: int) -> bool:
-    """Whether to quit with `waiting` updates in the outbox (or one being sent): the user's
-    answer to the question."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
+def _show_about(window: MainWindow) -> None:
+    """Help ▸ About (its module loads when it is first asked for)."""
+    from gui.ui.help_dialog import show_about
 
-    if window.busy:
-        waits = reports.quit_while_sending()
-    else:
-        here = destination_of(window.connection)
-        items = window._outbox_items
-        elsewhere = sum(1 for item in items if item.destination not in (None, here))
-        waits = reports.still_in_outbox(
-            max(waiting - elsewhere, 0), elsewhere=elsewhere, sandbox=window.sandbox is not None
-        )
-    question = join([waits, QT_TRANSLATE_NOOP("MainWindow", "Quit now?")])
-    title = QCoreApplication.translate("MainWindow", "Updates are waiting")
-    answer = QMessageBox.question(window, title, translated(question))
-    return answer == QMessageBox.StandardButton.Yes
+    show_about(window)

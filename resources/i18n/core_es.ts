@@ -1605,6 +1605,114 @@
     </message>
 </context>
 <context>
+    <name>template_files</name>
+    <message>
+        <source>The file is larger than {limit:,} bytes: it is not a templates file.</source>
+        <translation>El archivo tiene más de {limit:,} bytes: no es un archivo de plantillas.</translation>
+    </message>
+    <message>
+        <source>The file is damaged: it stops making sense at line {line}, column {column}.</source>
+        <translation>El archivo está dañado: deja de tener sentido en la línea {line}, columna {column}.</translation>
+    </message>
+    <message>
+        <source>The file was written by a newer version of the app (version {version}; this app reads version {known}).</source>
+        <translation>El archivo lo escribió una versión más reciente de la aplicación (versión {version}; esta aplicación lee la versión {known}).</translation>
+    </message>
+    <message>
+        <source>The file has more than {limit:,} templates.</source>
+        <translation>El archivo tiene más de {limit:,} plantillas.</translation>
+    </message>
+    <message>
+        <source>An earlier template has the same name.</source>
+        <translation>Una plantilla anterior tiene el mismo nombre.</translation>
+    </message>
+    <message>
+        <source>It is not a template.</source>
+        <translation>No es una plantilla.</translation>
+    </message>
+    <message>
+        <source>Its {field} is missing or not text.</source>
+        <translation>Su {field} falta o no es texto.</translation>
+    </message>
+    <message>
+        <source>Its type must be "email", "sms" or null.</source>
+        <translation>Su tipo debe ser "email", "sms" o null.</translation>
+    </message>
+    <message>
+        <source>Its status must be text or null.</source>
+        <translation>Su estado debe ser texto o null.</translation>
+    </message>
+    <message>
+        <source>The file is not a templates file exported by Particle Tickets.</source>
+        <translation>El archivo no es un archivo de plantillas exportado por Particle Tickets.</translation>
+    </message>
+    <message>
+        <source>Template {number} ({name}) in the file:</source>
+        <translation>Plantilla {number} ({name}) del archivo:</translation>
+    </message>
+    <message>
+        <source>Template {number} in the file:</source>
+        <translation>Plantilla {number} del archivo:</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file's templates are all here already.</source>
+        <translation>No se importó nada: todas las plantillas del archivo ya están aquí.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n templates.</source>
+        <comment>Added %n template.</comment>
+        <translation>
+            <numerusform>Se añadió %n plantilla.</numerusform><numerusform>Se añadieron %n plantillas.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n templates.</source>
+        <comment>Updated %n template.</comment>
+        <translation>
+            <numerusform>Se actualizó %n plantilla.</numerusform><numerusform>Se actualizaron %n plantillas.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n templates to {file}.</source>
+        <comment>Exported %n template to {file}.</comment>
+        <translation>
+            <numerusform>Se exportó %n plantilla a {file}.</numerusform><numerusform>Se exportaron %n plantillas a {file}.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>templates</name>
+    <message>
+        <source>A brace is not closed or not opened. Write a placeholder as {example}, and a brace itself twice ({braces}).</source>
+        <translation>Hay una llave sin cerrar o sin abrir. Escriba un marcador como {example}, y una llave, dos veces ({braces}).</translation>
+    </message>
+    <message>
+        <source>Write the placeholder {written} as {placeholder}.</source>
+        <translation>Escriba el marcador {written} como {placeholder}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {placeholder}. You can use {known}.</source>
+        <translation>Marcador desconocido: {placeholder}. Puede usar {known}.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Póngale un nombre a la plantilla.</translation>
+    </message>
+    <message>
+        <source>Another template is named {name}.</source>
+        <translation>Otra plantilla se llama {name}.</translation>
+    </message>
+    <message>
+        <source>This takes at most {limit:,} characters; it has {count:,}.</source>
+        <translation>Esto admite como máximo {limit:,} caracteres; tiene {count:,}.</translation>
+    </message>
+    <message>
+        <source>A status is one line of at most {limit:,} characters.</source>
+        <translation>Un estado es una línea de como máximo {limit:,} caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>transport</name>
     <message>
         <source>Refusing plain http to {host}: it led to {address}, not this computer.</source>

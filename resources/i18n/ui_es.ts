@@ -1042,6 +1042,135 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     </message>
 </context>
 <context>
+    <name>TemplateButton</name>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Insert a saved notice: its subject and message ({keys})</source>
+        <translation>Insertar un aviso guardado: su asunto y su mensaje ({keys})</translation>
+    </message>
+    <message>
+        <source>&amp;Manage…</source>
+        <translation>&amp;Gestionar…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateKeeper</name>
+    <message>
+        <source>The file could not be used: {error}</source>
+        <translation>No se pudo usar el archivo: {error}</translation>
+    </message>
+    <message>
+        <source>The templates could not be read or saved: {error}</source>
+        <translation>No se pudieron leer ni guardar las plantillas: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Fix the problems shown first, or put the text back as it was.</source>
+        <translation>Corrija primero los problemas indicados, o deje el texto como estaba.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Plantilla nueva</translation>
+    </message>
+    <message>
+        <source>templates</source>
+        <translation>plantillas</translation>
+    </message>
+    <message>
+        <source>Export templates</source>
+        <translation>Exportar plantillas</translation>
+    </message>
+    <message>
+        <source>Import templates</source>
+        <translation>Importar plantillas</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>This template has problems and is not saved. Close and lose the changes?</source>
+        <translation>Esta plantilla tiene problemas y no se ha guardado. ¿Cerrar y perder los cambios?</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardada.</translation>
+    </message>
+    <message>
+        <source>Templates (*.json);;All files (*)</source>
+        <translation>Plantillas (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>A&amp;sunto</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Mensaje</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>E&amp;stado</translation>
+    </message>
+    <message>
+        <source>Keep the form's</source>
+        <translation>Mantener el del formulario</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>SMS text message</source>
+        <translation>Mensaje de texto SMS</translation>
+    </message>
+    <message>
+        <source>Placeholders: {names}. Write a brace itself twice: {braces}.</source>
+        <translation>Marcadores: {names}. Para escribir una llave, escríbala dos veces: {braces}.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Añadi&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Problem with {field}</source>
+        <translation>Problema en {field}</translation>
+    </message>
+</context>
+<context>
     <name>TicketForm</name>
     <message>
         <source>&amp;Ticket ID *</source>

@@ -15,7 +15,8 @@ from gui.core.destination import Destination, account_of
 from gui.core.outbox import OutboxStore
 from gui.core.ticket import TicketUpdate
 from gui.sandbox import Behaviour
-from gui.ui.main_window import MainWindow, ask_before_quitting
+from gui.ui.main_window import MainWindow
+from gui.ui.quit_question import ask_before_quitting
 from tests.ui.conftest import VENDOR, WindowFactory, click, fill
 
 

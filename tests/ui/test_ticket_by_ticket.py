@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.core import app_folders
 from gui.sandbox import Behaviour, SandboxServer
-from gui.ui.main_window import MainWindow, ask_before_quitting
+from gui.ui.main_window import MainWindow
+from gui.ui.quit_question import ask_before_quitting
 from tests.ui.conftest import WindowFactory, click, fill, type_into
 
 NOTICE = {"notifySubject": "Water", "notifyMessage": "The plumber comes at 9."}
