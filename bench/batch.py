@@ -76,30 +76,11 @@ def make_updates(count: int) -> list[Any]:
 
 
 def child_plain(api_base: str, count: int) -> dict[str, Any]:
-    """The baseline: the same bodies, plain sequential `requests` PUTs over one Session."""
-    import requests
+    """The baseline: the same bodies, plain sequential `requests` PUTs over one Session (the
+    outbox benchmark's, bench/outbox.py, which is beside this file on sys.path)."""
+    from outbox import plain_puts
 
-    from gui.core.api_contract import FORM_CONTENT_TYPE, update_path
-    from gui.core.wire import encode_body
-    from gui.sandbox import SandboxServer
-
-    prepared = [
-        (api_base + update_path(update.ticket_id), encode_body(update).encode("utf-8"))
-        for update in make_updates(count)
-    ]
-    headers = {
-        "Authorization": f"Bearer {SandboxServer.TOKEN}",
-        "Content-Type": FORM_CONTENT_TYPE,
-        "Accept": "application/json",
-    }
-    with requests.Session() as session:
-        started = time.perf_counter()
-        for url, body in prepared:
-            response = session.put(url, data=body, headers=headers, timeout=(5, 30))
-            if response.status_code != 200:
-                return {"ok": False, "error": f"HTTP {response.status_code} from {url}"}
-        seconds = time.perf_counter() - started
-    return {"ok": True, "seconds": seconds}
+    return plain_puts(api_base, make_updates(count))
 
 
 def _seed(api_base: str, count: int) -> None:

@@ -138,6 +138,12 @@ class CollectionTimer:
 
 def child_plain(api_base: str, count: int) -> dict[str, Any]:
     """The baseline: the same bodies, plain sequential `requests` PUTs over one Session."""
+    return plain_puts(api_base, make_updates(count))
+
+
+def plain_puts(api_base: str, updates: list[Any]) -> dict[str, Any]:
+    """Send `updates` as plain sequential `requests` PUTs over one Session, timed (bench/batch.py
+    takes its baseline from here too)."""
     import requests
 
     from gui.core.api_contract import FORM_CONTENT_TYPE, update_path
@@ -146,7 +152,7 @@ def child_plain(api_base: str, count: int) -> dict[str, Any]:
 
     prepared = [
         (api_base + update_path(update.ticket_id), encode_body(update).encode("utf-8"))
-        for update in make_updates(count)
+        for update in updates
     ]
     headers = {
         "Authorization": f"Bearer {SandboxServer.TOKEN}",
