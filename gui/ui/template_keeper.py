@@ -203,7 +203,8 @@ class TemplateKeeper(QObject):
                 case Failed(error):
                     failed(error)
 
-        assert self._outbox is not None
+        if self._outbox is None:  # neither jobs nor an outbox: built without a way to run
+            raise RuntimeError("TemplateKeeper needs an outbox or jobs of its own")
         self._outbox.run_on_store(guarded, settle)
 
 
