@@ -69,6 +69,8 @@ class HelpDialog(QDialog):
                 keys(shortcuts.NEW_TICKET),
                 self.tr("Open a new ticket, or go back to updating one"),
             ),
+            (keys(shortcuts.TEMPLATES), self.tr("Insert a saved notice into the message")),
+            (keys(shortcuts.BATCH), self.tr("One change to many tickets at once")),
             (keys(shortcuts.OUTBOX), self.tr("Show the outbox: updates waiting to be sent")),
             (keys(shortcuts.HISTORY), self.tr("Show the history of updates")),
             (keys(*shortcuts.settings()), self.tr("Settings: sign-in, connection, language")),

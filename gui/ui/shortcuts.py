@@ -9,6 +9,7 @@ SEND = ("Ctrl+Return", "Ctrl+Enter")  # Enter on the keypad too
 CANCEL = "Esc"
 NEW_TICKET = "Ctrl+N"
 BATCH = "Ctrl+Shift+M"  # File ▸ Many tickets…
+TEMPLATES = "Ctrl+Shift+T"  # the Templates button's menu, from anywhere in the window
 OUTBOX = "Ctrl+Shift+O"
 HISTORY = "Ctrl+Shift+H"
 HELP = "F1"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from gui.core.app_folders import OUTBOX_FILE_NAME
 from gui.core.fields import Operation
+from gui.ui import shortcuts
 from gui.ui.template_keeper import TemplateKeeper
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Opens the Templates menu from anywhere in the window (also while the message is hidden).
-SHORTCUT = "Ctrl+Shift+T"
+SHORTCUT = shortcuts.TEMPLATES
 
 
 class TemplateButton(QToolButton):

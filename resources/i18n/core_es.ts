@@ -1666,19 +1666,25 @@
         <source>Added %n templates.</source>
         <comment>Added %n template.</comment>
         <translation>
-            <numerusform>Se añadió %n plantilla.</numerusform><numerusform>Se añadieron %n plantillas.</numerusform></translation>
+            <numerusform>Se añadió %n plantilla.</numerusform>
+            <numerusform>Se añadieron %n plantillas.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Updated %n templates.</source>
         <comment>Updated %n template.</comment>
         <translation>
-            <numerusform>Se actualizó %n plantilla.</numerusform><numerusform>Se actualizaron %n plantillas.</numerusform></translation>
+            <numerusform>Se actualizó %n plantilla.</numerusform>
+            <numerusform>Se actualizaron %n plantillas.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n templates to {file}.</source>
         <comment>Exported %n template to {file}.</comment>
         <translation>
-            <numerusform>Se exportó %n plantilla a {file}.</numerusform><numerusform>Se exportaron %n plantillas a {file}.</numerusform></translation>
+            <numerusform>Se exportó %n plantilla a {file}.</numerusform>
+            <numerusform>Se exportaron %n plantillas a {file}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -313,6 +313,14 @@
         <translation>Abrir un ticket nuevo, o volver a actualizar uno</translation>
     </message>
     <message>
+        <source>Insert a saved notice into the message</source>
+        <translation>Insertar un aviso guardado en el mensaje</translation>
+    </message>
+    <message>
+        <source>One change to many tickets at once</source>
+        <translation>Un cambio a muchos tickets a la vez</translation>
+    </message>
+    <message>
         <source>Show the outbox: updates waiting to be sent</source>
         <translation>Mostrar la bandeja de salida: actualizaciones pendientes de envío</translation>
     </message>

@@ -152,11 +152,14 @@ def test_every_shortcut_in_the_help_is_bound_and_named(window) -> None:
         "outbox": window.outbox_action,
         "history": window.history_action,
         "help": window.help_action,
+        "many tickets": window.menus.batch_action,
     }
     for name, action in bound.items():
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         assert keys, f"{name} has no shortcut"
         assert keys in text, f"the help does not name {keys} ({name})"
+    templates = window.templates.shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+    assert templates and templates in text, "the help does not name the Templates menu's keys"
 
 
 def test_ctrl_shift_o_and_h_show_the_outbox_and_history(qtbot: QtBot, window) -> None:
