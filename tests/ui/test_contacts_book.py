@@ -5,6 +5,8 @@ changes and deletes people, in the real outbox file."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from gui.core.address_book import Person
-from gui.core.app_folders import OUTBOX_FILE_NAME, data_folder
+from gui.core.app_folders import OUTBOX_FILE_NAME, data_folder, sandbox_data_folder
 from gui.core.outbox.address_book import AddressBookStore
 from gui.sandbox import SandboxServer
 from gui.ui.contacts_dialog import ContactsDialog
@@ -169,3 +171,22 @@ def test_the_dialog_adds_changes_and_deletes_people_in_the_real_file(
     click(qtbot, dialog.delete_button)
     qtbot.waitUntil(lambda: dialog.people_names() == ["María López"], timeout=5000)
     assert stored_names() == ["María López"]
+
+
+def test_the_sandbox_window_keeps_its_contacts_in_the_real_file(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(argv=["--demo"])
+    assert window.sandbox is not None
+    dialog = open_dialog(qtbot, window)
+    click(qtbot, dialog.add_button)
+    type_into(qtbot, dialog.name, "Tried in the sandbox")
+    type_into(qtbot, dialog.email, "tried@example.com")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.people_names() == ["Tried in the sandbox"], timeout=5000)
+    window.close()
+    assert stored_names() == ["Tried in the sandbox"]
+    sandbox_file = sandbox_data_folder() / OUTBOX_FILE_NAME
+    with contextlib.closing(sqlite3.connect(sandbox_file)) as check:  # the sandbox's outbox
+        tables = {name for (name,) in check.execute("SELECT name FROM sqlite_master")}
+        assert "people" not in tables or check.execute("SELECT * FROM people").fetchall() == []
