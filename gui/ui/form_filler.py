@@ -105,11 +105,10 @@ class FormFiller(QObject):
         )
 
     def _offer(self, contact_type: ContactType, known: Sequence[str]) -> None:
+        self._form.set_known_contacts(known)
         completer = self._form.contacts.completer()
-        if self.completions is None or not isinstance(completer, ListCompleter):
-            self._form.set_known_contacts(known)
-            return
-        completer.set_completions(self.completions(contact_type, known))
+        if self.completions is not None and isinstance(completer, ListCompleter):
+            completer.set_completions(self.completions(contact_type, known))
 
     def _on_draft_restored(self, draft: TicketDraft) -> None:
         if self._busy():
