@@ -211,3 +211,90 @@ def check(person: Person, others: Sequence[Person], *, region: str = DEFAULT_REG
     found = person_problems(person, others, region=region)
     if found:
         raise ContactError(join([text for texts in found.values() for text in texts]))
+
+
+#: The columns of a contacts CSV file (the first row names them, in any order and case).
+CSV_COLUMNS = ("name", "email", "phone", "groups")
+#: The largest contacts CSV file read.
+MAX_CSV_BYTES = 5 * 1024 * 1024
+
+
+def from_csv(data: bytes) -> list[tuple[int, Person]]:
+    """The people of a CSV file, each with its row in the file (1 is the header): a ``name``
+    column and any of ``email``, ``phone`` and ``groups`` (group names separated by commas in
+    a quoted cell, or by semicolons); UTF-8, with or without a byte order mark. `ContactError`
+    for a file that cannot be read so."""
+    import csv
+    import io
+
+    if len(data) > MAX_CSV_BYTES:
+        raise ContactError(_CSV_TOO_LARGE.format(megabytes=MAX_CSV_BYTES // (1024 * 1024)))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ContactError(_CSV_NOT_UTF8) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [cell.strip().casefold() for cell in next(reader, [])]
+    if "name" not in header:
+        raise ContactError(_CSV_NO_NAME)
+    people: list[tuple[int, Person]] = []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = dict(zip(header, row, strict=False))
+        person = Person(
+            cells.get("name", ""),
+            email=cells.get("email", ""),
+            phone=cells.get("phone", ""),
+            groups=split_groups(cells.get("groups", "")),
+        )
+        people.append((reader.line_num, person))
+    return people
+
+
+def merged(
+    existing: Sequence[Person],
+    incoming: Sequence[tuple[int, Person]],
+    *,
+    region: str = DEFAULT_REGION,
+) -> list[Person]:
+    """`incoming` as it is stored over `existing`: a person whose name (in any case) is there
+    already keeps its row, takes the file's email and phone where the file has them, and joins
+    the file's groups; the others are new. `ContactError` naming each row with a problem."""
+    by_name = {person.name.casefold(): person for person in existing}
+    result: list[Person] = []
+    problems: list[Message] = []
+    for row, person in incoming:
+        person = cleaned(person)
+        known = by_name.get(person.name.casefold())
+        if known is not None:
+            person = cleaned(
+                dataclasses.replace(
+                    known,
+                    email=person.email or known.email,
+                    phone=person.phone or known.phone,
+                    groups=(*known.groups, *person.groups),
+                )
+            )
+        others = [
+            p for p in (*by_name.values(), *result) if p.name.casefold() != person.name.casefold()
+        ]
+        found = person_problems(person, others, region=region)
+        if found:
+            texts = [text for texts in found.values() for text in texts]
+            problems.append(_CSV_ROW.format(row=row, problem=join(texts)))
+            continue
+        result.append(person)
+        by_name[person.name.casefold()] = person
+    if problems:
+        raise ContactError(join([*problems, _CSV_NOTHING]))
+    return result
+
+
+_CSV_TOO_LARGE = QT_TRANSLATE_NOOP("address_book", "The file is over {megabytes} MB.")
+_CSV_NOT_UTF8 = QT_TRANSLATE_NOOP("address_book", "The file is not UTF-8 text.")
+_CSV_NO_NAME = QT_TRANSLATE_NOOP(
+    "address_book", "The file's first row must name its columns: name, email, phone, groups."
+)
+_CSV_ROW = QT_TRANSLATE_NOOP("address_book", "Row {row}: {problem}")
+_CSV_NOTHING = QT_TRANSLATE_NOOP("address_book", "Nothing was imported.")

@@ -84,6 +84,31 @@ class ContactsKeeper(QObject):
 
         self._run(lambda store: store.save(person, region=region), saved, on_refused)
 
+    def import_csv(
+        self,
+        path: Path,
+        *,
+        region: str,
+        on_done: Callable[[Message], None],
+        on_refused: Callable[[Message], None],
+    ) -> None:
+        """Add and update the people of the CSV file at `path` (read on the worker thread);
+        `on_done(what happened)`, or `on_refused(why)` with nothing imported."""
+
+        def read(store: AddressBookStore) -> tuple[int, AddressBook]:
+            from gui.core.address_book import MAX_CSV_BYTES
+
+            with open(path, "rb") as file:
+                data = file.read(MAX_CSV_BYTES + 1)
+            return store.import_csv(data, region=region)
+
+        def imported(result: tuple[int, AddressBook]) -> None:
+            count, book = result
+            self._on_book(book)
+            on_done(contacts_book.tr("Imported %n contacts.", "Imported %n contact.", count))
+
+        self._run(read, imported, on_refused)
+
     def delete(self, person: Person) -> None:
         self._run(lambda store: store.delete(person), self._on_book)
 

@@ -11,6 +11,7 @@ does; what it refuses is said under the fields (`contactError`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -78,6 +80,11 @@ class ContactsDialog(QDialog):
         self.add_button = _button("addContactButton")
         self.delete_button = _button("deleteContactButton")
         self.save_button = _button("saveContactButton")
+        self.import_button = _button("importContactsButton")
+        self.note = QLabel()
+        self.note.setObjectName("contactsNote")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.save_button.setDefault(True)
 
         fields = self._fields = QFormLayout()
@@ -90,6 +97,7 @@ class ContactsDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -98,6 +106,7 @@ class ContactsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(fields)
         layout.addWidget(self.error)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
         layout.addWidget(close)
 
@@ -105,6 +114,7 @@ class ContactsDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         self.delete_button.clicked.connect(self.delete)
         self.save_button.clicked.connect(self.save)
+        self.import_button.clicked.connect(lambda: self.import_csv())  # not its checked flag
         keeper.changed.connect(self.show_book)
         keeper.failed.connect(self._show_error)
         self._retranslate()
@@ -140,6 +150,22 @@ class ContactsDialog(QDialog):
         if person is not None:
             self._keeper.delete(person)
             self._fill(None)
+
+    def import_csv(self, path: Path | None = None) -> None:
+        """Add and update the people of a CSV file (name, email, phone, groups): `path`, or
+        the one the user picks."""
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import contacts"), "", self.tr("CSV files (*.csv);;All files (*)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.note.clear()
+        self.error.hide()
+        self._keeper.import_csv(
+            path, region=self._region(), on_done=self._say, on_refused=self._on_refused
+        )
 
     # --- The book ----------------------------------------------------------------------------
 
@@ -191,6 +217,9 @@ class ContactsDialog(QDialog):
         self._editing = person.id
         self.show_book(self._book)  # chooses it
 
+    def _say(self, text: str) -> None:
+        self.note.setText(translated(text))
+
     def _on_refused(self, why: Message) -> None:
         self.save_button.setEnabled(True)
         self._show_error(why)
@@ -223,6 +252,10 @@ class ContactsDialog(QDialog):
         self.add_button.setText(self.tr("&Add"))
         self.delete_button.setText(self.tr("&Delete"))
         self.save_button.setText(self.tr("&Save"))
+        self.import_button.setText(self.tr("&Import CSV…"))
+        self.import_button.setToolTip(
+            self.tr("A CSV file with the columns name, email, phone, groups")
+        )
 
 
 def _button(name: str) -> QPushButton:

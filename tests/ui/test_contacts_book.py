@@ -9,8 +9,9 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from gui.core.address_book import Person
@@ -190,3 +191,28 @@ def test_the_sandbox_window_keeps_its_contacts_in_the_real_file(
     with contextlib.closing(sqlite3.connect(sandbox_file)) as check:  # the sandbox's outbox
         tables = {name for (name,) in check.execute("SELECT name FROM sqlite_master")}
         assert "people" not in tables or check.execute("SELECT * FROM people").fetchall() == []
+
+
+def test_the_dialog_imports_a_csv_file(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    sandbox: SandboxServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = opened(qtbot, make_window, sandbox.url, 0)
+    dialog = open_dialog(qtbot, window)
+    csv_file = tmp_path / "tenants.csv"
+    csv_file.write_text(
+        'name,email,phone,groups\nMaría López,maria@example.com,,"Tenants 3C"\n', encoding="utf-8"
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(csv_file), ""))
+    )
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(lambda: dialog.note.text() == "Imported 1 contact.", timeout=5000)
+    assert dialog.people_names() == stored_names() == ["María López"]
+    csv_file.write_text("name,email\nNobody,\n", encoding="utf-8")
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5000)
+    assert dialog.error.text().startswith("Row 2: Enter an email address or a phone number.")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from gui.core.address_book import AddressBook, Person, check, cleaned
+from gui.core.address_book import AddressBook, Person, check, cleaned, from_csv, merged
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.outbox.database import Database
 
@@ -54,6 +54,17 @@ class AddressBookStore:
             check(person, read_book(connection).people, region=region)
             stored = store(connection, person)
             return SavedPerson(stored, read_book(connection))
+
+    def import_csv(self, data: bytes, *, region: str = DEFAULT_REGION) -> tuple[int, AddressBook]:
+        """Add the people of a CSV file's `data` and update those of the same name, in one
+        transaction; how many were imported, and the book after. A file with any problem
+        (`ContactError`, naming its rows) changes nothing."""
+        incoming = from_csv(data)
+        with self._writing() as connection:
+            people = merged(read_book(connection).people, incoming, region=region)
+            for person in people:
+                store(connection, person)
+            return len(people), read_book(connection)
 
     def delete(self, person: Person) -> AddressBook:
         """Remove `person` (and the groups it was the last member of)."""
