@@ -1,19 +1,21 @@
 """`FormFiller`: what fills the form besides the user's typing.
 
 The last run's unsent draft (with Discard draft), an outbox item or a history entry the user
-opens, and the contacts used before, offered as completions.
+opens, and the contacts used before, offered as completions with the contact book's people and
+groups (`completions`, set by `gui.ui.contacts_book.ContactsBook`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from gui.core.fields import Operation
+from gui.core.fields import ContactType, Operation
 from gui.core.messages import QT_TRANSLATE_NOOP
 from gui.ui.banner import BannerKind
+from gui.ui.list_completer import Completion, ListCompleter
 
 if TYPE_CHECKING:
     from gui.core.delivery import Delivery
@@ -48,6 +50,9 @@ class FormFiller(QObject):
         self._outbox = outbox
         self._switcher = switcher
         self._busy = busy
+        #: The contact book's entries for a contact type, offered with the contacts used
+        #: before (`gui.ui.contacts_book`); None: only those.
+        self.completions: Callable[[ContactType, Sequence[str]], list[Completion]] | None = None
         drafts.restored.connect(self._on_draft_restored)
         page.discard_draft_button.clicked.connect(self.discard_draft)
         self._form.type.currentIndexChanged.connect(self.load_known_contacts)
@@ -95,8 +100,15 @@ class FormFiller(QObject):
         thread, on the outbox's)."""
         contact_type = self._form.contact_type()
         self._outbox.run_on_store(
-            lambda store: store.contacts(contact_type), self._form.set_known_contacts
+            lambda store: store.contacts(contact_type),
+            lambda known: self._offer(contact_type, known),
         )
+
+    def _offer(self, contact_type: ContactType, known: Sequence[str]) -> None:
+        self._form.set_known_contacts(known)
+        completer = self._form.contacts.completer()
+        if self.completions is not None and isinstance(completer, ListCompleter):
+            completer.set_completions(self.completions(contact_type, known))
 
     def _on_draft_restored(self, draft: TicketDraft) -> None:
         if self._busy():

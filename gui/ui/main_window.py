@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
 from gui.core.destination import destination_of
 from gui.core.fields import Operation
-from gui.ui import batch_launcher, shortcuts
+from gui.ui import batch_launcher, contacts_book, shortcuts
 from gui.ui.banner import BannerKind
 from gui.ui.connection_view import ConnectionView
 from gui.ui.dispatcher import OutboxDispatcher, open_outbox
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
             signed_in_elsewhere=signed_in_elsewhere,
         )
         self.batch = batch_launcher.BatchLauncher(window=self)  # File ▸ Many tickets…
+        self.contacts = contacts_book.ContactsBook.of(self)  # File ▸ Contacts…, names in sends
         self.sign_in_flow.sandbox_requested.connect(self.sandbox_requested)
         self.sign_in_flow.real_service_requested.connect(self.real_service_requested)
         # Where it was last time, and how its panels were docked (each takes its place when
@@ -466,6 +467,7 @@ class MainWindow(QMainWindow):
         self.sending.shutdown()
         self.drafts.shutdown()
         self.templates.shutdown()  # before the outbox's thread, which may save its last edit
+        self.contacts.shutdown()
         self.outbox.shutdown()
         if not self._warm_up.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the warm-up was still running when the window closed")

@@ -26,8 +26,8 @@ class MainMenuBar(QMenuBar):
     """File (New ticket, Settings, Quit), View (Outbox, History, Language), Sandbox (only with
     a sandbox: how it answers) and Help (the keys and fields, About).
 
-    Object names: newTicketAction, clearFormAction, batchAction, settingsAction, helpAction,
-    language_<code|system>, sandbox_<behaviour>.
+    Object names: newTicketAction, clearFormAction, batchAction, contactsAction,
+    settingsAction, helpAction, language_<code|system>, sandbox_<behaviour>.
     """
 
     def __init__(
@@ -46,6 +46,7 @@ class MainMenuBar(QMenuBar):
         self.clear_form_action = self._action(self.file_menu, "clearFormAction")
         self.batch_action = self._action(self.file_menu, "batchAction")
         self.batch_action.setShortcut(QKeySequence(shortcuts.BATCH))
+        self.contacts_action = self._action(self.file_menu, "contactsAction")
         #: The actions that work only on the ticket page (`SignInFlow`'s form actions).
         self.form_actions = (self.clear_form_action, self.batch_action)
         self.file_menu.addSeparator()
@@ -125,6 +126,10 @@ class MainMenuBar(QMenuBar):
         self.batch_action.setText(self.tr("&Many tickets…"))
         self.batch_action.setToolTip(
             self.tr("One change to many known tickets, or the rows of a CSV file, sent at once")
+        )
+        self.contacts_action.setText(self.tr("C&ontacts…"))
+        self.contacts_action.setToolTip(
+            self.tr("People and groups the contacts field completes and sends to by name")
         )
         self.settings_action.setText(self.tr("&Settings…"))
         if self.sign_in_action is not None:

@@ -24,6 +24,7 @@ from gui.core.messages import join
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from gui.core.address_book import AddressBook
     from gui.core.config import Connection
     from gui.core.delivery import Delivery
     from gui.core.messages import Message
@@ -88,6 +89,10 @@ class SendController(QObject):
         self._waiting: Waiting | None = None
         self._unchanged: TicketUpdate | None = None  # said once: the next press sends it
         self._fixed_deadline = deadline_seconds
+        #: The contact book whose names and groups the contacts field may hold (expanded to
+        #: their addresses before the draft is checked: `gui.core.address_book.validate_with`);
+        #: None: addresses and numbers only.
+        self.address_book: Callable[[], AddressBook] | None = None
         interval = round((deadline_seconds or DEADLINE_SECONDS) * 1000)
         self._deadline = QTimer(self, singleShot=True, interval=interval)
         self._deadline.timeout.connect(self._on_deadline_timeout)
@@ -122,11 +127,12 @@ class SendController(QObject):
         """
         if self.busy:
             return
+        from gui.core.address_book import AddressBook, validate_with
         from gui.core.errors import InvalidTicket  # loaded by the warm-up, not at start-up
-        from gui.core.validation import validate
 
+        book = self.address_book() if self.address_book is not None else AddressBook()
         try:
-            update = validate(draft, now=datetime.now().astimezone(), region=region)
+            update = validate_with(draft, book, now=datetime.now().astimezone(), region=region)
         except InvalidTicket as invalid:
             self.invalid.emit(invalid)
             return

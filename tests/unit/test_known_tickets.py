@@ -387,7 +387,7 @@ def test_0_1_0_s_outbox_migrates_and_keeps_every_item_and_history_row(
         store.close_all()
     check = sqlite3.connect(path)
     try:
-        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (6,)
+        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (7,)
     finally:
         check.close()
     after = {table: _rows(path, table) for table in ("outbox", "history", "contacts")}

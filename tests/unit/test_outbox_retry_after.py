@@ -136,7 +136,7 @@ def test_a_version_4_file_is_migrated_and_its_waiting_items_keep_their_backoff(
         store.close_all()
     check = sqlite3.connect(path)
     try:
-        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (6,)
+        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (7,)
         columns = [row[1] for row in check.execute("PRAGMA table_info(outbox)")]
         assert columns[-1] == "not_before"
     finally:

@@ -144,7 +144,7 @@ def test_a_version_5_file_gets_the_templates_table_and_keeps_its_items(path: Pat
         outbox.close_all()
     check = sqlite3.connect(path)
     try:
-        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (6,)
+        assert check.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (7,)
         assert check.execute("SELECT name FROM templates").fetchall() == [("Mine",)]
     finally:
         check.close()

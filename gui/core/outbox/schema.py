@@ -137,6 +137,35 @@ SCHEMA_V6: tuple[str, ...] = (
     "CREATE UNIQUE INDEX templates_by_starter ON templates (starter) WHERE starter != ''",
 )
 
+#: Version 7: the contact book (gui.core.address_book), the user's, kept in the real outbox
+#: file like the templates. A person has a name (unique, whatever its case) and an email address
+#: and/or a phone number ('' when none); a group is a name (unique likewise) and its members.
+#: A group without members is deleted with its last member.
+SCHEMA_V7: tuple[str, ...] = (
+    """
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    """
+    CREATE TABLE contact_groups (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    )
+    """,
+    """
+    CREATE TABLE group_members (
+        group_id INTEGER NOT NULL REFERENCES contact_groups (id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+        PRIMARY KEY (group_id, person_id)
+    )
+    """,
+    "CREATE INDEX group_members_by_person ON group_members (person_id)",
+)
+
 #: Step i brings a database from ``user_version`` i to i + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     SCHEMA_V1,
@@ -145,6 +174,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     SCHEMA_V4,
     SCHEMA_V5,
     SCHEMA_V6,
+    SCHEMA_V7,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

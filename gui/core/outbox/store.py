@@ -19,6 +19,7 @@ from gui.core.destination import Destination
 from gui.core.fields import ContactType
 from gui.core.liveness import LifeMark
 from gui.core.outbox import history, known, queue, repeats
+from gui.core.outbox.address_book import AddressBookStore
 from gui.core.outbox.database import Database
 from gui.core.outbox.history import HistoryEntry
 from gui.core.outbox.known import KnownTicket
@@ -61,6 +62,8 @@ class OutboxStore:
         self._database = Database(self.path)
         #: The message templates kept in this file, on the same connections.
         self.templates = TemplateStore(self.path, database=self._database)
+        #: The contact book kept in this file, likewise.
+        self.address_book = AddressBookStore(self.path, database=self._database)
         # Held while this process may have items SENDING; see gui.core.liveness.
         self._life_mark = LifeMark(self._claims_folder())
 

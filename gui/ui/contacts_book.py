@@ -1,0 +1,267 @@
+"""The window's contact book: `ContactsKeeper` reads and writes it off the GUI thread, and
+`ContactsBook` wires it into the window: the contacts field's completions, the expansion of
+names and groups when the form is sent, and File ▸ Contacts… (`contactsAction`).
+
+The book is in the real outbox file (``data_folder()/outbox.sqlite3``) for the sandbox's window
+too, as the templates are (`gui.ui.template_keeper`): Particle Space's window reads and writes
+it on its outbox dispatcher's thread, the sandbox's on a thread of the keeper's own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from gui.core.address_book import AddressBook
+from gui.core.app_folders import OUTBOX_FILE_NAME
+from gui.core.fields import ContactType
+from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, plain
+from gui.core.outcome import Failed, Outcome, Succeeded
+from gui.ui.i18n import translated
+from gui.ui.list_completer import Completion
+from gui.ui.worker import JobRunner
+
+if TYPE_CHECKING:
+    from gui.core.address_book import Person
+    from gui.core.outbox import OutboxStore
+    from gui.core.outbox.address_book import AddressBookStore, SavedPerson
+    from gui.ui.contacts_dialog import ContactsDialog
+    from gui.ui.dispatcher import OutboxDispatcher
+    from gui.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_SHUTDOWN_WAIT_MS = 3000
+contacts_book = Context("contacts_book")
+
+
+class ContactsKeeper(QObject):
+    """Reads and writes the book on the thread of `outbox` (whose file holds it), or with no
+    `outbox` in the outbox file at `path`, on a thread of its own.
+
+    Signals:
+        changed(AddressBook): the book now, after a load or a change.
+        failed(Message): the book could not be read or changed; what was asked did not happen.
+    """
+
+    changed = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self, *, path: Path, outbox: OutboxDispatcher | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.book = AddressBook()  # the last book `changed` carried
+        self._outbox = outbox
+        self._opened: AddressBookStore | None = None
+        self._jobs = JobRunner(threads=1, keep_thread=True, parent=self) if not outbox else None
+        self._stopped = False
+
+    def load(self) -> None:
+        self._run(lambda store: store.book(), self._on_book)
+
+    def save(
+        self,
+        person: Person,
+        *,
+        region: str,
+        on_saved: Callable[[Person], None],
+        on_refused: Callable[[Message], None],
+    ) -> None:
+        """Store `person`; then `on_saved(stored)`, or `on_refused(why)`."""
+
+        def saved(result: SavedPerson) -> None:
+            self._on_book(result.book)
+            on_saved(result.person)
+
+        self._run(lambda store: store.save(person, region=region), saved, on_refused)
+
+    def import_csv(
+        self,
+        path: Path,
+        *,
+        region: str,
+        on_done: Callable[[Message], None],
+        on_refused: Callable[[Message], None],
+    ) -> None:
+        """Add and update the people of the CSV file at `path` (read on the worker thread);
+        `on_done(what happened)`, or `on_refused(why)` with nothing imported."""
+
+        def read(store: AddressBookStore) -> tuple[int, AddressBook]:
+            from gui.core.address_book import MAX_CSV_BYTES
+
+            with open(path, "rb") as file:
+                data = file.read(MAX_CSV_BYTES + 1)
+            return store.import_csv(data, region=region)
+
+        def imported(result: tuple[int, AddressBook]) -> None:
+            count, book = result
+            self._on_book(book)
+            on_done(contacts_book.tr("Imported %n contacts.", "Imported %n contact.", count))
+
+        self._run(read, imported, on_refused)
+
+    def delete(self, person: Person) -> None:
+        self._run(lambda store: store.delete(person), self._on_book)
+
+    def shutdown(self) -> None:
+        """Close the file on the keeper's own thread and wait (bounded). Idempotent."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._jobs is None:
+            return
+        self._jobs.run(self._close, lambda _result: None, lambda _error: None)
+        if not self._jobs.wait(_SHUTDOWN_WAIT_MS):
+            log.warning("the contact book's worker was still busy when the window closed")
+
+    def _own_store(self) -> AddressBookStore:
+        if self._opened is None:
+            from gui.core.outbox.address_book import AddressBookStore
+
+            self._opened = AddressBookStore(self.path)
+        return self._opened
+
+    def _close(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
+
+    def _on_book(self, book: AddressBook) -> None:
+        self.book = book
+        self.changed.emit(book)
+
+    def _run(
+        self,
+        function: Callable[[AddressBookStore], T],
+        on_result: Callable[[T], None],
+        on_refused: Callable[[Message], None] | None = None,
+    ) -> None:
+        if self._stopped:
+            return
+
+        def failed(error: Exception) -> None:
+            why = _describe(error)
+            (on_refused or self.failed.emit)(why)
+
+        if self._jobs is not None:
+            self._jobs.run(lambda: function(self._own_store()), on_result, failed)
+            return
+
+        def guarded(store: OutboxStore) -> Outcome[T]:
+            try:
+                return Succeeded(function(store.address_book))
+            except Exception as error:  # handed back to the GUI thread, as a Job does
+                return Failed(error)
+
+        def settle(outcome: Outcome[T]) -> None:
+            match outcome:
+                case Succeeded(value):
+                    on_result(value)
+                case Failed(error):
+                    failed(error)
+
+        if self._outbox is None:
+            raise RuntimeError("ContactsKeeper needs an outbox or jobs of its own")
+        self._outbox.run_on_store(guarded, settle)
+
+
+def completions(
+    book: AddressBook, contact_type: ContactType, known: Sequence[str]
+) -> list[Completion]:
+    """What the contacts field offers: the people with an address of `contact_type` ("María
+    López · (202) 555-0123", found by name or address), the groups ("Tenants 3C · group of 4")
+    and the contacts used before; choosing a person or a group inserts its name."""
+    offered: list[Completion] = []
+    for person in book.people:
+        address = person.address(contact_type)
+        if address:
+            offered.append(
+                Completion(f"{person.name} · {address}", person.name, (person.name, address))
+            )
+    for group, members in book.groups().items():
+        if not any(member.address(contact_type) for member in members):
+            continue  # nobody in it can be reached so
+        shown = translated(
+            contacts_book.tr("{group} · group of %n", "{group} · group of %n", len(members)).format(
+                group=group
+            )
+        )
+        offered.append(Completion(shown, group, (group,)))
+    offered.extend(Completion(contact, contact, (contact,)) for contact in known)
+    return offered
+
+
+class ContactsBook(QObject):
+    """The window's book (`keeper`): loaded after the first paint, offered by the contacts
+    field, used when the form is sent, shown and edited in File ▸ Contacts…."""
+
+    @classmethod
+    def of(cls, window: MainWindow) -> ContactsBook:
+        from gui.core.contacts import DEFAULT_REGION
+
+        def region() -> str:
+            return window.settings.stored_connection().get("sms_region", DEFAULT_REGION)
+
+        keeper = ContactsKeeper(
+            path=window.settings.data_folder() / OUTBOX_FILE_NAME,
+            outbox=window.outbox if window.sandbox is None else None,
+        )
+        book = cls(keeper=keeper, region=region, parent=window)
+        window.first_painted.connect(keeper.load)
+        window.sending.address_book = lambda: keeper.book
+        window.filler.completions = lambda kind, known: completions(keeper.book, kind, known)
+        keeper.changed.connect(window.filler.load_known_contacts)
+        window.menus.contacts_action.triggered.connect(book.open)
+        return book
+
+    def __init__(
+        self, *, keeper: ContactsKeeper, region: Callable[[], str], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        keeper.setParent(self)
+        self.keeper = keeper
+        self.region = region
+        self.dialog: ContactsDialog | None = None
+
+    def open(self) -> ContactsDialog:
+        """Show File ▸ Contacts… (again the same dialog, raised, while it is open)."""
+        if self.dialog is None:
+            from gui.ui.contacts_dialog import ContactsDialog
+
+            parent = self.parent()
+            self.dialog = ContactsDialog(
+                keeper=self.keeper,
+                region=self.region,
+                parent=parent if isinstance(parent, QWidget) else None,
+            )
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
+
+    def shutdown(self) -> None:
+        self.keeper.shutdown()
+
+
+def _describe(error: Exception) -> Message:
+    from gui.core.address_book import ContactError
+    from gui.core.outbox import OutboxCorrupt
+
+    if isinstance(error, ContactError | OutboxCorrupt) and isinstance(error.message, Message):
+        return error.message
+    if isinstance(error, OSError):
+        return QT_TRANSLATE_NOOP("ContactsKeeper", "The file could not be used: {error}").format(
+            error=plain(error.strerror or str(error))
+        )
+    log.error("the contact book failed", exc_info=error)
+    return QT_TRANSLATE_NOOP(
+        "ContactsKeeper", "The contacts could not be read or saved: {error}"
+    ).format(error=plain(str(error)))
