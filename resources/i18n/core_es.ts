@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>address_book</name>
+    <message>
+        <source>{name} has no email address.</source>
+        <translation>{name} no tiene correo electrónico.</translation>
+    </message>
+    <message>
+        <source>{name} has no phone number.</source>
+        <translation>{name} no tiene número de teléfono.</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>Enter the contact's name.</source>
+        <translation>Escriba el nombre del contacto.</translation>
+    </message>
+    <message>
+        <source>Enter an email address or a phone number.</source>
+        <translation>Escriba un correo electrónico o un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Another contact is called “{name}”.</source>
+        <translation>Otro contacto se llama «{name}».</translation>
+    </message>
+    <message>
+        <source>A name cannot contain commas, semicolons or line breaks.</source>
+        <translation>Un nombre no puede contener comas, puntos y comas ni saltos de línea.</translation>
+    </message>
+    <message>
+        <source>The file is over {megabytes} MB.</source>
+        <translation>El archivo pasa de {megabytes} MB.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>El archivo no es texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file's first row must name its columns: name, email, phone, groups.</source>
+        <translation>La primera fila del archivo debe nombrar sus columnas: name, email, phone, groups.</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>Fila {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+</context>
+<context>
     <name>batch</name>
     <message>
         <source>Title and description unknown: update it once in the form or give them in a CSV file.</source>

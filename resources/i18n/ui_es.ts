@@ -253,6 +253,88 @@
     </message>
 </context>
 <context>
+    <name>ContactsDialog</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Importar contactos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>&amp;Grupos:</translation>
+    </message>
+    <message>
+        <source>Tenants 3C, Plumbers</source>
+        <translation>Inquilinos 3C, Fontaneros</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Añadi&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importar CSV…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the columns name, email, phone, groups</source>
+        <translation>Un archivo CSV con las columnas name, email, phone, groups</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsKeeper</name>
+    <message>
+        <source>The file could not be used: {error}</source>
+        <translation>No se pudo usar el archivo: {error}</translation>
+    </message>
+    <message>
+        <source>The contacts could not be read or saved: {error}</source>
+        <translation>No se pudieron leer ni guardar los contactos: {error}</translation>
+    </message>
+</context>
+<context>
     <name>DraftKeeper</name>
     <message>
         <source>Your unsent draft could not be read.</source>
@@ -455,6 +537,14 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>One change to many known tickets, or the rows of a CSV file, sent at once</source>
         <translation>Un cambio a muchos tickets conocidos, o las filas de un archivo CSV, enviados de una vez</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts…</source>
+        <translation>C&amp;ontactos…</translation>
+    </message>
+    <message>
+        <source>People and groups the contacts field completes and sends to by name</source>
+        <translation>Personas y grupos que el campo de contactos completa y a los que envía por su nombre</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1451,6 +1541,21 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
             <numerusform>No se envió nada: %n fila requiere atención. Corríjala, o marque «Omitir las filas que requieren atención» para enviar las demás.</numerusform>
             <numerusform>No se envió nada: %n filas requieren atención. Corríjalas, o marque «Omitir las filas que requieren atención» para enviar las demás.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>contacts_book</name>
+    <message numerus="yes">
+        <source>Imported %n contacts.</source>
+        <comment>Imported %n contact.</comment>
+        <translation>
+            <numerusform>Se importó %n contacto.</numerusform><numerusform>Se importaron %n contactos.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{group} · group of %n</source>
+        <comment>{group} · group of %n</comment>
+        <translation>
+            <numerusform>{group} · grupo de %n</numerusform><numerusform>{group} · grupo de %n</numerusform></translation>
     </message>
 </context>
 </TS>
