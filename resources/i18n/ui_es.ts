@@ -312,7 +312,7 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;Guardar</translation>
+        <translation>G&amp;uardar</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>

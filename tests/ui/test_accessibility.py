@@ -278,6 +278,20 @@ def test_mnemonics_are_unique_in_the_many_tickets_dialog(
     dialog.close()
 
 
+def test_mnemonics_are_unique_in_the_contact_book(
+    qtbot: QtBot, make_window: WindowFactory, language: str
+) -> None:
+    window = make_window(argv=["--demo"])
+    window.menus.contacts_action.trigger()
+    dialog = window.findChild(QDialog, "contactsDialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    letters = _window_mnemonics(dialog)
+    assert len(letters) >= 7
+    assert not _duplicates(letters), language
+    dialog.close()
+
+
 def _texts(page: QWidget) -> set[str]:
     """The texts of `page`'s buttons and buddy labels."""
     return {
