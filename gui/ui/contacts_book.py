@@ -125,6 +125,9 @@ class ContactsKeeper(QObject):
 
     def _own_store(self) -> AddressBookStore:
         if self._opened is None:
+            from gui.ui.dispatcher import import_outbox
+
+            import_outbox()  # never at the same time as the window's outbox thread
             from gui.core.outbox.address_book import AddressBookStore
 
             self._opened = AddressBookStore(self.path)

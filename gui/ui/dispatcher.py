@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -318,8 +319,29 @@ class OutboxDispatcher(QObject):
         self.failed.emit(_describe(error))
 
 
+#: Held while the outbox's modules are first imported (see `import_outbox`).
+_IMPORTING = threading.Lock()
+
+
+def import_outbox() -> None:
+    """Import the outbox's package and its stores, one thread at a time.
+
+    The window's outbox thread and a keeper's own thread (the sandbox window's templates and
+    contact book, on the real file) may import them at the same moment; the package's
+    ``__init__`` and a submodule imported first on another thread then wait on each other, and
+    Python breaks the cycle by handing one of them a half-initialised module
+    (``cannot import name … from partially initialized module``), seen on Xvfb. One lock around
+    the first import makes it happen once, whole; later calls return at once.
+    """
+    with _IMPORTING:
+        import gui.core.outbox
+        import gui.core.outbox.address_book
+        import gui.core.outbox.templates  # noqa: F401
+
+
 def open_outbox(path: Path) -> OutboxStore:
     """The outbox database at `path` (for `OutboxDispatcher(store=partial(open_outbox, path))`)."""
+    import_outbox()
     from gui.core.outbox import OutboxStore
 
     return OutboxStore(path)

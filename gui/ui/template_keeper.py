@@ -154,6 +154,9 @@ class TemplateKeeper(QObject):
 
     def _own_store(self) -> TemplateStore:
         if self._opened is None:
+            from gui.ui.dispatcher import import_outbox
+
+            import_outbox()  # never at the same time as the window's outbox thread
             from gui.core.outbox.templates import TemplateStore
 
             self._opened = TemplateStore(self.path)
