@@ -21,14 +21,12 @@ from gui.core.address_book import AddressBook
 from gui.core.app_folders import OUTBOX_FILE_NAME
 from gui.core.fields import ContactType
 from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, plain
-from gui.core.outcome import Failed, Outcome, Succeeded
 from gui.ui.i18n import translated
 from gui.ui.list_completer import Completion
-from gui.ui.worker import JobRunner
+from gui.ui.real_file_store import RealFileStore
 
 if TYPE_CHECKING:
     from gui.core.address_book import Person
-    from gui.core.outbox import OutboxStore
     from gui.core.outbox.address_book import AddressBookStore, SavedPerson
     from gui.ui.contacts_dialog import ContactsDialog
     from gui.ui.dispatcher import OutboxDispatcher
@@ -38,7 +36,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_SHUTDOWN_WAIT_MS = 3000
 contacts_book = Context("contacts_book")
 
 
@@ -60,10 +57,14 @@ class ContactsKeeper(QObject):
         super().__init__(parent)
         self.path = path
         self.book = AddressBook()  # the last book `changed` carried
-        self._outbox = outbox
-        self._opened: AddressBookStore | None = None
-        self._jobs = JobRunner(threads=1, keep_thread=True, parent=self) if not outbox else None
-        self._stopped = False
+        self._store: RealFileStore[AddressBookStore] = RealFileStore(
+            path=path,
+            outbox=outbox,
+            open_own=_open_address_book,
+            of_outbox=lambda store: store.address_book,
+            name="contact book",
+            parent=self,
+        )
 
     def load(self) -> None:
         self._run(lambda store: store.book(), self._on_book)
@@ -114,28 +115,7 @@ class ContactsKeeper(QObject):
 
     def shutdown(self) -> None:
         """Close the file on the keeper's own thread and wait (bounded). Idempotent."""
-        if self._stopped:
-            return
-        self._stopped = True
-        if self._jobs is None:
-            return
-        self._jobs.run(self._close, lambda _result: None, lambda _error: None)
-        if not self._jobs.wait(_SHUTDOWN_WAIT_MS):
-            log.warning("the contact book's worker was still busy when the window closed")
-
-    def _own_store(self) -> AddressBookStore:
-        if self._opened is None:
-            from gui.ui.dispatcher import import_outbox
-
-            import_outbox()  # never at the same time as the window's outbox thread
-            from gui.core.outbox.address_book import AddressBookStore
-
-            self._opened = AddressBookStore(self.path)
-        return self._opened
-
-    def _close(self) -> None:
-        if self._opened is not None:
-            self._opened.close()
+        self._store.shutdown()
 
     def _on_book(self, book: AddressBook) -> None:
         self.book = book
@@ -147,33 +127,17 @@ class ContactsKeeper(QObject):
         on_result: Callable[[T], None],
         on_refused: Callable[[Message], None] | None = None,
     ) -> None:
-        if self._stopped:
-            return
-
         def failed(error: Exception) -> None:
-            why = _describe(error)
-            (on_refused or self.failed.emit)(why)
+            (on_refused or self.failed.emit)(_describe(error))
 
-        if self._jobs is not None:
-            self._jobs.run(lambda: function(self._own_store()), on_result, failed)
-            return
+        self._store.run(function, on_result, failed)
 
-        def guarded(store: OutboxStore) -> Outcome[T]:
-            try:
-                return Succeeded(function(store.address_book))
-            except Exception as error:  # handed back to the GUI thread, as a Job does
-                return Failed(error)
 
-        def settle(outcome: Outcome[T]) -> None:
-            match outcome:
-                case Succeeded(value):
-                    on_result(value)
-                case Failed(error):
-                    failed(error)
+def _open_address_book(path: Path) -> AddressBookStore:
+    """The book's own store on the real outbox file (the sandbox window's)."""
+    from gui.core.outbox.address_book import AddressBookStore
 
-        if self._outbox is None:
-            raise RuntimeError("ContactsKeeper needs an outbox or jobs of its own")
-        self._outbox.run_on_store(guarded, settle)
+    return AddressBookStore(path)
 
 
 def completions(

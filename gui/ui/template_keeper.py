@@ -18,11 +18,9 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, plain
-from gui.core.outcome import Failed, Outcome, Succeeded
-from gui.ui.worker import JobRunner
+from gui.ui.real_file_store import RealFileStore
 
 if TYPE_CHECKING:
-    from gui.core.outbox import OutboxStore
     from gui.core.outbox.templates import Imported, Saved, TemplateStore
     from gui.core.templates import Template
     from gui.ui.dispatcher import OutboxDispatcher
@@ -30,9 +28,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-#: How long shutting down waits for the keeper's thread.
-_SHUTDOWN_WAIT_MS = 3000
 
 
 def current_language() -> str:
@@ -65,10 +60,14 @@ class TemplateKeeper(QObject):
         super().__init__(parent)
         self.path = path
         self.templates: list[Template] = []  # the last list `changed` carried
-        self._outbox = outbox
-        self._opened: TemplateStore | None = None
-        self._jobs = JobRunner(threads=1, keep_thread=True, parent=self) if not outbox else None
-        self._stopped = False
+        self._store: RealFileStore[TemplateStore] = RealFileStore(
+            path=path,
+            outbox=outbox,
+            open_own=_open_templates,
+            of_outbox=lambda store: store.templates,
+            name="templates",
+            parent=self,
+        )
 
     def load(self) -> None:
         """Read the templates (in the current language) and announce them."""
@@ -141,30 +140,7 @@ class TemplateKeeper(QObject):
     def shutdown(self) -> None:
         """Close the file on the keeper's own thread and wait (bounded) for it; the outbox's
         thread is the outbox's to end. Idempotent."""
-        if self._stopped:
-            return
-        self._stopped = True
-        if self._jobs is None:
-            return
-        self._jobs.run(self._close, lambda _result: None, lambda _error: None)
-        if not self._jobs.wait(_SHUTDOWN_WAIT_MS):
-            log.warning("the templates' worker was still busy when the window closed")
-
-    # --- On the worker thread ----------------------------------------------------------------
-
-    def _own_store(self) -> TemplateStore:
-        if self._opened is None:
-            from gui.ui.dispatcher import import_outbox
-
-            import_outbox()  # never at the same time as the window's outbox thread
-            from gui.core.outbox.templates import TemplateStore
-
-            self._opened = TemplateStore(self.path)
-        return self._opened
-
-    def _close(self) -> None:
-        if self._opened is not None:
-            self._opened.close()
+        self._store.shutdown()
 
     # --- Back on the GUI thread --------------------------------------------------------------
 
@@ -178,37 +154,17 @@ class TemplateKeeper(QObject):
         on_result: Callable[[T], None],
         on_refused: Callable[[Message], None] | None = None,
     ) -> None:
-        if self._stopped:
-            return
-
         def failed(error: Exception) -> None:
-            why = _describe(error)
-            if on_refused is not None:
-                on_refused(why)
-            else:
-                self.failed.emit(why)
+            (on_refused or self.failed.emit)(_describe(error))
 
-        if self._jobs is not None:
-            self._jobs.run(lambda: function(self._own_store()), on_result, failed)
-            return
+        self._store.run(function, on_result, failed)
 
-        def guarded(store: OutboxStore) -> Outcome[T]:
-            # The dispatcher's own failures go to the banner; a template's are said here.
-            try:
-                return Succeeded(function(store.templates))
-            except Exception as error:  # handed back to the GUI thread, as a Job does
-                return Failed(error)
 
-        def settle(outcome: Outcome[T]) -> None:
-            match outcome:
-                case Succeeded(value):
-                    on_result(value)
-                case Failed(error):
-                    failed(error)
+def _open_templates(path: Path) -> TemplateStore:
+    """The templates' own store on the real outbox file (the sandbox window's)."""
+    from gui.core.outbox.templates import TemplateStore
 
-        if self._outbox is None:  # neither jobs nor an outbox: built without a way to run
-            raise RuntimeError("TemplateKeeper needs an outbox or jobs of its own")
-        self._outbox.run_on_store(guarded, settle)
+    return TemplateStore(path)
 
 
 def _describe(error: Exception) -> Message:

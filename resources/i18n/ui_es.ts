@@ -1549,13 +1549,17 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <source>Imported %n contacts.</source>
         <comment>Imported %n contact.</comment>
         <translation>
-            <numerusform>Se importó %n contacto.</numerusform><numerusform>Se importaron %n contactos.</numerusform></translation>
+            <numerusform>Se importó %n contacto.</numerusform>
+            <numerusform>Se importaron %n contactos.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{group} · group of %n</source>
         <comment>{group} · group of %n</comment>
         <translation>
-            <numerusform>{group} · grupo de %n</numerusform><numerusform>{group} · grupo de %n</numerusform></translation>
+            <numerusform>{group} · grupo de %n</numerusform>
+            <numerusform>{group} · grupo de %n</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
