@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import logging
 import time
 from collections.abc import Sequence
 from datetime import datetime
@@ -15,12 +16,15 @@ from gui.cli.results import Result, delivered, not_attempted
 if TYPE_CHECKING:
     from gui.cli.environment import Environment
     from gui.cli.output import Output
+    from gui.core.address_book import AddressBook
     from gui.core.config import Connection
     from gui.core.delivery import Delivery
     from gui.core.destination import Destination
     from gui.core.outbox import OutboxStore, Repeat
     from gui.core.ticket import TicketUpdate
     from gui.sandbox import SandboxServer
+
+log = logging.getLogger(__name__)
 
 
 class Session:
@@ -148,6 +152,30 @@ class Session:
             folder = self.env.outbox_folder(demo=self.demo)
             self._store = OutboxStore(folder / OUTBOX_FILE_NAME)
         return self._store
+
+    def address_book(self) -> AddressBook:
+        """The user's contact book, whose people and groups the contacts may name: in the real
+        outbox file, with --demo too (as the sandbox's window reads it). Empty when there is
+        none yet or it cannot be read (a name is then refused as an address, with its words)."""
+        import sqlite3
+
+        from gui.core.address_book import AddressBook
+        from gui.core.app_folders import OUTBOX_FILE_NAME
+        from gui.core.outbox import OutboxCorrupt
+        from gui.core.outbox.address_book import AddressBookStore
+
+        path = self.env.outbox_folder(demo=False) / OUTBOX_FILE_NAME
+        if not path.exists():
+            return AddressBook()
+        reader = AddressBookStore(path) if self.demo else self.store().address_book
+        try:
+            return reader.book()
+        except (OSError, sqlite3.Error, OutboxCorrupt) as error:
+            log.warning("the contact book could not be read: %s", error)
+            return AddressBook()
+        finally:
+            if self.demo:
+                reader.close()  # the outbox's own connection stays for the command
 
     def recovered(self) -> OutboxStore:
         """The outbox, with the items a process that died mid-request left SENDING settled

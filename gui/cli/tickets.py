@@ -43,13 +43,14 @@ class TicketCommand(Session):
         return self.many() if self.args.from_csv is not None else self.one()
 
     def one(self) -> int:
+        from gui.core.address_book import AddressBook, validate_with
         from gui.core.errors import InvalidTicket
-        from gui.core.validation import validate
 
         draft, problems = ticket_draft(self.args)
         if not problems:
+            book = self.address_book() if draft.notify else AddressBook()
             try:
-                update = validate(draft, now=now(), region=self.region())
+                update = validate_with(draft, book, now=now(), region=self.region())
             except InvalidTicket as invalid:
                 problems = list(invalid.field_errors)
         if problems:
@@ -105,7 +106,9 @@ class TicketCommand(Session):
             ]
             self.out.document({"ok": False, "rows": 0, "errors": errors})
             return EXIT_INVALID
-        checked = check_rows(rows, now=now(), region=self.region())
+        notifying = any(row.draft is not None and row.draft.notify for row in rows)
+        book = self.address_book() if notifying else None
+        checked = check_rows(rows, now=now(), region=self.region(), book=book)
         invalid = [row for row in checked if not row.ok]
         results = {
             row.row: Result(

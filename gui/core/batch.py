@@ -7,7 +7,8 @@ confirmed at the destination (`gui.core.outbox.KnownTicket`) with the change app
 title and description need no retyping; a ticket never confirmed there cannot be sent
 (`UNKNOWN_TICKET`). Or a CSV file with the command line's columns (`gui.core.csv_rows`), whose
 rows give every field. Every row is checked by `gui.core.validation.validate`, with the form's
-messages (`check_ids`, `check_csv`).
+messages and the contact book's names and groups expanded as the form expands them
+(`check_ids`, `check_csv`).
 
 `queue_rows` puts the valid rows in the outbox as one batch (`OutboxStore.add_batch`, one
 transaction), with the command line's repeat rule: a notifying update identical to one sent in
@@ -32,6 +33,7 @@ from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, join, plain
 from gui.core.ticket import TicketDraft, TicketUpdate
 
 if TYPE_CHECKING:
+    from gui.core.address_book import AddressBook
     from gui.core.delivery import Delivery
     from gui.core.destination import Destination
     from gui.core.outbox import KnownTicket, OutboxItem, OutboxStore, Repeat
@@ -147,16 +149,18 @@ def check_ids(
     *,
     now: datetime,
     region: str = DEFAULT_REGION,
+    book: AddressBook | None = None,
 ) -> list[BatchRow]:
-    """A row per id: its last known state (`known`) with `change`, validated as the form is."""
-    from gui.core.validation import validate
+    """A row per id: its last known state (`known`) with `change`, validated as the form is
+    (the names and groups of `book` in its contacts expanded)."""
+    from gui.core.address_book import AddressBook, validate_with
 
     rows: list[BatchRow] = []
     for number, ticket_id in enumerate(ids, start=1):
         last = known(ticket_id)
         draft = change.draft(ticket_id, last)
         try:
-            update = validate(draft, now=now, region=region)
+            update = validate_with(draft, book or AddressBook(), now=now, region=region)
         except InvalidTicket as invalid:
             errors = list(invalid.field_errors)
             if last is None:  # what it lacks, said once instead of "Enter a title." etc.
@@ -179,6 +183,7 @@ def check_pasted(
     *,
     now: datetime,
     region: str = DEFAULT_REGION,
+    book: AddressBook | None = None,
 ) -> Checked:
     """The rows of pasted `text` at `destination` (blocking: it reads the known tickets)."""
     pasted = parse_ids(text)
@@ -195,11 +200,13 @@ def check_pasted(
             return found[ticket_id]
         return store.known_ticket(destination, ticket_id)
 
-    rows = check_ids(pasted.ids, change, known, now=now, region=region)
+    rows = check_ids(pasted.ids, change, known, now=now, region=region, book=book)
     return Checked(tuple(rows), merged=pasted.merged)
 
 
-def check_csv(path: Path, *, now: datetime, region: str = DEFAULT_REGION) -> Checked:
+def check_csv(
+    path: Path, *, now: datetime, region: str = DEFAULT_REGION, book: AddressBook | None = None
+) -> Checked:
     """The rows of the CSV file at `path` (blocking: it reads the file), or its `problems`
     when it cannot be used at all."""
     from gui.core.csv_rows import CsvUnreadable, check_rows, read_file
@@ -210,7 +217,7 @@ def check_csv(path: Path, *, now: datetime, region: str = DEFAULT_REGION) -> Che
         return Checked((), problems=unreadable.problems, source=path.name)
     drafts = {row.row: row.draft for row in read}
     rows = []
-    for checked in check_rows(read, now=now, region=region):
+    for checked in check_rows(read, now=now, region=region, book=book):
         draft = drafts.get(checked.row)
         title = draft.title.strip() if draft is not None else ""
         status = draft.status.strip() if draft is not None else ""

@@ -6,7 +6,8 @@ error naming the column. Cells are read by their field's kind as the form reads 
 flags (``notify``, ``automated``) are ``0`` or ``1``; ``type`` is ``email`` or ``sms``; ``time``
 is ISO 8601 with a UTC offset, or without one meaning this computer's local time, or empty for
 "send now"; the rest is text as typed. Every row is then checked by
-`gui.core.validation.validate`, with the window's messages.
+`gui.core.validation.validate`, with the window's messages; a ``contacts`` cell may name people
+and groups of the contact book (`gui.core.address_book.expand`).
 
 Rows are numbered as a spreadsheet shows them: the header is row 1, the first ticket row 2 (a
 cell with a line break inside quotes is still one row). Rows whose cells are all empty are
@@ -21,12 +22,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.errors import FieldError, InvalidTicket
 from gui.core.fields import FIELD_BY_NAME, FIELD_TABLE, FIELDS, ContactType, Kind, Operation
 from gui.core.messages import QT_TRANSLATE_NOOP, plain
 from gui.core.ticket import TicketDraft, TicketUpdate, draft_from_values
+
+if TYPE_CHECKING:
+    from gui.core.address_book import AddressBook
 
 
 def _required_columns(operation: Operation) -> tuple[str, ...]:
@@ -146,11 +151,16 @@ def read_text(text: str, *, operation: Operation = Operation.UPDATE) -> list[Csv
 
 
 def check_rows(
-    rows: Iterable[CsvRow], *, now: datetime, region: str = DEFAULT_REGION
+    rows: Iterable[CsvRow],
+    *,
+    now: datetime,
+    region: str = DEFAULT_REGION,
+    book: AddressBook | None = None,
 ) -> list[CheckedRow]:
-    """Every row validated as the window validates its form (`validate`, the same messages),
-    after the problems found while reading its cells."""
-    from gui.core.validation import validate
+    """Every row validated as the window validates its form (`validate_with`, the same
+    messages, the names and groups of `book` in its contacts expanded), after the problems
+    found while reading its cells."""
+    from gui.core.address_book import AddressBook, validate_with
 
     checked: list[CheckedRow] = []
     for row in rows:
@@ -159,7 +169,7 @@ def check_rows(
             continue
         ticket_id = row.draft.ticket_id.strip()
         try:
-            update = validate(row.draft, now=now, region=region)
+            update = validate_with(row.draft, book or AddressBook(), now=now, region=region)
         except InvalidTicket as invalid:
             # A cell that could not be read was left at the form's default: what validation
             # says about that field would only repeat the problem less precisely.

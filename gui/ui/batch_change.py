@@ -3,10 +3,10 @@ the notification, with the form's own editors (`gui.ui.field_editors`) and its m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from gui.core.batch import Change
 from gui.core.fields import FIELD_BY_NAME, ContactType
 from gui.ui.field_editors import edited_signal, editor_value, new_editor
 from gui.ui.i18n import translated
+from gui.ui.list_completer import Completion, ListCompleter
 from gui.ui.status_field import StatusField
 from gui.ui.time_field import OptionalDateTimeEdit
 
@@ -53,6 +54,7 @@ class BatchChangeEditor(QGroupBox):
         super().__init__(parent)
         self.setObjectName("batchChange")
         self.editors: dict[str, QWidget] = {}
+        self._offered: Callable[[ContactType], Sequence[Completion]] = lambda _type: ()
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         layout = QFormLayout(self)
@@ -133,6 +135,21 @@ class BatchChangeEditor(QGroupBox):
         editor = self.editors["time"]
         assert isinstance(editor, OptionalDateTimeEdit)  # nosec B101
         return editor
+
+    def offer_contacts(self, offered: Callable[[ContactType], Sequence[Completion]]) -> None:
+        """Complete the contacts field with `offered(type)`: the contact book's people and
+        groups, as the form's field does; again when the type changes (`refresh_contacts`)."""
+        self._offered = offered
+        self.contacts.setCompleter(ListCompleter(QStringListModel(self), self.contacts))
+        self.type.currentIndexChanged.connect(self.refresh_contacts)
+        self.refresh_contacts()
+
+    def refresh_contacts(self, *_: object) -> None:
+        """Offer the book as it is now (called when it changes)."""
+        completer = self.contacts.completer()
+        contact_type = self.change().type
+        if isinstance(completer, ListCompleter) and contact_type is not None:
+            completer.set_completions(self._offered(contact_type))
 
     def change(self) -> Change:
         """What the editors hold, unchecked."""

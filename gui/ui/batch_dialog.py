@@ -34,6 +34,7 @@ from gui.ui.batch_table import BatchTable, BatchTableModel
 from gui.ui.i18n import translated
 
 if TYPE_CHECKING:
+    from gui.core.address_book import AddressBook
     from gui.core.batch import Checked, Queued, RowResult
     from gui.core.config import Connection
     from gui.core.destination import Destination
@@ -59,6 +60,7 @@ class BatchDialog(QDialog):
         connection: Callable[[], Connection],
         region: Callable[[], str],
         statuses: Callable[[], list[str]] = list,
+        address_book: Callable[[], AddressBook] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,7 +71,11 @@ class BatchDialog(QDialog):
         self._ended: set[int] = set()  # positions of the rows sent that have ended
         self._cancel_said: Message | None = None
         self.sender_ = BatchSender(
-            outbox=outbox, destination=self._destination, region=region, parent=self
+            outbox=outbox,
+            destination=self._destination,
+            region=region,
+            address_book=address_book,
+            parent=self,
         )
         self._build(statuses())
         self._check_timer = QTimer(self, singleShot=True, interval=_CHECK_AFTER_MS)
@@ -139,7 +145,7 @@ class BatchDialog(QDialog):
         layout.addLayout(buttons)
 
         self.ids.textChanged.connect(self._on_ids_edited)
-        self.change.edited.connect(self._on_input_changed)
+        self.change.edited.connect(self.recheck)
         self.open_csv_button.clicked.connect(self._on_open_csv_clicked)
         self.send_button.clicked.connect(self.send)
         self.cancel_button.clicked.connect(self.cancel)
@@ -158,7 +164,7 @@ class BatchDialog(QDialog):
         self.ids.blockSignals(True)
         self.ids.clear()
         self.ids.blockSignals(False)
-        self._on_input_changed()
+        self.recheck()
         self._check_timer.stop()
         self.check()
 
@@ -171,10 +177,11 @@ class BatchDialog(QDialog):
 
     def _on_ids_edited(self) -> None:
         self._csv = None  # typing ids leaves the file
-        self._on_input_changed()
+        self.recheck()
 
-    def _on_input_changed(self) -> None:
-        """What the table and the summary said is about another input now: say so, check."""
+    def recheck(self, *_: object) -> None:
+        """What the table and the summary said is about another input (or contact book) now:
+        say so, and check again shortly."""
         if self.sender_.sending:
             return
         self._forget()

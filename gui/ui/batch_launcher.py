@@ -35,23 +35,38 @@ class BatchLauncher(QObject):
         if self.dialog is None:
             from gui.core.contacts import DEFAULT_REGION
             from gui.ui.batch_dialog import BatchDialog
+            from gui.ui.contacts_book import completions
 
             def region() -> str:
                 return window.settings.stored_connection().get("sms_region", DEFAULT_REGION)
+
+            keeper = window.contacts.keeper
 
             self.dialog = BatchDialog(
                 outbox=window.outbox,
                 connection=lambda: window.sign_in.connection,
                 region=region,
                 statuses=window.settings.statuses,
+                address_book=lambda: keeper.book,
                 parent=window,
             )
+            change = self.dialog.change
+            change.offer_contacts(lambda kind: completions(keeper.book, kind, ()))
+            keeper.changed.connect(change.refresh_contacts)
+            keeper.changed.connect(self._on_book_changed)
             self.dialog.check()
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
         self.dialog.ids.setFocus()  # where the ids are pasted
         return self.dialog
+
+    def _on_book_changed(self) -> None:
+        """A name may mean other numbers now: check the rows again, unless they were sent (their
+        results stay until the input changes)."""
+        dialog = self.dialog
+        if dialog is not None and not any(dialog.model.results()):
+            dialog.recheck()
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.action.setEnabled(not busy and not self._window.sign_in_flow.signing_in)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 
 if TYPE_CHECKING:
+    from gui.core.address_book import AddressBook
     from gui.core.batch import BatchRow, Change, Checked, Queued
     from gui.core.delivery import Delivery
     from gui.core.destination import Destination
@@ -50,12 +51,15 @@ class BatchSender(QObject):
         outbox: OutboxDispatcher,
         destination: Callable[[], Destination],
         region: Callable[[], str],
+        address_book: Callable[[], AddressBook] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`address_book`: the contact book whose names and groups the contacts may hold."""
         super().__init__(parent)
         self._outbox = outbox
         self._destination = destination
         self._region = region
+        self._book = address_book
         self._generation = 0  # of the latest check asked for
         self._positions: dict[int, int] = {}  # outbox item id -> position of its row
         self._early: list[Delivery] = []  # attempts that came before the batch's item ids
@@ -79,6 +83,7 @@ class BatchSender(QObject):
             change=change,
             now=datetime.now().astimezone(),
             region=self._region(),
+            book=self._book() if self._book is not None else None,
         )
         self._check(lambda store: work(store))
 
@@ -87,7 +92,11 @@ class BatchSender(QObject):
         from gui.core.batch import check_csv
 
         work = functools.partial(
-            check_csv, path, now=datetime.now().astimezone(), region=self._region()
+            check_csv,
+            path,
+            now=datetime.now().astimezone(),
+            region=self._region(),
+            book=self._book() if self._book is not None else None,
         )
         self._check(lambda _store: work())
 
