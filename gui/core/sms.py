@@ -91,6 +91,28 @@ def sms_length(text: str) -> SmsLength:
     )
 
 
+def sms_parts(text: str) -> list[str]:
+    """`text` cut where a carrier cuts it: one string per part of `sms_length(text)` (a
+    character is never cut, so an escape pair or an emoji stays whole in one part)."""
+    length = sms_length(text)
+    if length.segments <= 1:
+        return [text] if text else []
+    gsm = length.encoding is Encoding.GSM7
+    parts: list[str] = []
+    start, used = 0, 0
+    for index, character in enumerate(text):
+        if gsm:
+            cost = 2 if character in GSM_EXTENSION else 1
+        else:
+            cost = 2 if ord(character) > 0xFFFF else 1
+        if used + cost > length.per_segment:
+            parts.append(text[start:index])
+            start, used = index, 0
+        used += cost
+    parts.append(text[start:])
+    return parts
+
+
 def _split(
     units: int, single: int, part: int, sequence: str | bytes, escape: str | None
 ) -> tuple[int, int]:

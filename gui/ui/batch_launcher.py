@@ -33,19 +33,15 @@ class BatchLauncher(QObject):
         if window.busy or window.sign_in_flow.signing_in:
             return None
         if self.dialog is None:
-            from gui.core.contacts import DEFAULT_REGION
             from gui.ui.batch_dialog import BatchDialog
             from gui.ui.contacts_book import completions
-
-            def region() -> str:
-                return window.settings.stored_connection().get("sms_region", DEFAULT_REGION)
 
             keeper = window.contacts.keeper
 
             self.dialog = BatchDialog(
                 outbox=window.outbox,
                 connection=lambda: window.sign_in.connection,
-                region=region,
+                region=window.settings.sms_region,
                 statuses=window.settings.statuses,
                 address_book=lambda: keeper.book,
                 parent=window,

@@ -70,6 +70,7 @@ class HelpDialog(QDialog):
                 self.tr("Open a new ticket, or go back to updating one"),
             ),
             (keys(shortcuts.TEMPLATES), self.tr("Insert a saved notice into the message")),
+            (keys(shortcuts.PREVIEW), self.tr("Preview what the notification's recipients get")),
             (keys(shortcuts.BATCH), self.tr("One change to many tickets at once")),
             (keys(shortcuts.OUTBOX), self.tr("Show the outbox: updates waiting to be sent")),
             (keys(shortcuts.HISTORY), self.tr("Show the history of updates")),

@@ -38,6 +38,7 @@ from gui.ui.dispatcher import OutboxDispatcher, open_outbox
 from gui.ui.draft_keeper import DraftKeeper, open_drafts
 from gui.ui.form_filler import FormFiller
 from gui.ui.menus import MainMenuBar
+from gui.ui.notification_preview import NotificationPreviewer
 from gui.ui.panels import Panels
 from gui.ui.quit_question import ask_before_quitting
 from gui.ui.send_controller import SendController
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         )
         self.batch = batch_launcher.BatchLauncher(window=self)  # File ▸ Many tickets…
         self.contacts = contacts_book.ContactsBook.of(self)  # File ▸ Contacts…, names in sends
+        self.preview = NotificationPreviewer.of(self)  # what recipients get, before sending
         self.sign_in_flow.sandbox_requested.connect(self.sandbox_requested)
         self.sign_in_flow.real_service_requested.connect(self.real_service_requested)
         # Where it was last time, and how its panels were docked (each takes its place when
@@ -380,12 +382,9 @@ class MainWindow(QMainWindow):
             return  # a second press while sending sends nothing
         if self.switcher.pending() and self.switcher.switch_to(self.form.ticket_id.text()):
             return  # an id typed but not left: the rest was another ticket's, look first
-        from gui.core.contacts import DEFAULT_REGION
-
         self.page.clear_message()
         self.form.clear_errors()
-        region = self.settings.stored_connection().get("sms_region", DEFAULT_REGION)
-        known = self.switcher.known
+        region, known = self.settings.sms_region(), self.switcher.known
         self.sending.submit(self.form.draft(), region=region, known=known, again=again)
 
     def cancel(self) -> None:

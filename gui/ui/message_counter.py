@@ -41,10 +41,14 @@ class MessageCounter(QWidget):
         *,
         message: QPlainTextEdit,
         is_sms: Callable[[], bool],
+        offer_plain: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """`offer_plain`: whether the plain-characters button may show (not for a message
+        that cannot be edited there, as in the preview)."""
         super().__init__(parent)
         self.setObjectName("notifyMessageCounter")
+        self._offer_plain = offer_plain
         self._message = message
         self._is_sms = is_sms
         self._length = sms_length("")
@@ -111,7 +115,7 @@ class MessageCounter(QWidget):
             self._length.encoding,
         )
         self._length = length
-        self.plain_button.setVisible(plain_helps(text, length))
+        self.plain_button.setVisible(self._offer_plain and plain_helps(text, length))
         if said != self.label.text():
             self.label.setText(said)
             self.label.setAccessibleName(said)

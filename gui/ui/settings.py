@@ -81,6 +81,12 @@ class AppSettings(QObject):
         """The stored connection values that are set (see CONNECTION_KEYS)."""
         return self._preferences.connection()
 
+    def sms_region(self) -> str:
+        """Where phone numbers without a +country code are (Settings' SMS region)."""
+        from gui.core.contacts import DEFAULT_REGION
+
+        return self._preferences.connection().get("sms_region", DEFAULT_REGION)
+
     def store_connection(self, values: dict[str, str]) -> None:
         """Store the connection values; empty or missing ones are removed. A value that
         cannot be kept (one that looks like a key) is refused through `failed`."""

@@ -10,6 +10,7 @@ CANCEL = "Esc"
 NEW_TICKET = "Ctrl+N"
 BATCH = "Ctrl+Shift+M"  # File ▸ Many tickets…
 TEMPLATES = "Ctrl+Shift+T"  # the Templates button's menu, from anywhere in the window
+PREVIEW = "Ctrl+Shift+P"  # what the notification's recipients get (`notificationPreview`)
 OUTBOX = "Ctrl+Shift+O"
 HISTORY = "Ctrl+Shift+H"
 HELP = "F1"

@@ -79,13 +79,15 @@ class TemplateButton(QToolButton):
             menu.addSeparator()
         menu.addAction(self.manage_action)
 
-    def under(self, label: QLabel) -> QWidget:
-        """`label` with this button under it, for a form's label column (the message's)."""
+    def under(self, label: QLabel, *more: QWidget) -> QWidget:
+        """`label` with this button under it, then `more`, for a form's label column (the
+        message's)."""
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)
-        layout.addWidget(self, 0, Qt.AlignmentFlag.AlignLeft)
+        for widget in (self, *more):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return column
 

@@ -34,6 +34,7 @@ from gui.ui.known_tickets import KnownTicketCompleter
 from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
 from gui.ui.list_completer import ListCompleter
 from gui.ui.message_counter import MessageCounter
+from gui.ui.notification_preview import PreviewButton
 from gui.ui.status_field import StatusField
 from gui.ui.templates_menu import TemplateButton
 from gui.ui.time_field import OptionalDateTimeEdit
@@ -131,6 +132,7 @@ class TicketForm(QWidget):
             is_sms=lambda: self.contact_type() is ContactType.SMS,
         )
         self.template_button = TemplateButton()  # under the message's label (`TemplatesMenu`)
+        self.preview_button = PreviewButton()  # under it: what recipients get
         self._tab_typer = TabTyper(self)
         for editor in self._editors.values():
             if isinstance(editor, QPlainTextEdit):
@@ -143,6 +145,7 @@ class TicketForm(QWidget):
         self._errors: dict[str, list[str]] = {}
         self._lay_out()
         self.setTabOrder(self.notify_message, self.template_button)  # then on, as before
+        self.setTabOrder(self.template_button, self.preview_button)
         self._retranslate()
         self._connect_edits()
         self._on_type_changed()
@@ -419,7 +422,10 @@ class TicketForm(QWidget):
         label.setObjectName(f"{field}Label")
         label.setBuddy(editor)
         self._labels[field] = label
-        form.addRow(self.template_button.under(label) if field == "notifyMessage" else label, cell)
+        if field == "notifyMessage":
+            form.addRow(self.template_button.under(label, self.preview_button), cell)
+        else:
+            form.addRow(label, cell)
         return cell
 
     def _connect_edits(self) -> None:

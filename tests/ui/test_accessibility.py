@@ -75,7 +75,7 @@ def test_walking_the_whole_tab_order_with_the_keyboard(qtbot: QtBot, make_window
     window.status_bar.show_waiting(1)  # "1 update waiting" in the status bar
     window.form.ticket_id.setFocus()  # where the cursor starts
     forward = [focused()]
-    for _ in range(16):
+    for _ in range(17):
         if focused() == "notify":
             press(qtbot, Qt.Key.Key_Space)  # the notify section opens: its fields join in
         press(qtbot, Qt.Key.Key_Tab)
@@ -92,6 +92,7 @@ def test_walking_the_whole_tab_order_with_the_keyboard(qtbot: QtBot, make_window
         "notifySubject",
         "notifyMessage",
         "templateButton",  # the message's Templates menu
+        "notifyPreviewButton",  # what the recipients get
         "automated",
         "submitButton",  # Cancel is skipped: disabled while nothing is being sent
         "outboxStatus",
@@ -100,7 +101,7 @@ def test_walking_the_whole_tab_order_with_the_keyboard(qtbot: QtBot, make_window
         "ticketId",
     ]
     backward = [focused()]
-    for _ in range(16):
+    for _ in range(17):
         press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
         backward.append(focused())
     assert backward == list(reversed(forward))

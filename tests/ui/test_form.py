@@ -81,7 +81,7 @@ def test_tab_order_follows_the_form(qtbot: QtBot, window) -> None:
     click(qtbot, window.form.notify)
     window.form.ticket_id.setFocus()
     order = [focused()]
-    for _ in range(12):
+    for _ in range(13):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(focused())
     assert order == [
@@ -96,6 +96,7 @@ def test_tab_order_follows_the_form(qtbot: QtBot, window) -> None:
         "notifySubject",
         "notifyMessage",
         "templateButton",  # the message's Templates menu
+        "notifyPreviewButton",  # what the recipients get
         "automated",
         "submitButton",  # Cancel is skipped: disabled while nothing is being sent
     ]

@@ -1,0 +1,77 @@
+"""What the recipients of a notification get (`notificationPreview`): the form's draft checked
+and its contacts expanded exactly as sending does (`gui.core.address_book.validate_with`), each
+recipient with the contact book's name for it, and an SMS cut into the parts a carrier sends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from gui.core.address_book import AddressBook, validate_with
+from gui.core.contacts import DEFAULT_REGION, normalise_email, normalise_phone
+from gui.core.fields import ContactType
+from gui.core.sms import SmsLength, sms_length, sms_parts
+from gui.core.ticket import TicketDraft
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One address or number the notification goes to; `name` is the contact book's person
+    with it ('' when nobody in the book has it)."""
+
+    address: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class NotificationPreview:
+    """The notification as it goes: to whom, when (None: as soon as it is sent), and what."""
+
+    type: ContactType
+    recipients: tuple[Recipient, ...]
+    time: datetime | None
+    subject: str
+    message: str
+    #: The SMS's length and its parts, in order (None and () for an email).
+    length: SmsLength | None = None
+    parts: tuple[str, ...] = ()
+
+
+def preview(
+    draft: TicketDraft, book: AddressBook, *, now: datetime, region: str = DEFAULT_REGION
+) -> NotificationPreview | None:
+    """The notification `draft` sends, or None when it notifies nobody. Raises
+    `gui.core.errors.InvalidTicket` with what sending would refuse (the same messages)."""
+    update = validate_with(draft, book, now=now, region=region)
+    notification = update.notification
+    if notification is None:
+        return None
+    names = _names(book, notification.type, region=region)
+    recipients = tuple(Recipient(c, names.get(c.casefold(), "")) for c in notification.contacts)
+    message = notification.message
+    sms = notification.type is ContactType.SMS
+    return NotificationPreview(
+        type=notification.type,
+        recipients=recipients,
+        time=notification.time,
+        subject=notification.subject,
+        message=message,
+        length=sms_length(message) if sms else None,
+        parts=tuple(sms_parts(message)) if sms else (),
+    )
+
+
+def _names(book: AddressBook, contact_type: ContactType, *, region: str) -> dict[str, str]:
+    """Each address of `contact_type` in `book`, as validation writes it and in any case (an
+    email's local part is kept as typed), to its person's name."""
+    normalise = normalise_email if contact_type is ContactType.EMAIL else normalise_phone
+    names: dict[str, str] = {}
+    for person in book.people:
+        address = person.address(contact_type).strip()
+        if not address:
+            continue
+        try:
+            names.setdefault(normalise(address, region=region).casefold(), person.name)
+        except ValueError:
+            continue  # a member sending would name as wrong; validation said so already
+    return names
