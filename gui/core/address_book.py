@@ -257,10 +257,12 @@ def merged(
     incoming: Sequence[tuple[int, Person]],
     *,
     region: str = DEFAULT_REGION,
+    row_message: Message | None = None,
 ) -> list[Person]:
     """`incoming` as it is stored over `existing`: a person whose name (in any case) is there
     already keeps its row, takes the file's email and phone where the file has them, and joins
-    the file's groups; the others are new. `ContactError` naming each row with a problem."""
+    the file's groups; the others are new. `ContactError` naming each row with a problem, in
+    `row_message` ({row}, {problem}; "Row 3: …" if None, a vCard file's "Card 3: …")."""
     by_name = {person.name.casefold(): person for person in existing}
     result: list[Person] = []
     problems: list[Message] = []
@@ -282,7 +284,7 @@ def merged(
         found = person_problems(person, others, region=region)
         if found:
             texts = [text for texts in found.values() for text in texts]
-            problems.append(_CSV_ROW.format(row=row, problem=join(texts)))
+            problems.append((row_message or CSV_ROW_PROBLEM).format(row=row, problem=join(texts)))
             continue
         result.append(person)
         by_name[person.name.casefold()] = person
@@ -296,5 +298,5 @@ _CSV_NOT_UTF8 = QT_TRANSLATE_NOOP("address_book", "The file is not UTF-8 text.")
 _CSV_NO_NAME = QT_TRANSLATE_NOOP(
     "address_book", "The file's first row must name its columns: name, email, phone, groups."
 )
-_CSV_ROW = QT_TRANSLATE_NOOP("address_book", "Row {row}: {problem}")
+CSV_ROW_PROBLEM = QT_TRANSLATE_NOOP("address_book", "Row {row}: {problem}")
 _CSV_NOTHING = QT_TRANSLATE_NOOP("address_book", "Nothing was imported.")

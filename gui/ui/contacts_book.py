@@ -85,7 +85,7 @@ class ContactsKeeper(QObject):
 
         self._run(lambda store: store.save(person, region=region), saved, on_refused)
 
-    def import_csv(
+    def import_file(
         self,
         path: Path,
         *,
@@ -93,15 +93,17 @@ class ContactsKeeper(QObject):
         on_done: Callable[[Message], None],
         on_refused: Callable[[Message], None],
     ) -> None:
-        """Add and update the people of the CSV file at `path` (read on the worker thread);
-        `on_done(what happened)`, or `on_refused(why)` with nothing imported."""
+        """Add and update the people of the contacts file at `path`, CSV or vCard (read on the
+        worker thread, which tells one from the other by its content:
+        `gui.core.vcards.people_of_file`); `on_done(what happened)`, or `on_refused(why)` with
+        nothing imported."""
 
         def read(store: AddressBookStore) -> tuple[int, AddressBook]:
-            from gui.core.address_book import MAX_CSV_BYTES
+            from gui.core.vcards import MAX_VCARD_BYTES
 
             with open(path, "rb") as file:
-                data = file.read(MAX_CSV_BYTES + 1)
-            return store.import_csv(data, region=region)
+                data = file.read(MAX_VCARD_BYTES + 1)  # the CSV files' limit too
+            return store.import_file(data, region=region)
 
         def imported(result: tuple[int, AddressBook]) -> None:
             count, book = result

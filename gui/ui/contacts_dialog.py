@@ -114,7 +114,7 @@ class ContactsDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         self.delete_button.clicked.connect(self.delete)
         self.save_button.clicked.connect(self.save)
-        self.import_button.clicked.connect(lambda: self.import_csv())  # not its checked flag
+        self.import_button.clicked.connect(lambda: self.import_contacts())  # not its checked flag
         keeper.changed.connect(self.show_book)
         keeper.failed.connect(self._show_error)
         self._retranslate()
@@ -151,19 +151,27 @@ class ContactsDialog(QDialog):
             self._keeper.delete(person)
             self._fill(None)
 
-    def import_csv(self, path: Path | None = None) -> None:
-        """Add and update the people of a CSV file (name, email, phone, groups): `path`, or
-        the one the user picks."""
+    def import_contacts(self, path: Path | None = None) -> None:
+        """Add and update the people of a CSV file (name, email, phone, groups) or a vCard
+        file: `path`, or the one the user picks."""
         if path is None:
+            filters = ";;".join(
+                (
+                    self.tr("Contacts (*.csv *.vcf *.vcard)"),
+                    self.tr("CSV files (*.csv)"),
+                    self.tr("vCard files (*.vcf *.vcard)"),
+                    self.tr("All files (*)"),
+                )
+            )
             chosen, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Import contacts"), "", self.tr("CSV files (*.csv);;All files (*)")
+                self, self.tr("Import contacts"), "", filters
             )
             if not chosen:
                 return
             path = Path(chosen)
         self.note.clear()
         self.error.hide()
-        self._keeper.import_csv(
+        self._keeper.import_file(
             path, region=self._region(), on_done=self._say, on_refused=self._on_refused
         )
 
@@ -252,9 +260,12 @@ class ContactsDialog(QDialog):
         self.add_button.setText(self.tr("&Add"))
         self.delete_button.setText(self.tr("&Delete"))
         self.save_button.setText(self.tr("&Save"))
-        self.import_button.setText(self.tr("&Import CSV…"))
+        self.import_button.setText(self.tr("&Import CSV or vCard…"))
         self.import_button.setToolTip(
-            self.tr("A CSV file with the columns name, email, phone, groups")
+            self.tr(
+                "A CSV file with the columns name, email, phone, groups, or a vCard file"
+                " (.vcf) as phones and mail programs export them"
+            )
         )
 
 
