@@ -151,6 +151,34 @@ def validate_with(
     return validate(dataclasses.replace(draft, contacts=contacts), now=now, region=region)
 
 
+def not_in_book(
+    used: Iterable[str],
+    book: AddressBook,
+    contact_type: ContactType,
+    *,
+    region: str = DEFAULT_REGION,
+) -> list[str]:
+    """The contacts of `used` (as the outbox's history keeps them) that are no one's address
+    of `contact_type` in `book`, in their order, each once. Compared normalised as the form
+    sends them (an email address in any case, a number however it is written, for `region`);
+    an entry that does not normalise is compared as written."""
+    normalise = normalise_email if contact_type is ContactType.EMAIL else normalise_phone
+
+    def key(entry: str) -> str:
+        try:
+            entry = normalise(entry.strip(), region=region)
+        except ValueError:
+            entry = entry.strip()
+        return entry.casefold()
+
+    known = {key(p.address(contact_type)) for p in book.people if p.address(contact_type).strip()}
+    found: dict[str, str] = {}
+    for entry in used:
+        if entry.strip() and (seen := key(entry)) not in known:
+            found.setdefault(seen, entry.strip())
+    return list(found.values())
+
+
 def person_problems(
     person: Person, others: Iterable[Person], *, region: str = DEFAULT_REGION
 ) -> dict[str, list[Message]]:
