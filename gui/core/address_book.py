@@ -151,6 +151,34 @@ def validate_with(
     return validate(dataclasses.replace(draft, contacts=contacts), now=now, region=region)
 
 
+def not_in_book(
+    used: Iterable[str],
+    book: AddressBook,
+    contact_type: ContactType,
+    *,
+    region: str = DEFAULT_REGION,
+) -> list[str]:
+    """The contacts of `used` (as the outbox's history keeps them) that are no one's address
+    of `contact_type` in `book`, in their order, each once. Compared normalised as the form
+    sends them (an email address in any case, a number however it is written, for `region`);
+    an entry that does not normalise is compared as written."""
+    normalise = normalise_email if contact_type is ContactType.EMAIL else normalise_phone
+
+    def key(entry: str) -> str:
+        try:
+            entry = normalise(entry.strip(), region=region)
+        except ValueError:
+            entry = entry.strip()
+        return entry.casefold()
+
+    known = {key(p.address(contact_type)) for p in book.people if p.address(contact_type).strip()}
+    found: dict[str, str] = {}
+    for entry in used:
+        if entry.strip() and (seen := key(entry)) not in known:
+            found.setdefault(seen, entry.strip())
+    return list(found.values())
+
+
 def person_problems(
     person: Person, others: Iterable[Person], *, region: str = DEFAULT_REGION
 ) -> dict[str, list[Message]]:
@@ -257,10 +285,12 @@ def merged(
     incoming: Sequence[tuple[int, Person]],
     *,
     region: str = DEFAULT_REGION,
+    row_message: Message | None = None,
 ) -> list[Person]:
     """`incoming` as it is stored over `existing`: a person whose name (in any case) is there
     already keeps its row, takes the file's email and phone where the file has them, and joins
-    the file's groups; the others are new. `ContactError` naming each row with a problem."""
+    the file's groups; the others are new. `ContactError` naming each row with a problem, in
+    `row_message` ({row}, {problem}; "Row 3: …" if None, a vCard file's "Card 3: …")."""
     by_name = {person.name.casefold(): person for person in existing}
     result: list[Person] = []
     problems: list[Message] = []
@@ -282,7 +312,7 @@ def merged(
         found = person_problems(person, others, region=region)
         if found:
             texts = [text for texts in found.values() for text in texts]
-            problems.append(_CSV_ROW.format(row=row, problem=join(texts)))
+            problems.append((row_message or CSV_ROW_PROBLEM).format(row=row, problem=join(texts)))
             continue
         result.append(person)
         by_name[person.name.casefold()] = person
@@ -296,5 +326,5 @@ _CSV_NOT_UTF8 = QT_TRANSLATE_NOOP("address_book", "The file is not UTF-8 text.")
 _CSV_NO_NAME = QT_TRANSLATE_NOOP(
     "address_book", "The file's first row must name its columns: name, email, phone, groups."
 )
-_CSV_ROW = QT_TRANSLATE_NOOP("address_book", "Row {row}: {problem}")
+CSV_ROW_PROBLEM = QT_TRANSLATE_NOOP("address_book", "Row {row}: {problem}")
 _CSV_NOTHING = QT_TRANSLATE_NOOP("address_book", "Nothing was imported.")

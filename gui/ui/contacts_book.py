@@ -27,6 +27,8 @@ from gui.ui.real_file_store import RealFileStore
 
 if TYPE_CHECKING:
     from gui.core.address_book import Person
+    from gui.core.delivery import Delivery
+    from gui.core.outbox import OutboxStore
     from gui.core.outbox.address_book import AddressBookStore, SavedPerson
     from gui.ui.contacts_dialog import ContactsDialog
     from gui.ui.dispatcher import OutboxDispatcher
@@ -85,7 +87,7 @@ class ContactsKeeper(QObject):
 
         self._run(lambda store: store.save(person, region=region), saved, on_refused)
 
-    def import_csv(
+    def import_file(
         self,
         path: Path,
         *,
@@ -93,15 +95,17 @@ class ContactsKeeper(QObject):
         on_done: Callable[[Message], None],
         on_refused: Callable[[Message], None],
     ) -> None:
-        """Add and update the people of the CSV file at `path` (read on the worker thread);
-        `on_done(what happened)`, or `on_refused(why)` with nothing imported."""
+        """Add and update the people of the contacts file at `path`, CSV or vCard (read on the
+        worker thread, which tells one from the other by its content:
+        `gui.core.vcards.people_of_file`); `on_done(what happened)`, or `on_refused(why)` with
+        nothing imported."""
 
         def read(store: AddressBookStore) -> tuple[int, AddressBook]:
-            from gui.core.address_book import MAX_CSV_BYTES
+            from gui.core.vcards import MAX_VCARD_BYTES
 
             with open(path, "rb") as file:
-                data = file.read(MAX_CSV_BYTES + 1)
-            return store.import_csv(data, region=region)
+                data = file.read(MAX_VCARD_BYTES + 1)  # the CSV files' limit too
+            return store.import_file(data, region=region)
 
         def imported(result: tuple[int, AddressBook]) -> None:
             count, book = result
@@ -166,6 +170,63 @@ def completions(
     return offered
 
 
+class UsedContacts(QObject):
+    """The addresses and numbers used in sends (the history of `outbox`, read on its thread)
+    that are no contact's in `keeper`'s book: what the contact book offers for adding.
+
+    The sandbox's window asks its own outbox (the sandbox's file), so its dialog offers what
+    was sent to the sandbox; the book is the real file's either way.
+
+    Signals:
+        changed(list): the suggestions now, `(ContactType, address)` pairs, emails first, each
+            type's most recently used first (after a `refresh`).
+        outdated(): a send went out with a notification: a `refresh` may find more.
+    """
+
+    changed = Signal(object)
+    outdated = Signal()
+
+    def __init__(
+        self,
+        *,
+        outbox: OutboxDispatcher,
+        keeper: ContactsKeeper,
+        region: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._outbox = outbox
+        self._keeper = keeper
+        self._region = region
+        self._asked = 0  # the latest refresh's number: an older answer is dropped
+        outbox.attempted.connect(self._on_outbox_attempted)
+
+    def refresh(self) -> None:
+        """Read the history again against the book as it is now; then `changed`."""
+        from gui.core.address_book import not_in_book
+
+        book, region = self._keeper.book, self._region()
+        self._asked += 1
+        asked = self._asked
+
+        def read(store: OutboxStore) -> list[tuple[ContactType, str]]:
+            return [
+                (kind, entry)
+                for kind in (ContactType.EMAIL, ContactType.SMS)
+                for entry in not_in_book(store.contacts(kind), book, kind, region=region)
+            ]
+
+        def settle(found: list[tuple[ContactType, str]]) -> None:
+            if asked == self._asked:
+                self.changed.emit(found)
+
+        self._outbox.run_on_store(read, settle)
+
+    def _on_outbox_attempted(self, delivery: Delivery) -> None:
+        if delivery.succeeded and delivery.item.notify:
+            self.outdated.emit()
+
+
 class ContactsBook(QObject):
     """The window's book (`keeper`): loaded after the first paint, offered by the contacts
     field, used when the form is sent, shown and edited in File ▸ Contacts…."""
@@ -181,7 +242,8 @@ class ContactsBook(QObject):
             path=window.settings.data_folder() / OUTBOX_FILE_NAME,
             outbox=window.outbox if window.sandbox is None else None,
         )
-        book = cls(keeper=keeper, region=region, parent=window)
+        used = UsedContacts(outbox=window.outbox, keeper=keeper, region=region)
+        book = cls(keeper=keeper, region=region, used=used, parent=window)
         window.first_painted.connect(keeper.load)
         window.sending.address_book = lambda: keeper.book
         window.filler.completions = lambda kind, known: completions(keeper.book, kind, known)
@@ -190,12 +252,20 @@ class ContactsBook(QObject):
         return book
 
     def __init__(
-        self, *, keeper: ContactsKeeper, region: Callable[[], str], parent: QObject | None = None
+        self,
+        *,
+        keeper: ContactsKeeper,
+        region: Callable[[], str],
+        used: UsedContacts | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         keeper.setParent(self)
         self.keeper = keeper
         self.region = region
+        self.used = used
+        if used is not None:
+            used.setParent(self)
         self.dialog: ContactsDialog | None = None
 
     def open(self) -> ContactsDialog:
@@ -207,6 +277,7 @@ class ContactsBook(QObject):
             self.dialog = ContactsDialog(
                 keeper=self.keeper,
                 region=self.region,
+                used=self.used,
                 parent=parent if isinstance(parent, QWidget) else None,
             )
         self.dialog.show()

@@ -127,7 +127,7 @@ def test_a_csv_file_adds_people_and_updates_those_of_the_same_name(
     store: AddressBookStore, path: Path
 ) -> None:
     store.save(Person("joe park", phone="(202) 555-0188", groups=("Boilers",)))
-    count, book = store.import_csv(CSV.encode())
+    count, book = store.import_file(CSV.encode())
     assert count == 2
     assert [(p.name, p.email, p.phone, p.groups) for p in again(path)] == [
         ("joe park", "joe@example.com", "(202) 555-0188", ("Boilers", "Tenants 3C")),
@@ -141,13 +141,13 @@ def test_a_csv_file_with_a_bad_row_imports_nothing_and_names_the_row(
 ) -> None:
     bad = CSV + "Nobody,,,\nWrong,wrong@,,\n"
     with pytest.raises(ContactError) as raised:
-        store.import_csv(bad.encode())
+        store.import_file(bad.encode())
     message = raised.value.message
     assert "Row 5: Enter an email address or a phone number." in message
     assert "Row 6: “wrong@” is not a valid email address" in message
     assert message.endswith("Nothing was imported.")
     assert again(path) == ()
     with pytest.raises(ContactError, match="first row must name its columns"):
-        store.import_csv(b"email\nx@example.com\n")
+        store.import_file(b"email\nx@example.com\n")
     with pytest.raises(ContactError, match="not UTF-8"):
-        store.import_csv("name\nJos\u00e9\n".encode("latin-1"))
+        store.import_file("name\nJos\u00e9\n".encode("latin-1"))

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from gui.core.address_book import AddressBook, Person, check, cleaned, from_csv, merged
+from gui.core.address_book import AddressBook, Person, check, cleaned, merged
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.outbox.database import Database
+from gui.core.vcards import people_of_file
 
 
 class SavedPerson(NamedTuple):
@@ -55,13 +56,16 @@ class AddressBookStore:
             stored = store(connection, person)
             return SavedPerson(stored, read_book(connection))
 
-    def import_csv(self, data: bytes, *, region: str = DEFAULT_REGION) -> tuple[int, AddressBook]:
-        """Add the people of a CSV file's `data` and update those of the same name, in one
-        transaction; how many were imported, and the book after. A file with any problem
-        (`ContactError`, naming its rows) changes nothing."""
-        incoming = from_csv(data)
+    def import_file(self, data: bytes, *, region: str = DEFAULT_REGION) -> tuple[int, AddressBook]:
+        """Add the people of a contacts file's `data` and update those of the same name, in one
+        transaction; how many were imported, and the book after. The file is a vCard file if
+        its first non-blank bytes are ``BEGIN:VCARD`` (in any case), else a CSV file
+        (`gui.core.vcards.people_of_file`); its name does not matter. A file with any problem
+        (`ContactError`, naming its rows or cards) changes nothing."""
+        incoming, row_message = people_of_file(data)
         with self._writing() as connection:
-            people = merged(read_book(connection).people, incoming, region=region)
+            existing = read_book(connection).people
+            people = merged(existing, incoming, region=region, row_message=row_message)
             for person in people:
                 store(connection, person)
             return len(people), read_book(connection)
