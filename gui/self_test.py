@@ -57,6 +57,13 @@ class StepFailed(Exception):
     """A check did not hold; the message says what was found instead."""
 
 
+#: A contact card as a phone exports it (vCard 3.0, a folded line, escaped text).
+VCARD = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:López;María;;;\r\nFN:María L\r\n ópez\r\n"
+    "TEL;TYPE=CELL:+1 202-555-0123\r\nCATEGORIES:Tenants 3C,Plumbers\r\nEND:VCARD\r\n"
+)
+
+
 def run_self_test() -> int:
     """Run every step; 0 when all passed, 1 at the first failure."""
     if isinstance(sys.stdout, io.TextIOWrapper):
@@ -93,6 +100,7 @@ class SelfTest:
             ("keyring backend", self.check_keyring),
             ("app icon", self.check_icon),
             ("SMS contacts", self.check_phone_numbers),
+            ("vCard import", self.check_vcards),
             ("window built", self.build_window),
             ("window painted", self.paint_window),
             ("form filled", self.fill_form),
@@ -206,6 +214,17 @@ class SelfTest:
         if parsed.problems or list(parsed.contacts) != list(PHONES.values()):
             raise StepFailed(f"{', '.join(PHONES)} gave {parsed}")
         return ", ".join(f"{typed} -> {wire}" for typed, wire in PHONES.items())
+
+    def check_vcards(self) -> str:
+        """vobject and what it imports are in the bundle: a 3.0 card with a folded line."""
+        from gui.core.vcards import from_vcard
+
+        card = VCARD.encode("utf-8")
+        people = [person for _card, person in from_vcard(card)]
+        wanted = ("María López", "+1 202-555-0123", ("Tenants 3C", "Plumbers"))
+        if [(p.name, p.phone, p.groups) for p in people] != [wanted]:
+            raise StepFailed(f"the card gave {people}")
+        return f"{people[0].name}, {people[0].phone}"
 
     # --- What a user does --------------------------------------------------------------------
 

@@ -233,11 +233,7 @@ class ContactsBook(QObject):
 
     @classmethod
     def of(cls, window: MainWindow) -> ContactsBook:
-        from gui.core.contacts import DEFAULT_REGION
-
-        def region() -> str:
-            return window.settings.stored_connection().get("sms_region", DEFAULT_REGION)
-
+        region = window.settings.sms_region
         keeper = ContactsKeeper(
             path=window.settings.data_folder() / OUTBOX_FILE_NAME,
             outbox=window.outbox if window.sandbox is None else None,

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from gui.core.preview import NotificationPreview
 
 #: The context of the dialog's sentences with a number.
-preview_dialog = Context("PreviewDialog")
+preview_dialog = Context("preview_dialog")
 
 
 class PreviewDialog(QDialog):

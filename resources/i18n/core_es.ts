@@ -1931,4 +1931,39 @@
         <translation>Un ID de ticket no puede ser «.» ni «..».</translation>
     </message>
 </context>
+<context>
+    <name>vcards</name>
+    <message>
+        <source>Card {row}: {problem}</source>
+        <translation>Tarjeta {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>The file is over {megabytes} MB.</source>
+        <translation>El archivo pasa de {megabytes} MB.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>El archivo no es texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file is not a vCard file: it does not begin with BEGIN:VCARD.</source>
+        <translation>El archivo no es un archivo vCard: no empieza por BEGIN:VCARD.</translation>
+    </message>
+    <message>
+        <source>The file could not be read as vCard (at line {line}). Nothing was imported.</source>
+        <translation>El archivo no se pudo leer como vCard (en la línea {line}). No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The file could not be read as vCard. Nothing was imported.</source>
+        <translation>El archivo no se pudo leer como vCard. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The file has no contact cards.</source>
+        <translation>El archivo no tiene tarjetas de contacto.</translation>
+    </message>
+</context>
 </TS>

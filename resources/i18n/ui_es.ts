@@ -259,8 +259,20 @@
         <translation>Importar contactos</translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+        <source>Contacts (*.csv *.vcf *.vcard)</source>
+        <translation>Contactos (*.csv *.vcf *.vcard)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf *.vcard)</source>
+        <translation>Archivos vCard (*.vcf *.vcard)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -315,12 +327,24 @@
         <translation>G&amp;uardar</translation>
     </message>
     <message>
-        <source>&amp;Import CSV…</source>
-        <translation>&amp;Importar CSV…</translation>
+        <source>Used in sends, not in &amp;your contacts:</source>
+        <translation>Usa&amp;dos en envíos, no en sus contactos:</translation>
     </message>
     <message>
-        <source>A CSV file with the columns name, email, phone, groups</source>
-        <translation>Un archivo CSV con las columnas name, email, phone, groups</translation>
+        <source>Add t&amp;o contacts…</source>
+        <translation>&amp;Añadir a contactos…</translation>
+    </message>
+    <message>
+        <source>A new contact with this address or number; type the name and save it</source>
+        <translation>Un contacto nuevo con esta dirección o número; escriba el nombre y guárdelo</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV or vCard…</source>
+        <translation>&amp;Importar CSV o vCard…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the columns name, email, phone, groups, or a vCard file (.vcf) as phones and mail programs export them</source>
+        <translation>Un archivo CSV con las columnas name, email, phone, groups, o un archivo vCard (.vcf) como los exportan los teléfonos y los programas de correo</translation>
     </message>
 </context>
 <context>
@@ -397,6 +421,10 @@
     <message>
         <source>Insert a saved notice into the message</source>
         <translation>Insertar un aviso guardado en el mensaje</translation>
+    </message>
+    <message>
+        <source>Preview what the notification's recipients get</source>
+        <translation>Ver antes lo que reciben los destinatarios del aviso</translation>
     </message>
     <message>
         <source>One change to many tickets at once</source>
@@ -818,6 +846,68 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     <message>
         <source>&amp;Retry now</source>
         <translation>&amp;Reintentar ahora</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewButton</name>
+    <message>
+        <source>Preview…</source>
+        <translation>Vista previa…</translation>
+    </message>
+    <message>
+        <source>What the recipients get, names and groups expanded ({keys})</source>
+        <translation>Lo que reciben los destinatarios, con nombres y grupos expandidos ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>This update notifies nobody.</source>
+        <translation>Esta actualización no avisa a nadie.</translation>
+    </message>
+    <message>
+        <source>As soon as the update is sent</source>
+        <translation>En cuanto se envíe la actualización</translation>
+    </message>
+    <message>
+        <source>Part {number} of {total}</source>
+        <translation>Parte {number} de {total}</translation>
+    </message>
+    <message>
+        <source>Not ready to send:</source>
+        <translation>Aún no se puede enviar:</translation>
+    </message>
+    <message>
+        <source>Preview of the notification</source>
+        <translation>Vista previa del aviso</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Para</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Mensaje</translation>
+    </message>
+    <message>
+        <source>As it arrives</source>
+        <translation>Como llega</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1650,21 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
             <numerusform>{group} · grupo de %n</numerusform>
             <numerusform>{group} · grupo de %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>preview_dialog</name>
+    <message numerus="yes">
+        <source>An SMS to %n people</source>
+        <comment>An SMS to %n person</comment>
+        <translation>
+            <numerusform>Un SMS a %n persona</numerusform><numerusform>Un SMS a %n personas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>An email to %n people</source>
+        <comment>An email to %n person</comment>
+        <translation>
+            <numerusform>Un correo a %n persona</numerusform><numerusform>Un correo a %n personas</numerusform></translation>
     </message>
 </context>
 </TS>
