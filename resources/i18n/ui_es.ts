@@ -887,7 +887,7 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation>Fecha</translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -1658,13 +1658,17 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <source>An SMS to %n people</source>
         <comment>An SMS to %n person</comment>
         <translation>
-            <numerusform>Un SMS a %n persona</numerusform><numerusform>Un SMS a %n personas</numerusform></translation>
+            <numerusform>Un SMS a %n persona</numerusform>
+            <numerusform>Un SMS a %n personas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>An email to %n people</source>
         <comment>An email to %n person</comment>
         <translation>
-            <numerusform>Un correo a %n persona</numerusform><numerusform>Un correo a %n personas</numerusform></translation>
+            <numerusform>Un correo a %n persona</numerusform>
+            <numerusform>Un correo a %n personas</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

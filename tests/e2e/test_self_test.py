@@ -15,6 +15,7 @@ STEPS = (
     "keyring backend",
     "app icon",
     "SMS contacts",
+    "vCard import",
     "window built",
     "window painted",
     "form filled",
