@@ -4,14 +4,21 @@ recipient with the contact book's name for it, and an SMS cut into the parts a c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from gui.core.address_book import AddressBook, validate_with
 from gui.core.contacts import DEFAULT_REGION, normalise_email, normalise_phone
 from gui.core.fields import ContactType
 from gui.core.sms import SmsLength, sms_length, sms_parts
 from gui.core.ticket import TicketDraft
+
+if TYPE_CHECKING:
+    from gui.core.batch import Change
+
+#: What stands in for each ticket's own fields when a batch's change is previewed.
+_STAND_IN = "-"
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,20 @@ def preview(
         length=sms_length(message) if sms else None,
         parts=tuple(sms_parts(message)) if sms else (),
     )
+
+
+def preview_change(
+    change: Change, book: AddressBook, *, now: datetime, region: str = DEFAULT_REGION
+) -> NotificationPreview | None:
+    """The notification a batch's `change` adds to every ticket (the same on each row). Only
+    the notification is checked here: each row's own fields are checked in its table."""
+    draft = replace(
+        change.draft(_STAND_IN, None),
+        title=_STAND_IN,
+        description=_STAND_IN,
+        status=_STAND_IN,
+    )
+    return preview(draft, book, now=now, region=region)
 
 
 def _names(book: AddressBook, contact_type: ContactType, *, region: str) -> dict[str, str]:

@@ -24,6 +24,7 @@ from gui.core.fields import FIELD_BY_NAME, ContactType
 from gui.ui.field_editors import edited_signal, editor_value, new_editor
 from gui.ui.i18n import translated
 from gui.ui.list_completer import Completion, ListCompleter
+from gui.ui.notification_preview import PreviewButton
 from gui.ui.status_field import StatusField
 from gui.ui.time_field import OptionalDateTimeEdit
 
@@ -92,6 +93,9 @@ class BatchChangeEditor(QGroupBox):
             if name == "notify":
                 layout.addRow(self.notification)
         self.message.setMaximumHeight(56)  # a text message's few lines: the table needs room
+        self.preview_button = PreviewButton()  # what each ticket's recipients get
+        self.preview_button.setObjectName("batchPreviewButton")
+        notify_layout.addRow("", self.preview_button)
         self.status.set_offered(statuses, [])
         self.status.setCurrentText("")
         self.notify.toggled.connect(self.notification.setVisible)

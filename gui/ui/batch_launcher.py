@@ -6,6 +6,7 @@ batch's core and the table load the first time the action is used.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject
 if TYPE_CHECKING:
     from gui.ui.batch_dialog import BatchDialog
     from gui.ui.main_window import MainWindow
+    from gui.ui.preview_dialog import PreviewDialog
 
 
 class BatchLauncher(QObject):
@@ -23,6 +25,7 @@ class BatchLauncher(QObject):
         super().__init__(window)
         self._window = window
         self.dialog: BatchDialog | None = None
+        self.preview_dialog: PreviewDialog | None = None
         self.action = window.menus.batch_action
         self.action.triggered.connect(self.open)
         window.sending.busy_changed.connect(self._on_busy_changed)
@@ -50,6 +53,7 @@ class BatchLauncher(QObject):
             change.offer_contacts(lambda kind: completions(keeper.book, kind, ()))
             keeper.changed.connect(change.refresh_contacts)
             keeper.changed.connect(self._on_book_changed)
+            change.preview_button.clicked.connect(self.preview)
             self.dialog.check()
         self.dialog.show()
         self.dialog.raise_()
@@ -57,12 +61,51 @@ class BatchLauncher(QObject):
         self.dialog.ids.setFocus()  # where the ids are pasted
         return self.dialog
 
+    def preview(self) -> PreviewDialog | None:
+        """Show what the recipients of each pasted ticket get (`notificationPreview`); Send in
+        it sends the batch as the dialog's Send does."""
+        dialog = self.dialog
+        if dialog is None or dialog.sender_.sending or not dialog.change.notify.isChecked():
+            return None
+        from gui.core.batch import parse_ids
+        from gui.core.errors import InvalidTicket
+        from gui.core.preview import preview_change
+        from gui.ui.preview_dialog import PreviewDialog
+
+        if self.preview_dialog is None:
+            self.preview_dialog = PreviewDialog(parent=dialog)
+            self.preview_dialog.send_requested.connect(self._send_from_preview)
+        shown = self.preview_dialog
+        window = self._window
+        try:
+            notification = preview_change(
+                dialog.change.change(),
+                window.contacts.keeper.book,
+                now=datetime.now().astimezone(),
+                region=window.settings.sms_region(),
+            )
+        except InvalidTicket as invalid:
+            shown.show_problems(invalid)
+        else:
+            tickets = len(parse_ids(dialog.ids.toPlainText()).ids)
+            shown.show_preview(notification, tickets=tickets)
+        shown.open()
+        return shown
+
+    def _send_from_preview(self) -> None:
+        if self.preview_dialog is not None:
+            self.preview_dialog.accept()
+        if self.dialog is not None:
+            self.dialog.send()
+
     def _on_book_changed(self) -> None:
         """A name may mean other numbers now: check the rows again, unless they were sent (their
         results stay until the input changes)."""
         dialog = self.dialog
         if dialog is not None and not any(dialog.model.results()):
             dialog.recheck()
+        if self.preview_dialog is not None and self.preview_dialog.isVisible():
+            self.preview()  # what it shows must be true now
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.action.setEnabled(not busy and not self._window.sign_in_flow.signing_in)

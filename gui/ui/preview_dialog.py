@@ -96,8 +96,9 @@ class PreviewDialog(QDialog):
         self._retranslate()
         self.resize(520, 480)
 
-    def show_preview(self, shown: NotificationPreview | None) -> None:
-        """Show `shown` (None: the form notifies nobody)."""
+    def show_preview(self, shown: NotificationPreview | None, *, tickets: int = 0) -> None:
+        """Show `shown` (None: the form notifies nobody); `tickets`: the batch's, each of
+        which sends it (0: the form's one ticket)."""
         self.problem.hide()
         self._type = shown.type if shown is not None else ContactType.EMAIL
         if shown is None:
@@ -112,6 +113,10 @@ class PreviewDialog(QDialog):
             if sms
             else preview_dialog.tr("An email to %n people", "An email to %n person", count)
         )
+        if tickets:
+            heading = preview_dialog.tr(
+                "On each of %n tickets: {what}", "On %n ticket: {what}", tickets
+            ).format(what=heading)
         self.heading.setText(translated(heading))
         self.recipients.clear()
         for recipient in shown.recipients:

@@ -1670,5 +1670,11 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
             <numerusform>Un correo a %n personas</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>On each of %n tickets: {what}</source>
+        <comment>On %n ticket: {what}</comment>
+        <translation>
+            <numerusform>En %n ticket: {what}</numerusform><numerusform>En cada uno de los %n tickets: {what}</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -60,7 +60,19 @@ def test_the_floors_group_is_texted_on_twenty_tickets_without_a_number_typed(
     paste_ids(qtbot, dialog, "\n".join(FLOOR))
     texting_the_floor(qtbot, dialog)
     assert checked(qtbot, dialog) == "20 rows checked: all ready to send."
-    click(qtbot, dialog.send_button)
+
+    # Before sending: what each tenant gets, from the change's Preview….
+    click(qtbot, dialog.change.preview_button)
+    preview = window.batch.preview_dialog
+    assert preview is not None and preview.objectName() == "notificationPreview"
+    qtbot.waitExposed(preview)
+    assert preview.heading.text() == "On each of 20 tickets: An SMS to 2 people"
+    assert preview.recipient_texts() == ["Ana Ruiz · 2025550177", "María López · 2025550123"]
+    assert preview.message.toPlainText() == MESSAGE
+    assert preview.counter.property("segments") == 1
+    assert puts(sandbox) == []
+    click(qtbot, preview.send_button)  # sends the batch, as the dialog's Send
+    assert not preview.isVisible()
     assert done(qtbot, dialog) == "20 rows: 20 sent"
     sent = puts(sandbox)
     assert [ticket for ticket, _form in sent] == FLOOR

@@ -92,3 +92,19 @@ def test_the_parts_agree_with_the_count_and_give_back_the_text() -> None:
         parts = sms_parts(text)
         assert "".join(parts) == text
         assert len(parts) == sms_length(text).segments
+
+
+def test_a_batchs_change_is_previewed_without_any_tickets_fields() -> None:
+    from gui.core.batch import Change
+    from gui.core.preview import preview_change
+
+    change = Change(notify=True, type=ContactType.SMS, contacts="planta 3", notify_message="Hoy.")
+    shown = preview_change(change, BOOK, now=NOW)
+    assert shown is not None
+    assert [r.name for r in shown.recipients] == ["Ana Ruiz", "María López"]
+    assert preview_change(Change(), BOOK, now=NOW) is None  # it notifies nobody
+    with pytest.raises(InvalidTicket) as refused:
+        preview_change(
+            Change(notify=True, type=ContactType.EMAIL, contacts="Planta 3"), BOOK, now=NOW
+        )
+    assert "María López has no email address." in str(refused.value.field_errors[0].message)
