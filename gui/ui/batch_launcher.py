@@ -6,7 +6,6 @@ batch's core and the table load the first time the action is used.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -68,27 +67,14 @@ class BatchLauncher(QObject):
         if dialog is None or dialog.sender_.sending or not dialog.change.notify.isChecked():
             return None
         from gui.core.batch import parse_ids
-        from gui.core.errors import InvalidTicket
-        from gui.core.preview import preview_change
         from gui.ui.preview_dialog import PreviewDialog
 
         if self.preview_dialog is None:
             self.preview_dialog = PreviewDialog(parent=dialog)
             self.preview_dialog.send_requested.connect(self._send_from_preview)
         shown = self.preview_dialog
-        window = self._window
-        try:
-            notification = preview_change(
-                dialog.change.change(),
-                window.contacts.keeper.book,
-                now=datetime.now().astimezone(),
-                region=window.settings.sms_region(),
-            )
-        except InvalidTicket as invalid:
-            shown.show_problems(invalid)
-        else:
-            tickets = len(parse_ids(dialog.ids.toPlainText()).ids)
-            shown.show_preview(notification, tickets=tickets)
+        tickets = len(parse_ids(dialog.ids.toPlainText()).ids)
+        self._window.preview.show_in(shown, dialog.change.change(), tickets=tickets)
         shown.open()
         return shown
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from gui.ui import shortcuts
 
 if TYPE_CHECKING:
+    from gui.core.batch import Change
+    from gui.core.ticket import TicketDraft
     from gui.ui.main_window import MainWindow
     from gui.ui.preview_dialog import PreviewDialog
 
@@ -81,21 +83,30 @@ class NotificationPreviewer(QObject):
             self._show(self.dialog)
 
     def _show(self, dialog: PreviewDialog) -> None:
+        self.show_in(dialog, self._window.form.draft())
+
+    def show_in(
+        self, dialog: PreviewDialog, what: TicketDraft | Change, *, tickets: int = 0
+    ) -> None:
+        """Show in `dialog` the notification of `what` (the form's draft, or the change of
+        `tickets` in Many tickets…), checked against the window's contact book and SMS region
+        as they are now; or what sending would refuse."""
+        from gui.core.batch import Change
         from gui.core.errors import InvalidTicket
-        from gui.core.preview import preview
+        from gui.core.preview import preview, preview_change
 
         window = self._window
+        book, region = window.contacts.keeper.book, window.settings.sms_region()
+        now = datetime.now().astimezone()
         try:
-            shown = preview(
-                window.form.draft(),
-                window.contacts.keeper.book,
-                now=datetime.now().astimezone(),
-                region=window.settings.sms_region(),
-            )
+            if isinstance(what, Change):
+                shown = preview_change(what, book, now=now, region=region)
+            else:
+                shown = preview(what, book, now=now, region=region)
         except InvalidTicket as invalid:
             dialog.show_problems(invalid)
             return
-        dialog.show_preview(shown)
+        dialog.show_preview(shown, tickets=tickets)
 
     def _send(self) -> None:
         """Send from the preview: as Send in the window (which checks it all once more)."""
