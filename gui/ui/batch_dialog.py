@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 #: How long typing may pause before the rows are checked again.
 _CHECK_AFTER_MS = 250
+#: How often the progress bar follows the rows that ended (at most).
+_PROGRESS_EVERY_MS = 50
 #: The context of the dialog's sentences with a number.
 batch_dialog = Context("batch_dialog")
 
@@ -80,6 +82,8 @@ class BatchDialog(QDialog):
         self._build(statuses())
         self._check_timer = QTimer(self, singleShot=True, interval=_CHECK_AFTER_MS)
         self._check_timer.timeout.connect(self.check)
+        self._progress_timer = QTimer(self, singleShot=True, interval=_PROGRESS_EVERY_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
         self.sender_.checked.connect(self._on_checked)
         self.sender_.queued.connect(self._on_queued)
         self.sender_.row_ended.connect(self._on_row_ended)
@@ -329,8 +333,13 @@ class BatchDialog(QDialog):
     def _on_row_ended(self, position: int, result: RowResult) -> None:
         self.model.set_result(position, result)
         self._ended.add(position)
-        self.progress.setValue(min(len(self._ended), self.progress.maximum()))
+        if not self._progress_timer.isActive():  # a bar repaint per row would hold the GUI
+            self._progress_timer.start()
         self._maybe_done()
+
+    def _show_progress(self) -> None:
+        self._progress_timer.stop()
+        self.progress.setValue(min(len(self._ended), self.progress.maximum()))
 
     def _on_cancelled(self, said: Message) -> None:
         self._cancel_said = said
@@ -343,6 +352,7 @@ class BatchDialog(QDialog):
     def _maybe_done(self) -> None:
         if self.sender_.sending:
             return
+        self._show_progress()
         self._set_sending(False)
         results = self.model.results()
         summary = batch.summary(results)

@@ -7,6 +7,7 @@ groups (`completions`, set by `gui.ui.contacts_book.ContactsBook`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -19,12 +20,14 @@ from gui.ui.list_completer import Completion, ListCompleter
 
 if TYPE_CHECKING:
     from gui.core.delivery import Delivery
-    from gui.core.outbox import HistoryEntry, OutboxItem
+    from gui.core.outbox import HistoryEntry, OutboxItem, OutboxStore
     from gui.core.ticket import TicketDraft
     from gui.ui.dispatcher import OutboxDispatcher
     from gui.ui.draft_keeper import DraftKeeper
     from gui.ui.ticket_page import TicketPage
     from gui.ui.ticket_switcher import TicketSwitcher
+
+log = logging.getLogger(__name__)
 
 
 class FormFiller(QObject):
@@ -50,6 +53,10 @@ class FormFiller(QObject):
         self._outbox = outbox
         self._switcher = switcher
         self._busy = busy
+        #: A read of the contacts is on its way / another is wanted once it is back: a batch's
+        #: hundreds of sends ask for one each, and would all come back at once behind it.
+        self._reading_contacts = False
+        self._read_contacts_again = False
         #: The contact book's entries for a contact type, offered with the contacts used
         #: before (`gui.ui.contacts_book`); None: only those.
         self.completions: Callable[[ContactType, Sequence[str]], list[Completion]] | None = None
@@ -98,11 +105,28 @@ class FormFiller(QObject):
     def load_known_contacts(self, *_: object) -> None:
         """Offer the contacts used before with the form's contact type (read off the GUI
         thread, on the outbox's)."""
+        if self._reading_contacts:
+            self._read_contacts_again = True  # one more read once this one is back
+            return
+        self._reading_contacts = True
         contact_type = self._form.contact_type()
-        self._outbox.run_on_store(
-            lambda store: store.contacts(contact_type),
-            lambda known: self._offer(contact_type, known),
-        )
+
+        def read(store: OutboxStore) -> list[str] | None:
+            try:
+                return store.contacts(contact_type)
+            except Exception:  # said in the log; the next read tries again
+                log.exception("the contacts used before could not be read")
+                return None
+
+        def offer(known: list[str] | None) -> None:
+            self._reading_contacts = False
+            if self._read_contacts_again:
+                self._read_contacts_again = False
+                self.load_known_contacts()  # the type or the history changed meanwhile
+            elif known is not None:
+                self._offer(contact_type, known)
+
+        self._outbox.run_on_store(read, offer)
 
     def _offer(self, contact_type: ContactType, known: Sequence[str]) -> None:
         self._form.set_known_contacts(known)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -423,6 +424,14 @@ def _destination(api_base: str, account: str) -> Destination | None:
     return Destination(api_base, account) if api_base else None
 
 
+@functools.lru_cache(maxsize=2048)
+def _update_of(payload: str) -> TicketUpdate:
+    """The update stored as `payload`: read once, since a batch's drain lists the whole outbox
+    every quarter of a second for the panel, and reading 500 updates again each time held the
+    GIL long enough to pause the window (`bench/batch.py`). A `TicketUpdate` is immutable."""
+    return update_from_json(payload)
+
+
 def _item(row: tuple[Any, ...]) -> OutboxItem:
     (
         item_id,
@@ -439,7 +448,7 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
     ) = row
     return OutboxItem(
         id=item_id,
-        update=update_from_json(payload),
+        update=_update_of(payload),
         state=ItemState(state),
         attempts=attempts,
         created_at=created_at,
