@@ -96,6 +96,7 @@ class BatchChangeEditor(QGroupBox):
         self.preview_button = PreviewButton()  # what each ticket's recipients get
         self.preview_button.setObjectName("batchPreviewButton")
         notify_layout.addRow("", self.preview_button)
+        self.setTabOrder(self.message, self.preview_button)  # made last: Tab after the message
         self.status.set_offered(statuses, [])
         self.status.setCurrentText("")
         self.notify.toggled.connect(self.notification.setVisible)

@@ -5,6 +5,7 @@ floor's group instead of typing a phone number; against a real sandbox on 127.0.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui.core.address_book import Person
@@ -109,3 +110,20 @@ def test_a_change_in_the_book_checks_the_rows_again_but_keeps_results_of_rows_se
         keeper.save(joe, region="US", on_saved=lambda _p: None, on_refused=lambda _w: None)
     assert dialog.summary.text() == "3 rows: 3 sent"
     assert dialog.model.index(0, 4).data().startswith("Ticket tic_2001 updated")
+
+
+def test_tab_goes_from_the_message_to_preview_then_on(
+    qtbot: QtBot, make_window: WindowFactory, sandbox: SandboxServer
+) -> None:
+    window = opened(qtbot, make_window, sandbox)
+    dialog = open_dialog(qtbot, window)
+    change = dialog.change
+    click(qtbot, change.notify)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    change.message.setFocus()
+    order = [change.focusWidget().objectName()]
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    assert order == ["batchNotifyMessage", "batchPreviewButton", "batchAutomated"]
