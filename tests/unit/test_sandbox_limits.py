@@ -31,6 +31,7 @@ def _head(length: str) -> bytes:
         "Host: 127.0.0.1\r\n"
         f"Authorization: Bearer {SandboxServer.TOKEN}\r\n"
         "Content-Type: application/x-www-form-urlencoded\r\n"
+        "Connection: close\r\n"  # or the sandbox keeps it open for the next request
         f"Content-Length: {length}\r\n\r\n"
     ).encode("latin-1")
 
