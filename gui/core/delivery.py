@@ -17,6 +17,7 @@ from gui.core.outcome import Failed, Outcome, Succeeded
 if TYPE_CHECKING:
     from gui.core.abort import Abort, Watchdog
     from gui.core.client import UpdateResult
+    from gui.core.destination import Destination
     from gui.core.outbox import OutboxItem, OutboxStore
     from gui.core.retry import Verdict
     from gui.core.sender import TicketSender
@@ -34,6 +35,8 @@ class Delivery(NamedTuple):
     item: OutboxItem
     outcome: Outcome[UpdateResult]
     verdict: Verdict | None
+    #: The item claimed with the answer, when `deliver` was asked to (`then_claim`).
+    next_item: OutboxItem | None = None
 
     @property
     def succeeded(self) -> bool:
@@ -52,6 +55,7 @@ def deliver(
     *,
     closing: Callable[[], bool] = _never,
     deadline: tuple[Watchdog, float] | None = None,
+    then_claim: Destination | None = None,
 ) -> Delivery | None:
     """One attempt at the claimed `item`, recorded in `store` as its outcome says (blocking).
 
@@ -62,6 +66,10 @@ def deliver(
     counts as a read timeout: resent by itself only if that is safe, else it waits for a
     decision. An abort for any other reason means the user stopped waiting, and such an item is
     never resent on its own.
+
+    With `then_claim`, a success also claims the next item due for that destination, in the
+    same transaction as its answer (`Delivery.next_item`): one durable commit per item while
+    the outbox drains. After a failure nothing is claimed.
     """
     from gui.core.destination import destination_of
     from gui.core.retry import Action, decide
@@ -101,18 +109,16 @@ def deliver(
         else:
             store.hold(item.id, error=verdict.reason, status=status)
         return Delivery(item, Failed(error), verdict)
-    store.complete(
+    next_item = store.complete(
         item.id,
         status=result.status,
         message=_echo(result.echoed),
         created_id=result.ticket_id if item.update.creates else "",
         destination=destination_of(sender.connection),
         echoed=result.echoed,
+        then_claim=then_claim,
     )
-    notification = item.update.notification
-    if notification is not None:
-        store.remember_contacts(notification.type, notification.contacts)
-    return Delivery(item, Succeeded(result), None)
+    return Delivery(item, Succeeded(result), None, next_item)
 
 
 def stopped_verdict() -> Verdict:

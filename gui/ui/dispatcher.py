@@ -186,10 +186,13 @@ class OutboxDispatcher(QObject):
         started = time.monotonic()
         listed = started
         attempted = False
-        while not self._stopped and time.monotonic() - started < _BATCH_SECONDS:
-            item = store.claim_next(here)  # never an item made for another server or account
-            if item is None:
-                break
+
+        def slice_over() -> bool:
+            return self._stopped or time.monotonic() - started >= _BATCH_SECONDS
+
+        # never an item made for another server or account
+        item = None if self._stopped else store.claim_next(here)
+        while item is not None:
             abort = Abort()
             self._abort, self._current = abort, item.id
             delivery = deliver(
@@ -200,6 +203,8 @@ class OutboxDispatcher(QObject):
                 closing=lambda: self._stopped,
                 # every request, not only the one the window waits for
                 deadline=(self._watchdog, sender.connection.deadline),
+                # the next item is claimed with this one's answer: one commit per item
+                then_claim=None if slice_over() else here,
             )
             self._abort, self._current = None, None
             if delivery is None:
@@ -212,6 +217,12 @@ class OutboxDispatcher(QObject):
             if now - listed >= _LIST_EVERY_SECONDS:
                 listed = now
                 self.changed.emit(store.items())
+            item = delivery.next_item
+            if item is not None and slice_over():
+                store.release(item.id)  # the slice ended during the request: its turn comes
+                item = None
+            elif item is None and not delivery.succeeded and not slice_over():
+                item = store.claim_next(here)
         return Drained(attempted, store.items(), store.next_due(here))
 
     def _on_drained(self, drained: Drained) -> None:

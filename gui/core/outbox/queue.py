@@ -252,6 +252,16 @@ def claim_next(
     )
 
 
+def release(connection: sqlite3.Connection, item_id: int, *, now: float) -> None:
+    """Undo `claim_next` for an item that was never sent: waiting again, due at `now`, without
+    the attempt the claim counted. An item no longer being sent is left alone."""
+    connection.execute(
+        "UPDATE outbox SET state = 'waiting', attempts = max(attempts - 1, 0), next_try = ?,"
+        " claimed_by = '' WHERE id = ? AND state = 'sending'",
+        (now, item_id),
+    )
+
+
 def next_due(connection: sqlite3.Connection, destination: Destination) -> float | None:
     """When the next item for `destination` falls due (it may be in the past); None if nothing
     waits to go out by itself (items held back by an older item of their ticket do not

@@ -188,27 +188,34 @@ class OutboxStore:
         created_id: str = "",
         destination: Destination | None = None,
         echoed: Mapping[str, object] | None = None,
-    ) -> None:
+        then_claim: Destination | None = None,
+    ) -> OutboxItem | None:
         """The server confirmed the item: remove it, record "sent" (with the id the server gave
         a new ticket, if it said) and, for `destination` (where it was sent), the ticket as
         Particle Space now has it: the update's title, description and status, each replaced by
         the `echoed` one when the server's echo holds it. A new ticket is known by the id the
-        server gave it (`created_id`), and not at all without one. All in one transaction."""
+        server gave it (`created_id`), and not at all without one. The contacts it notified
+        are remembered (`remember_contacts`).
+
+        With `then_claim`, the next item due for that destination is claimed too (as
+        `claim_next`) and returned: a drain then spends one durable commit per item. All in
+        one transaction."""
         now = self._clock()
         with self._writing() as connection:
             item = queue.remove(connection, item_id)
-            if item is None:
-                return
-            update = item.update
-            if created_id and update.creates:
-                update = dataclasses.replace(update, ticket_id=created_id)
-            history.record(
-                connection, now, update, "sent", status, message, destination or item.destination
-            )
-            if destination is not None and update.ticket_id:
-                known.record(
-                    connection, destination, update.ticket_id, update, echoed=echoed, at=now
-                )
+            if item is not None:
+                answer = (status, message, created_id)
+                _record_sent(connection, item, now, answer, destination, echoed)
+            if then_claim is None:
+                return None
+            claimer = self._life_mark.acquire()
+            return queue.claim_next(connection, then_claim, now=now, claimer=claimer)
+
+    def release(self, item_id: int) -> None:
+        """Give back an item claimed but never sent (the app closes before its turn): it waits
+        again, due now, without the attempt its claim counted."""
+        with self._writing() as connection:
+            queue.release(connection, item_id, now=self._clock())
 
     def reschedule(
         self,
@@ -415,3 +422,29 @@ class OutboxStore:
                 history.record(
                     connection, now, item.update, outcome, status, message, item.destination
                 )
+
+
+def _record_sent(
+    connection: sqlite3.Connection,
+    item: OutboxItem,
+    now: float,
+    answer: tuple[int, str, str],
+    destination: Destination | None,
+    echoed: Mapping[str, object] | None,
+) -> None:
+    """`complete`'s records of `item`: "sent", the ticket as Particle Space has it now, and
+    the contacts it notified. `answer` is (status, message, created_id)."""
+    status, message, created_id = answer
+    update = item.update
+    if created_id and update.creates:
+        update = dataclasses.replace(update, ticket_id=created_id)
+    history.record(
+        connection, now, update, "sent", status, message, destination or item.destination
+    )
+    if destination is not None and update.ticket_id:
+        known.record(connection, destination, update.ticket_id, update, echoed=echoed, at=now)
+    notification = update.notification
+    if notification is not None:
+        unique = list(dict.fromkeys(c.strip() for c in notification.contacts if c.strip()))
+        if unique:
+            history.remember_contacts(connection, notification.type, unique)

@@ -1,0 +1,98 @@
+"""Draining the outbox spends one durable commit per item in steady state: the server's answer
+to one item and the claim of the next go in one transaction (`OutboxStore.complete` with
+`then_claim`, `gui.core.delivery.deliver`), and an item claimed that way but never sent is given
+back (`OutboxStore.release`). Counted on a real SQLite file, against a real loopback sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from gui.core.abort import Abort
+from gui.core.config import Connection
+from gui.core.credentials import Credentials
+from gui.core.delivery import deliver
+from gui.core.destination import destination_of
+from gui.core.fields import ContactType
+from gui.core.outbox import ItemState, OutboxStore
+from gui.core.sender import TicketSender
+from gui.sandbox import SandboxServer
+from tests.unit.test_outbox import HERE, Clock, update
+
+
+def commits(store: OutboxStore) -> list[str]:
+    """Every COMMIT the calling thread's connection runs from now on."""
+    said: list[str] = []
+    store._database.connection().set_trace_callback(
+        lambda statement: said.append(statement) if statement.strip() == "COMMIT" else None
+    )
+    return said
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[OutboxStore]:
+    outbox = OutboxStore(tmp_path / "outbox.sqlite3", clock=Clock())
+    yield outbox
+    outbox.close_all()
+
+
+def test_the_answer_and_the_next_claim_are_one_commit(store: OutboxStore) -> None:
+    for ticket in ("tic_1", "tic_2", "tic_3"):
+        store.add(update(ticket, notify=True, contacts=f"{ticket}@example.com"), destination=HERE)
+    first = store.claim_next(HERE)
+    assert first is not None
+    said = commits(store)
+    second = store.complete(first.id, status=200, destination=HERE, then_claim=HERE)
+    assert len(said) == 1
+    assert second is not None and second.update.ticket_id == "tic_2"
+    assert (second.state, second.attempts) == (ItemState.SENDING, 1)
+    stored = {item.id: item for item in store.items()}
+    assert first.id not in stored and stored[second.id].state is ItemState.SENDING
+    # The contacts it notified are remembered in that same commit.
+    assert store.contacts(ContactType.EMAIL) == ["tic_1@example.com"]
+    # Without `then_claim`, nothing more is claimed.
+    assert store.complete(second.id, status=200, destination=HERE) is None
+    assert [item.state for item in store.items()] == [ItemState.WAITING]
+
+
+def test_an_item_claimed_but_not_sent_is_given_back_as_it_was(store: OutboxStore) -> None:
+    store.add(update("tic_1"), destination=HERE)
+    store.add(update("tic_2"), destination=HERE)
+    first = store.claim_next(HERE)
+    assert first is not None
+    second = store.complete(first.id, status=200, destination=HERE, then_claim=HERE)
+    assert second is not None
+    store.release(second.id)
+    (waiting,) = store.items()
+    assert (waiting.id, waiting.state, waiting.attempts) == (second.id, ItemState.WAITING, 0)
+    again = store.claim_next(HERE)  # due at once, as before its claim
+    assert again is not None and (again.id, again.attempts) == (second.id, 1)
+    store.hold(again.id, error="decide")
+    store.release(again.id)  # an item no longer being sent is left alone
+    assert store.items()[0].state is ItemState.NEEDS_DECISION
+
+
+def test_a_drain_of_twenty_costs_twenty_one_commits(store: OutboxStore) -> None:
+    with SandboxServer(tickets=[f"tic_{n}" for n in range(20)]) as sandbox:
+        connection = Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN))
+        here = destination_of(connection)
+        for n in range(20):
+            store.add(update(f"tic_{n}"), destination=here)
+        sender = TicketSender(connection)
+        try:
+            said = commits(store)
+            item = store.claim_next(here)
+            sent = 0
+            while item is not None:
+                delivery = deliver(store, item, sender, Abort(), then_claim=here)
+                assert delivery is not None and delivery.succeeded
+                sent += 1
+                item = delivery.next_item
+        finally:
+            sender.close()
+        puts = [request for request in sandbox.requests if request.method == "PUT"]
+    assert sent == len(puts) == 20
+    assert len(said) == 21  # the first claim, then one per answer (with the next claim)
+    assert store.items() == []
