@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import gui
@@ -21,8 +22,17 @@ if TYPE_CHECKING:
     from gui.core.config import Connection
     from gui.core.ticket import TicketUpdate
 
-#: Modules the first send or validation needs; `warm_up` loads them ahead of time.
+#: Modules the first send or validation needs; `warm_up` loads them ahead of time, one at a
+#: time, in this order: the libraries requests is made of come first, so that no one import
+#: takes long (at most ~17 ms, urllib3's, on the development machine) and a window closed
+#: during the warm-up waits for one of them only.
 _HEAVY_MODULES = (
+    "ssl",
+    "http.client",
+    "urllib3",
+    "idna",
+    "charset_normalizer",
+    "requests",
     "gui.core.ticket",
     "gui.core.validation",
     "gui.core.client",
@@ -44,9 +54,12 @@ class TicketSender:
         self._sending = threading.Lock()  # one request at a time on the shared session
         self._client: TicketClient | None = None
 
-    def warm_up(self) -> None:
-        """Load what sending and validation need (blocking: call it on a worker thread)."""
+    def warm_up(self, stopped: Callable[[], bool] = lambda: False) -> None:
+        """Load what sending and validation need (blocking: call it on a worker thread), one
+        module at a time, until `stopped()` says the window is closing."""
         for name in _HEAVY_MODULES:
+            if stopped():
+                return
             importlib.import_module(name)
         _ = gui.__version__  # read once here: it costs the importlib.metadata machinery
 

@@ -23,6 +23,7 @@ import functools
 import gc
 import itertools
 import logging
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -140,9 +141,9 @@ class MainWindow(QMainWindow):
         #: Asked before closing with updates still in the outbox; True closes.
         self.confirm_quit: Callable[[int], bool] = functools.partial(ask_before_quitting, self)
         self._warm_up = JobRunner(parent=self)
+        self._warm_up_stopped = threading.Event()  # closing: it stops between two imports
         self.warmed_up.connect(_freeze_start_up)
-        self._warm_up_started = False
-        self._shut_down = False
+        self._warm_up_started = self._shut_down = False
         self.outbox_items: list[OutboxItem] = []  # as the outbox last listed them
         self._restore_draft = ticket_id is None  # a --ticket wins over last run's draft
 
@@ -451,10 +452,10 @@ class MainWindow(QMainWindow):
         # PySide builds its QStyle wrapper on the first style() call (4 ms): do it now, while
         # the user reads the window, rather than when the first message has to appear.
         self.style()
-        sender = self.sign_in.ticket_sender
-        self._warm_up.run(
-            sender.warm_up, lambda _result: self.warmed_up.emit(), self._on_warm_up_failed
+        warm_up = functools.partial(
+            self.sign_in.ticket_sender.warm_up, stopped=self._warm_up_stopped.is_set
         )
+        self._warm_up.run(warm_up, lambda _result: self.warmed_up.emit(), self._on_warm_up_failed)
 
     def _on_warm_up_failed(self, error: Exception) -> None:
         log.warning("could not preload the modules for sending", exc_info=error)
@@ -479,6 +480,7 @@ class MainWindow(QMainWindow):
         self.templates.shutdown()  # before the outbox's thread, which may save its last edit
         self.contacts.shutdown()
         self.outbox.shutdown()
+        self._warm_up_stopped.set()
         if not self._warm_up.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the warm-up was still running when the window closed")
         self.sign_in.shutdown()

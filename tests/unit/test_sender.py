@@ -66,6 +66,27 @@ def test_start_up_imports_nothing_heavy() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_warm_up_stops_between_two_imports_once_the_window_closes() -> None:
+    result = run_python(
+        f"""
+        import sys
+        from gui.core.config import Connection
+        from gui.core.credentials import Credentials
+        from gui.core.sender import TicketSender
+        asked = []
+        def stopped():
+            asked.append(len(asked))
+            return len(asked) > 3  # the window closed during the third import
+        TicketSender(Connection("https://api.example.com", Credentials(token="t"))).warm_up(stopped)
+        assert len(asked) == 4, asked
+        print(",".join(name for name in {SENDING!r} if name in sys.modules))
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    # ssl, http.client and urllib3 came in; requests, the validators and the client did not.
+    assert result.stdout.strip() == "urllib3"
+
+
 def test_warm_up_imports_the_heavy_modules() -> None:
     result = run_python(
         f"""
