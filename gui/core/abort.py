@@ -10,10 +10,13 @@ blocked call returns at once. This module imports nothing heavy: the UI uses it 
 from __future__ import annotations
 
 import contextlib
-import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import socket  # loaded by the connections it shuts down, never at start-up (2 ms)
 
 _current = threading.local()
 
@@ -66,6 +69,8 @@ class Abort:
 
 
 def _shut_down(sock: socket.socket) -> None:
+    import socket  # loaded already: `sock` is one
+
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
 

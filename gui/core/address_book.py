@@ -11,12 +11,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from gui.core.contacts import DEFAULT_REGION, normalise_email, normalise_phone, split_contacts
 from gui.core.errors import FieldError, InvalidTicket
 from gui.core.fields import FIELDS, ContactType
 from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain
-from gui.core.ticket import TicketDraft, TicketUpdate
+
+if TYPE_CHECKING:
+    from gui.core.ticket import TicketDraft, TicketUpdate  # loaded by the warm-up
 
 _NO_EMAIL = QT_TRANSLATE_NOOP("address_book", "{name} has no email address.")
 _NO_PHONE = QT_TRANSLATE_NOOP("address_book", "{name} has no phone number.")
