@@ -33,6 +33,9 @@ def main() -> int:
     heavy = [name for name in HEAVY if name in sys.modules]
     # Closing the window (after the report) waits for the warm-up thread, as in the real app.
     code = first_paint.show_and_report(app, window, STAMPS)
+    import gc
+
+    gc.freeze()  # as gui.app.main does once its event loop returns
     sys.stdout.write(f"HEAVY {','.join(heavy) or '-'}\n")
     sys.stdout.flush()
     return code

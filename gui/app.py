@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -176,7 +177,11 @@ def main(args: argparse.Namespace) -> int:
     log.info("window shown: %s", window.connection_label.text())
     # The version is read by the warm-up (it costs imports); log it once that is done.
     window.warmed_up.connect(lambda: log.info("Particle Tickets %s", gui.__version__))
-    return app.exec()
+    status = app.exec()
+    # All that is left dies with the process: out of the sight of the interpreter's final
+    # collections, which would walk every object on the way out (bench/xmap.py).
+    gc.freeze()
+    return status
 
 
 def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:

@@ -80,11 +80,13 @@ _SHUTDOWN_WAIT_MS = 3000
 
 
 @functools.cache
-def _freeze_start_up() -> None:
-    """Once the first window is warmed up: what start-up and the warm-up made lives as long as
-    the app, so it goes out of the cyclic collector's sight (`gc.freeze`). A full collection
-    holds the GIL on whatever thread it runs; over all of it, one on the outbox's thread paused
-    the window for 12-19 ms while a batch went out, and 8-13 ms once frozen (`bench/batch.py`)."""
+def _freeze_start_up(stage: str) -> None:
+    """Once per process at each `stage` of the first window ("painted", "warmed up"): what
+    start-up and the warm-up made lives as long as the app, so it goes out of the cyclic
+    collector's sight (`gc.freeze`). A full collection holds the GIL on whatever thread it
+    runs; over all of it, one on the outbox's thread paused the window for 12-19 ms while a
+    batch went out (8-13 ms once frozen, `bench/batch.py`), and the final ones cost a window
+    closed at once 4 ms more at exit than a bare one (`bench/xmap.py`)."""
     gc.freeze()
 
 
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
         self.confirm_quit: Callable[[int], bool] = functools.partial(ask_before_quitting, self)
         self._warm_up = JobRunner(parent=self)
         self._warm_up_stopped = threading.Event()  # closing: it stops between two imports
-        self.warmed_up.connect(_freeze_start_up)
+        self.warmed_up.connect(lambda: _freeze_start_up("warmed up"))
         self._warm_up_started = self._shut_down = False
         self.outbox_items: list[OutboxItem] = []  # as the outbox last listed them
         self._restore_draft = ticket_id is None  # a --ticket wins over last run's draft
@@ -441,6 +443,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self.first_painted.emit()
+        _freeze_start_up("painted")
         # Work that would compete with the first paint for the interpreter starts only now:
         # the outbox (a crashed run's updates go out first), the draft, the keychain.
         self.outbox.start()
