@@ -13,7 +13,8 @@ shared by all processes, so the parent can set them against the moment it called
 With ``--quit-at-first-turn`` on the child's command line (bench/xmap.py's spawn-to-exit runs),
 the child does not wait for a paint: on the event loop's first turn it prints
 ``TURN script=<t> … shown=<t> turn=<t>``, closes the window and quits, as a user closing it at
-once would, so the parent can time the whole process from spawn to exit.
+once would, so the parent can time the whole process from spawn to exit. Once the event loop
+has returned it prints ``RETURNED returned=<t>``.
 """
 
 from __future__ import annotations
@@ -83,4 +84,8 @@ def _show_and_quit(app: QApplication, window: QWidget, stamps: dict[str, float])
     QTimer.singleShot(0, first_turn)
     window.show()
     stamps["shown"] = time.perf_counter()
-    return app.exec()
+    code = app.exec()
+    # What is left after this is the interpreter's (and Qt's) shutdown.
+    sys.stdout.write(f"RETURNED returned={time.perf_counter():.6f}\n")
+    sys.stdout.flush()
+    return code

@@ -3,6 +3,7 @@
 Usage (from the project folder, with the project's virtual environment; Debian's ``xvfb``)::
 
     .venv/bin/python bench/xmap.py [--runs N] [--platforms xcb offscreen] [--bundles FOLDER]
+        [--build] [--env NAME=VALUE]…
 
 Only ratios against a baseline measured in the same run mean anything. For each platform
 (``xcb`` on a private Xvfb of this run, ``offscreen`` for comparison) it starts N fresh
@@ -75,6 +76,7 @@ class Sample:
     mapped: float | None = None  # seconds from Popen to the MapNotify (xcb paint runs)
     painted: float | None = None  # seconds from Popen to the PAINTED line (paint runs)
     turned: float | None = None  # seconds from Popen to the TURN line (exit runs)
+    returned: float | None = None  # seconds from Popen to the child's event loop returning
     exited: float | None = None  # seconds from Popen to the end of the process
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -86,6 +88,10 @@ def run_once(
     if watcher is not None:
         watcher.maps()  # forget anything from before this child
     command = [*side.command, QUIT] if quit else side.command
+    # This checkout's gui, not an editable install's; a bundle runs on what it holds.
+    env = {k: v for k, v in env.items() if k != "PYTHONPATH"}
+    if side.command[0] == sys.executable:
+        env["PYTHONPATH"] = str(ROOT)
     sample = Sample()
     lines: list[tuple[float, str]] = []
     with tempfile.TemporaryFile() as stderr, selectors.DefaultSelector() as selector:
@@ -144,6 +150,9 @@ def run_once(
         raise MeasurementFailed(f"{side.name} painted but no MapNotify of its window arrived")
     if quit:
         sample.turned = report[0] - started
+        returned = next((text for _t, text in lines if text.startswith("RETURNED")), None)
+        if returned is not None:
+            sample.returned = float(returned.split("=")[1]) - started
     else:
         sample.painted = report[0] - started
         sample.phases = _phases(report[1], started, report[0])
@@ -224,25 +233,28 @@ def summarise(platform: str, sides: list[Side], samples: dict[str, list[Sample]]
         rows.append((side.name, *cells))
     quits = []
     for side in sides:
-        spans = [s.exited - s.turned for s in samples[side.name] if s.exited and s.turned]
-        if spans:
-            quits.append((side.name, statistics.median(spans)))
+        ends = [s for s in samples[side.name] if s.exited and s.turned and s.returned]
+        if ends:
+            closing = statistics.median(s.returned - s.turned for s in ends)  # type: ignore[operator]
+            ending = statistics.median(s.exited - s.returned for s in ends)  # type: ignore[operator]
+            quits.append(f"{side.name} {_ms(closing)} + {_ms(ending)}")
     for line in format_table(rows):
         print(f"   {line}")
-    print("   first turn to exit: " + ", ".join(f"{name} {_ms(value)}" for name, value in quits))
+    print("   first turn to exit, ms: close and quit + interpreter shutdown: " + ", ".join(quits))
 
 
-def print_phases(by_platform: dict[str, dict[str, list[Sample]]], pairs: list[Side]) -> None:
-    """Median ms per phase of every side on every platform: where xcb costs what offscreen not."""
-    columns = [(platform, side.name) for side in pairs for platform in by_platform]
-    header = "".join(f"{name[:11] + ' ' + platform[:3]:>16}" for platform, name in columns)
-    print(f"\nwhere the time goes until the first paint (median ms per phase)\n{'':32}{header}")
-    for phase, label in (*PHASES, ("report", "report reaches parent")):
-        cells = ""
-        for platform, name in columns:
-            values = [s.phases[phase] for s in by_platform[platform][name] if s.phases]
-            cells += f"{statistics.median(values) * 1000:16.1f}" if values else f"{'-':>16}"
-        print(f"  {label:<30}{cells}")
+def print_phases(by_platform: dict[str, dict[str, list[Sample]]], sides: list[Side]) -> None:
+    """Median ms per phase of every side, one table a platform: what xcb costs that offscreen
+    does not, and what the app costs that the bare window does not."""
+    for platform, samples in by_platform.items():
+        print(f"\nwhere the time goes until the first paint, {platform} (median ms per phase)")
+        print(f"  {'':30}" + "".join(f"{side.name:>13}" for side in sides))
+        for phase, label in (*PHASES, ("report", "report reaches parent")):
+            cells = ""
+            for side in sides:
+                values = [s.phases[phase] for s in samples[side.name] if s.phases]
+                cells += f"{statistics.median(values) * 1000:13.1f}" if values else f"{'-':>13}"
+            print(f"  {label:<30}{cells}")
 
 
 def verdict_table(results: dict[str, dict[str, list[Sample]]], sides: list[Side]) -> list[str]:
@@ -316,6 +328,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--build", action="store_true", help="freeze the two bundles into --bundles if missing"
     )
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set this in every child's environment (repeatable; an empty VALUE unsets NAME), "
+        "to see what a setting costs, e.g. QT_QPA_PLATFORMTHEME=xdgdesktopportal",
+    )
     options = parser.parse_args(argv)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # the signs in the table, on a non-UTF-8 terminal
@@ -323,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--runs must be at least 1")
     if options.build and options.bundles is None:
         parser.error("--build needs --bundles FOLDER")
+    if any("=" not in setting for setting in options.env):
+        parser.error("--env takes NAME=VALUE")
 
     began = time.perf_counter()
     print(f"Particle Tickets start-up on X — {sys.executable}, {os.cpu_count()} CPUs")
@@ -340,6 +362,12 @@ def main(argv: list[str] | None = None) -> int:
         base_env = child_environment(folder)
         for name in ("WAYLAND_DISPLAY", "DISPLAY", "XAUTHORITY"):
             base_env.pop(name, None)
+        for setting in options.env:
+            name, _, value = setting.partition("=")
+            base_env.pop(name, None)
+            if value:
+                base_env[name] = value
+                print(f"children get {name}={value}")
         for platform in options.platforms:
             try:
                 if platform == "xcb":
