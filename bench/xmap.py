@@ -3,7 +3,7 @@
 Usage (from the project folder, with the project's virtual environment; Debian's ``xvfb``)::
 
     .venv/bin/python bench/xmap.py [--runs N] [--platforms xcb offscreen] [--bundles FOLDER]
-        [--build] [--env NAME=VALUE]…
+        [--build] [--product EXECUTABLE] [--env NAME=VALUE]…
 
 Only ratios against a baseline measured in the same run mean anything. For each platform
 (``xcb`` on a private Xvfb of this run, ``offscreen`` for comparison) it starts N fresh
@@ -13,7 +13,10 @@ processes of each side, alternating, after one discarded warm-up round:
 - ``bare``: bench/bare_window.py, a PySide6 window with the same widgets and none of the app;
 - with ``--bundles FOLDER``: ``app bundle`` and ``bare bundle``, the frozen ``app-window`` and
   ``bare-window`` that bench/bundle.py freezes through packaging/particle-tickets.spec
-  (``--build`` freezes them into FOLDER first when they are missing; needs PyInstaller).
+  (``--build`` freezes them into FOLDER first when they are missing; needs PyInstaller);
+- with ``--product EXECUTABLE`` as well: ``product``, the real bundled ``particle-tickets``
+  (as ``./tools/build`` makes it), to its window's MapNotify only: it cannot be told to quit,
+  so it is ended as soon as its window is mapped, and has no exit figure.
 
 Each side runs twice a round. A *paint* run shows the window and quits after its first paint
 (bench/first_paint.py): on xcb it gives the time from just before Popen to the X server's
@@ -44,6 +47,7 @@ import argparse
 import io
 import os
 import selectors
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -69,6 +73,9 @@ class Side:
     name: str
     command: list[str]
     baseline: str  # the name of the side this one is compared with ("" for a baseline)
+    #: The product's executable: it cannot be told to quit, so it only has paint runs on xcb,
+    #: and is ended (SIGTERM) as soon as its window is mapped.
+    product: bool = False
 
 
 @dataclass
@@ -121,6 +128,8 @@ def run_once(
                     and any(pid in (None, process.pid) for pid in watcher.maps())
                 ):
                     sample.mapped = now - started
+                    if side.product:
+                        process.terminate()
                 if out in ready:
                     data = os.read(out, 65536)
                     if not data:
@@ -140,6 +149,11 @@ def run_once(
             errors = stderr.read().decode("utf-8", "replace")
     lines += [(started + (sample.exited or 0.0), line.decode()) for line in rest.split(b"\n")]
     tail = "\n".join(errors.strip().splitlines()[-10:])
+    if side.product:
+        if sample.mapped is None:
+            raise MeasurementFailed(f"{side.name} ended ({code}) before its window was mapped")
+        sample.exited = None  # ended by this process: no spawn-to-exit figure
+        return sample
     if code != 0:
         raise MeasurementFailed(f"{side.name} exited with code {code}; stderr ends:\n{tail}")
     marker = "TURN" if quit else "PAINTED"
@@ -184,23 +198,29 @@ def measure(
     print(f"\n{platform}: {runs} rounds, each a paint run and an exit run of every side")
     samples: dict[str, list[Sample]] = {side.name: [] for side in sides}
     for round_ in range(runs + 1):
+        this_round: dict[str, list[Sample]] = {side.name: [] for side in sides}
         for quit in (False, True):
             for side in sides:
-                sample = run_once(side, env, watcher, quit=quit)
-                if round_ > 0:
-                    samples[side.name].append(sample)
+                if side.product and (quit or watcher is None):
+                    continue  # only its window's MapNotify can be measured
+                this_round[side.name].append(run_once(side, env, watcher, quit=quit))
         if round_ == 0:
             print("   warm-up round done (discarded)")
             continue
+        for name, taken in this_round.items():
+            samples[name] += taken
         print(
             f"   round {round_:2d}/{runs}: "
-            + "   ".join(_round_cells(name, side[-2:]) for name, side in samples.items())
+            + "   ".join(_round_cells(name, taken) for name, taken in this_round.items())
         )
     return samples
 
 
-def _round_cells(name: str, last: list[Sample]) -> str:
-    paint, exit_ = last
+def _round_cells(name: str, taken: list[Sample]) -> str:
+    """`name` mapped (or painted) / exited, in ms, for one round's paint and exit run."""
+    if not taken:
+        return f"{name} -"
+    paint, exit_ = [*taken, Sample()][:2]
     first = paint.mapped if paint.mapped is not None else paint.painted
     return f"{name} {_ms(first)}/{_ms(exit_.exited)}"
 
@@ -263,7 +283,7 @@ def verdict_table(results: dict[str, dict[str, list[Sample]]], sides: list[Side]
         for side in sides:
             if not side.baseline:
                 continue
-            checks = [("exited", "spawn to exit", TARGET_EXIT)]
+            checks = [] if side.product else [("exited", "spawn to exit", TARGET_EXIT)]
             if platform == "xcb":
                 checks.insert(0, ("mapped", "spawn to window mapped", TARGET_MAPPED))
             for what, label, target in checks:
@@ -282,7 +302,7 @@ def verdict_table(results: dict[str, dict[str, list[Sample]]], sides: list[Side]
     return format_table(rows)
 
 
-def make_sides(bundles: Path | None) -> list[Side]:
+def make_sides(bundles: Path | None, product: str | None) -> list[Side]:
     python = sys.executable
     sides = [
         Side("app", [python, str(BENCH / "app_window.py")], "bare"),
@@ -294,6 +314,11 @@ def make_sides(bundles: Path | None) -> list[Side]:
             Side("app bundle", [str(app)], "bare bundle"),
             Side("bare bundle", [str(bare)], ""),
         ]
+    if product is not None:
+        command = shlex.split(product)
+        if command and Path(command[0]).resolve() == Path(sys.executable).resolve():
+            command[0] = sys.executable  # so that it runs this checkout's gui
+        sides.insert(-1, Side("product", command, "bare bundle", product=True))
     return sides
 
 
@@ -329,6 +354,13 @@ def main(argv: list[str] | None = None) -> int:
         "--build", action="store_true", help="freeze the two bundles into --bundles if missing"
     )
     parser.add_argument(
+        "--product",
+        metavar="COMMAND",
+        help="also start this bundled particle-tickets (dist/particle-tickets/particle-tickets; "
+        "or any command, e.g. '.venv/bin/python -m gui') on xcb, to its window's MapNotify only "
+        "(it is ended then), against the bare bundle",
+    )
+    parser.add_argument(
         "--env",
         action="append",
         default=[],
@@ -343,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--runs must be at least 1")
     if options.build and options.bundles is None:
         parser.error("--build needs --bundles FOLDER")
+    if options.product is not None and options.bundles is None:
+        parser.error("--product is measured against the bare bundle: it needs --bundles FOLDER")
     if any("=" not in setting for setting in options.env):
         parser.error("--env takes NAME=VALUE")
 
@@ -350,15 +384,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Particle Tickets start-up on X — {sys.executable}, {os.cpu_count()} CPUs")
     failures: list[str] = []
     results: dict[str, dict[str, list[Sample]]] = {}
-    sides = make_sides(options.bundles)
+    sides = make_sides(options.bundles, options.product)
     folder = Path(tempfile.mkdtemp(prefix="particle-tickets-bench-xmap-"))
     try:
         if options.build:
             options.bundles.mkdir(parents=True, exist_ok=True)
             build_bundles(options.bundles)
         for side in sides:
-            if not Path(side.command[-1]).exists():
-                raise MeasurementFailed(f"{side.command[-1]} is missing (try --build)")
+            program = side.command[0] if side.product else side.command[-1]
+            if shutil.which(program) is None and not Path(program).exists():
+                raise MeasurementFailed(f"{program} is missing (try --build)")
         base_env = child_environment(folder)
         for name in ("WAYLAND_DISPLAY", "DISPLAY", "XAUTHORITY"):
             base_env.pop(name, None)
