@@ -3,7 +3,7 @@
 Usage (from the project folder, with the project's virtual environment; Debian's ``xvfb``)::
 
     .venv/bin/python bench/xmap.py [--runs N] [--platforms xcb offscreen] [--bundles FOLDER]
-        [--build] [--product EXECUTABLE] [--env NAME=VALUE]…
+        [--build] [--product COMMAND] [--env NAME=VALUE]…
 
 Only ratios against a baseline measured in the same run mean anything. For each platform
 (``xcb`` on a private Xvfb of this run, ``offscreen`` for comparison) it starts N fresh
@@ -14,8 +14,8 @@ processes of each side, alternating, after one discarded warm-up round:
 - with ``--bundles FOLDER``: ``app bundle`` and ``bare bundle``, the frozen ``app-window`` and
   ``bare-window`` that bench/bundle.py freezes through packaging/particle-tickets.spec
   (``--build`` freezes them into FOLDER first when they are missing; needs PyInstaller);
-- with ``--product EXECUTABLE`` as well: ``product``, the real bundled ``particle-tickets``
-  (as ``./tools/build`` makes it), to its window's MapNotify only: it cannot be told to quit,
+- with ``--product COMMAND`` as well: ``product``, the real bundled ``particle-tickets``
+  (as ``./tools/build`` makes it; or ``.venv/bin/python -m gui``), to its window's MapNotify only: it cannot be told to quit,
   so it is ended as soon as its window is mapped, and has no exit figure.
 
 Each side runs twice a round. A *paint* run shows the window and quits after its first paint
@@ -28,8 +28,8 @@ shutdown included.
 
 MapNotify is watched through libX11 with ctypes (python-xlib is not a dependency): this process
 selects SubstructureNotify on Xvfb's root window and waits on the X connection, the child's
-stdout and its pidfd in one ``select``, so every event is stamped the moment it arrives, well
-under a millisecond after the server mapped the window. ``xev -root`` prints no timestamp for
+stdout and its pidfd in one ``select``, so every event is stamped the moment it reaches this
+process, with nothing polled in between. ``xev -root`` prints no timestamp for
 MapNotify (the event has none) and ``xdotool search --sync`` polls, so both would add their own
 latency. No window manager runs: the top-level window is mapped by the client's own MapWindow
 request. A map is the child's when the window's ``_NET_WM_PID`` is the child's (or it has none).
