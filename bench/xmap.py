@@ -15,8 +15,9 @@ processes of each side, alternating, after one discarded warm-up round:
   ``bare-window`` that bench/bundle.py freezes through packaging/particle-tickets.spec
   (``--build`` freezes them into FOLDER first when they are missing; needs PyInstaller);
 - with ``--product COMMAND`` as well: ``product``, the real bundled ``particle-tickets``
-  (as ``./tools/build`` makes it; or ``.venv/bin/python -m gui``), to its window's MapNotify only: it cannot be told to quit,
-  so it is ended as soon as its window is mapped, and has no exit figure.
+  (as ``./tools/build`` makes it; or ``.venv/bin/python -m gui``), to its window's MapNotify
+  only: it cannot be told to quit, so it is ended as soon as its window is mapped, and has no
+  exit figure.
 
 Each side runs twice a round. A *paint* run shows the window and quits after its first paint
 (bench/first_paint.py): on xcb it gives the time from just before Popen to the X server's
