@@ -1,4 +1,5 @@
-"""The sandbox refuses a request body over `MAX_BODY` before reading it, and hangs up."""
+"""The sandbox refuses a request body over `MAX_BODY` before reading it, and hangs up; an
+answered request keeps its connection for the next one."""
 
 from __future__ import annotations
 
@@ -60,3 +61,24 @@ def test_a_body_at_the_limit_is_still_read() -> None:
         (request,) = sandbox.requests
     assert len(request.body) == MAX_BODY
     assert not answer.startswith(b"HTTP/1.1 413 ")
+
+
+def test_an_answered_request_keeps_its_connection_for_the_next_one() -> None:
+    body = b"title=Leak&description=Sink&status=NEW&notify=0&automated=0"
+    head = _head(str(len(body))).replace(b"Connection: close\r\n", b"")
+    with SandboxServer() as sandbox:
+        address = ("127.0.0.1", urlsplit(sandbox.url).port or 0)
+        with socket.create_connection(address, timeout=5) as conn:
+            answers = []
+            for _ in range(2):  # the second request goes over the same connection
+                conn.sendall(head + body)
+                answer = b""
+                while b"\r\n\r\n" not in answer or not answer.endswith(b"}"):
+                    chunk = conn.recv(65536)
+                    assert chunk, "the sandbox hung up after an answered request"
+                    answer += chunk
+                answers.append(answer)
+        assert len(sandbox.requests) == 2
+    for answer in answers:
+        assert answer.startswith(b"HTTP/1.1 200 ")
+        assert b"connection: close" not in answer.lower()
