@@ -100,6 +100,10 @@ STATUS_LIMIT = 100  # a flow's code, ON_HOLD
 CONTACTS_LIMIT = 5_000  # about 200 email addresses
 DESCRIPTION_LIMIT = 20_000  # about ten pages
 MESSAGE_LIMIT = 10_000  # an email's body; an SMS is checked against its own, smaller limit
+#: The most parts an SMS may take (gui.core.sms counts them): longer ones are refused before
+#: anything is sent. Here, with the other limits, so the form's help says it without loading
+#: the counting.
+MAX_SMS_SEGMENTS = 10
 
 # In form order, which is also the vendor's wire order after the ticket id.
 # fmt: off

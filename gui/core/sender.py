@@ -34,6 +34,7 @@ _HEAVY_MODULES = (
     "charset_normalizer",
     "requests",
     "gui.core.ticket",
+    "gui.core.sms",
     "gui.core.validation",
     "gui.core.client",
     "email_validator",

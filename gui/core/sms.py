@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from gui.core import fields
 from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, join, plain
 
 #: 3GPP TS 23.038 §6.2.1, the GSM 7-bit default alphabet in table order (0x00-0x7F), without
@@ -37,8 +38,8 @@ GSM_EXTENSION = frozenset("\f^{}\\[~]|€")
 #: Units in a single message and in each part of a split one.
 GSM7_SINGLE, GSM7_PART = 160, 153
 UCS2_SINGLE, UCS2_PART = 70, 67
-#: The most parts a message may take: longer ones are refused before anything is sent.
-MAX_SMS_SEGMENTS = 10
+#: The most parts a message may take (the form's limits live in gui.core.fields).
+MAX_SMS_SEGMENTS = fields.MAX_SMS_SEGMENTS
 #: How many of the characters that force Unicode a sentence names before "and N more".
 NAMED_CHARACTERS = 3
 

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from gui.core.sms import (
-    GSM7_SINGLE,
-    MAX_SMS_SEGMENTS,
-    UCS2_SINGLE,
-    Encoding,
-    SmsLength,
-    named_characters,
-    plain_helps,
-    sms_length,
-    typographic_replacements,
-)
 from gui.ui.i18n import translated
+
+if TYPE_CHECKING:
+    from gui.core.sms import SmsLength
 
 
 class MessageCounter(QWidget):
@@ -51,7 +44,9 @@ class MessageCounter(QWidget):
         self._offer_plain = offer_plain
         self._message = message
         self._is_sms = is_sms
-        self._length = sms_length("")
+        #: The last count; None until the type is first SMS (gui.core.sms, which counts, is
+        #: loaded by the warm-up, not at start-up: an email needs no count).
+        self._length: SmsLength | None = None
         self.label = QLabel(wordWrap=True)
         self.label.setObjectName("notifyMessageCounterText")
         self.label.setProperty("role", "hint")
@@ -75,10 +70,10 @@ class MessageCounter(QWidget):
     # --- The properties ---------------------------------------------------------------------
 
     def _segments(self) -> int:
-        return self._length.segments
+        return self._length.segments if self._length is not None else 0
 
     def _encoding(self) -> str:
-        return self._length.encoding.value
+        return self._length.encoding.value if self._length is not None else "gsm7"
 
     segments = Property(int, _segments, notify=counted)
     encoding = Property(str, _encoding, notify=counted)
@@ -107,13 +102,12 @@ class MessageCounter(QWidget):
         self.setVisible(is_sms)
         if not is_sms:
             return
+        from gui.core.sms import plain_helps, sms_length
+
         text = self._message.toPlainText()
         length = sms_length(text)
         said = self._said(length)
-        changed = (length.segments, length.encoding) != (
-            self._length.segments,
-            self._length.encoding,
-        )
+        changed = (length.segments, length.encoding.value) != (self._segments(), self._encoding())
         self._length = length
         self.plain_button.setVisible(self._offer_plain and plain_helps(text, length))
         if said != self.label.text():
@@ -130,6 +124,14 @@ class MessageCounter(QWidget):
             self.counted.emit()
 
     def _said(self, length: SmsLength) -> str:
+        from gui.core.sms import (
+            GSM7_SINGLE,
+            MAX_SMS_SEGMENTS,
+            UCS2_SINGLE,
+            Encoding,
+            named_characters,
+        )
+
         parts = self.tr("%n SMS", "", length.segments)
         if length.too_long:
             limit = self.tr("at most %n are sent", "", MAX_SMS_SEGMENTS)
@@ -156,6 +158,8 @@ class MessageCounter(QWidget):
     def use_plain_characters(self) -> None:
         """Put plain quotes, dashes, dots and spaces for the typographic ones, as one undo step;
         the cursor stays by the text it was at."""
+        from gui.core.sms import typographic_replacements
+
         replacements = typographic_replacements(self._message.toPlainText())
         if not replacements:
             return

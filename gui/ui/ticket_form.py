@@ -313,7 +313,7 @@ class TicketForm(QWidget):
 
     def _rules(self) -> dict[str, str]:
         """What each field takes, for its accessible description (and the help)."""
-        from gui.core.sms import MAX_SMS_SEGMENTS
+        from gui.core.fields import MAX_SMS_SEGMENTS
 
         if self.contact_type() is ContactType.SMS:
             contacts = self.tr("Required. Phone numbers, separated by commas.")

@@ -357,10 +357,13 @@ class TicketSwitcher(QObject):
     def show_summary(self) -> None:
         """The line beside Update: what this update changes against the last known state."""
         summary = self._page.change_summary
-        draft = self._form.draft()
-        if draft.operation is Operation.CREATE or not draft.ticket_id.strip():
+        form = self._form
+        # Read from the editors first: an empty form (every start) needs no draft, whose
+        # module the warm-up loads after the first paint.
+        if form.operation() is Operation.CREATE or not form.ticket_id.text().strip():
             summary.clear()
             return
+        draft = form.draft()
         known = self.known if draft.ticket_id.strip() == self._ticket else None
         text = reports.change_summary(known, draft.title, draft.description, draft.status)
         summary.setText(translated(text))
