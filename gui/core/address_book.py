@@ -81,6 +81,18 @@ class AddressBook:
             for name, members in sorted(found.values(), key=lambda pair: pair[0].casefold())
         }
 
+    def addresses(
+        self, contact_type: ContactType, *, region: str = DEFAULT_REGION
+    ) -> dict[str, Person]:
+        """Each person's address of `contact_type` (`address_key`) to the person, the first
+        one named when two share it; people without such an address are left out."""
+        found: dict[str, Person] = {}
+        for person in self.people:
+            if person.address(contact_type).strip():
+                key = address_key(person.address(contact_type), contact_type, region=region)
+                found.setdefault(key, person)
+        return found
+
     def group(self, name: str) -> tuple[Person, ...] | None:
         """The members of the group called `name` (case-insensitive, exact); None if none."""
         key = name.strip().casefold()
@@ -165,21 +177,23 @@ def not_in_book(
     of `contact_type` in `book`, in their order, each once. Compared normalised as the form
     sends them (an email address in any case, a number however it is written, for `region`);
     an entry that does not normalise is compared as written."""
-    normalise = normalise_email if contact_type is ContactType.EMAIL else normalise_phone
-
-    def key(entry: str) -> str:
-        try:
-            entry = normalise(entry.strip(), region=region)
-        except ValueError:
-            entry = entry.strip()
-        return entry.casefold()
-
-    known = {key(p.address(contact_type)) for p in book.people if p.address(contact_type).strip()}
+    known = set(book.addresses(contact_type, region=region))
     found: dict[str, str] = {}
     for entry in used:
-        if entry.strip() and (seen := key(entry)) not in known:
+        if entry.strip() and (seen := address_key(entry, contact_type, region=region)) not in known:
             found.setdefault(seen, entry.strip())
     return list(found.values())
+
+
+def address_key(address: str, contact_type: ContactType, *, region: str = DEFAULT_REGION) -> str:
+    """`address` as two spellings of one address or number compare alike: as the form sends
+    it (`gui.core.contacts`), in any case; as written when it does not normalise."""
+    normalise = normalise_email if contact_type is ContactType.EMAIL else normalise_phone
+    try:
+        address = normalise(address.strip(), region=region)
+    except ValueError:
+        address = address.strip()
+    return address.casefold()
 
 
 def person_problems(
@@ -259,11 +273,11 @@ def from_csv(data: bytes) -> list[tuple[int, Person]]:
     import io
 
     if len(data) > MAX_CSV_BYTES:
-        raise ContactError(_CSV_TOO_LARGE.format(megabytes=MAX_CSV_BYTES // (1024 * 1024)))
+        raise ContactError(FILE_TOO_LARGE.format(megabytes=MAX_CSV_BYTES // (1024 * 1024)))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ContactError(_CSV_NOT_UTF8) from None
+        raise ContactError(FILE_NOT_UTF8) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [cell.strip().casefold() for cell in next(reader, [])]
     if "name" not in header:
@@ -324,8 +338,9 @@ def merged(
     return result
 
 
-_CSV_TOO_LARGE = QT_TRANSLATE_NOOP("address_book", "The file is over {megabytes} MB.")
-_CSV_NOT_UTF8 = QT_TRANSLATE_NOOP("address_book", "The file is not UTF-8 text.")
+#: Why a contacts file (CSV or vCard, gui.core.vcards) is not read at all.
+FILE_TOO_LARGE = QT_TRANSLATE_NOOP("address_book", "The file is over {megabytes} MB.")
+FILE_NOT_UTF8 = QT_TRANSLATE_NOOP("address_book", "The file is not UTF-8 text.")
 _CSV_NO_NAME = QT_TRANSLATE_NOOP(
     "address_book", "The file's first row must name its columns: name, email, phone, groups."
 )

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from gui.core.address_book import AddressBook, validate_with
-from gui.core.contacts import DEFAULT_REGION, normalise_email, normalise_phone
+from gui.core.contacts import DEFAULT_REGION
 from gui.core.fields import ContactType
 from gui.core.sms import SmsLength, sms_length, sms_parts
 from gui.core.ticket import TicketDraft
@@ -53,8 +53,11 @@ def preview(
     notification = update.notification
     if notification is None:
         return None
-    names = _names(book, notification.type, region=region)
-    recipients = tuple(Recipient(c, names.get(c.casefold(), "")) for c in notification.contacts)
+    people = book.addresses(notification.type, region=region)
+    recipients = tuple(
+        Recipient(c, person.name if (person := people.get(c.casefold())) else "")
+        for c in notification.contacts
+    )
     message = notification.message
     sms = notification.type is ContactType.SMS
     return NotificationPreview(
@@ -80,19 +83,3 @@ def preview_change(
         status=_STAND_IN,
     )
     return preview(draft, book, now=now, region=region)
-
-
-def _names(book: AddressBook, contact_type: ContactType, *, region: str) -> dict[str, str]:
-    """Each address of `contact_type` in `book`, as validation writes it and in any case (an
-    email's local part is kept as typed), to its person's name."""
-    normalise = normalise_email if contact_type is ContactType.EMAIL else normalise_phone
-    names: dict[str, str] = {}
-    for person in book.people:
-        address = person.address(contact_type).strip()
-        if not address:
-            continue
-        try:
-            names.setdefault(normalise(address, region=region).casefold(), person.name)
-        except ValueError:
-            continue  # a member sending would name as wrong; validation said so already
-    return names

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from gui.core.address_book import (
     CSV_ROW_PROBLEM,
+    FILE_NOT_UTF8,
+    FILE_TOO_LARGE,
     MAX_CSV_BYTES,
     ContactError,
     Person,
@@ -36,8 +38,6 @@ _BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 #: The message a card's problems are said in (`gui.core.address_book.merged`'s `row_message`).
 CARD_PROBLEM = QT_TRANSLATE_NOOP("vcards", "Card {row}: {problem}")
 _EMPTY = QT_TRANSLATE_NOOP("vcards", "The file is empty.")
-_TOO_LARGE = QT_TRANSLATE_NOOP("vcards", "The file is over {megabytes} MB.")
-_NOT_UTF8 = QT_TRANSLATE_NOOP("vcards", "The file is not UTF-8 text.")
 _NOT_VCARD = QT_TRANSLATE_NOOP(
     "vcards", "The file is not a vCard file: it does not begin with BEGIN:VCARD."
 )
@@ -81,7 +81,7 @@ def from_vcard(data: bytes) -> list[tuple[int, Person]]:
     that is empty, too large, not UTF-8, not a vCard file or not one vobject can read; what
     vobject said goes to the log."""
     if len(data) > MAX_VCARD_BYTES:
-        raise ContactError(_TOO_LARGE.format(megabytes=MAX_VCARD_BYTES // (1024 * 1024)))
+        raise ContactError(FILE_TOO_LARGE.format(megabytes=MAX_VCARD_BYTES // (1024 * 1024)))
     if not data.removeprefix(_BYTE_ORDER_MARK).strip():
         raise ContactError(_EMPTY)
     if not is_vcard(data):
@@ -89,7 +89,7 @@ def from_vcard(data: bytes) -> list[tuple[int, Person]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ContactError(_NOT_UTF8) from None
+        raise ContactError(FILE_NOT_UTF8) from None
     cards = _read_cards(text)
     if not cards:
         raise ContactError(_NO_CARDS)

@@ -152,8 +152,8 @@ class BatchChangeEditor(QGroupBox):
     def refresh_contacts(self, *_: object) -> None:
         """Offer the book as it is now (called when it changes)."""
         completer = self.contacts.completer()
-        contact_type = self.change().type
-        if isinstance(completer, ListCompleter) and contact_type is not None:
+        contact_type = editor_value(self.type)
+        if isinstance(completer, ListCompleter) and isinstance(contact_type, ContactType):
             completer.set_completions(self._offered(contact_type))
 
     def change(self) -> Change:

@@ -134,8 +134,7 @@ class PreviewDialog(QDialog):
         for number, part in enumerate(shown.parts if total > 1 else (), start=1):
             said = self.tr("Part {number} of {total}").format(number=number, total=total)
             self.parts.addItem(f"{said}\n{part}")
-        self._set_visible(True, sms=sms)
-        self._show_row("parts", sms and total > 1)
+        self._set_visible(True, sms=sms, parts=total > 1)
         too_long = shown.length is not None and shown.length.too_long
         self.send_button.setEnabled(not too_long)
 
@@ -158,11 +157,13 @@ class PreviewDialog(QDialog):
     def _is_sms(self) -> bool:
         return self._type is ContactType.SMS
 
-    def _set_visible(self, visible: bool, *, sms: bool) -> None:
+    def _set_visible(self, visible: bool, *, sms: bool, parts: bool = False) -> None:
+        """The rows of a notification (`visible`), as an SMS's (with its `parts` when it is
+        cut) or an email's."""
         for name in ("to", "when", "message"):
             self._show_row(name, visible)
         self._show_row("subject", visible and not sms)
-        self._show_row("parts", visible and sms)
+        self._show_row("parts", visible and sms and parts)
         self.counter.update_count()
         self.counter.setVisible(visible and sms)
 

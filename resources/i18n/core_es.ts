@@ -1942,14 +1942,6 @@
         <translation>El archivo está vacío.</translation>
     </message>
     <message>
-        <source>The file is over {megabytes} MB.</source>
-        <translation>El archivo pasa de {megabytes} MB.</translation>
-    </message>
-    <message>
-        <source>The file is not UTF-8 text.</source>
-        <translation>El archivo no es texto UTF-8.</translation>
-    </message>
-    <message>
         <source>The file is not a vCard file: it does not begin with BEGIN:VCARD.</source>
         <translation>El archivo no es un archivo vCard: no empieza por BEGIN:VCARD.</translation>
     </message>

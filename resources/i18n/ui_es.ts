@@ -1674,7 +1674,9 @@ Actualice los tickets de mantenimiento de Particle Space.</translation>
         <source>On each of %n tickets: {what}</source>
         <comment>On %n ticket: {what}</comment>
         <translation>
-            <numerusform>En %n ticket: {what}</numerusform><numerusform>En cada uno de los %n tickets: {what}</numerusform></translation>
+            <numerusform>En %n ticket: {what}</numerusform>
+            <numerusform>En cada uno de los %n tickets: {what}</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

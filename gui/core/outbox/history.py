@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,10 +148,14 @@ def _entry(row: tuple[Any, ...]) -> HistoryEntry:
 
 
 def remember_contacts(
-    connection: sqlite3.Connection, contact_type: ContactType, contacts: Sequence[str]
+    connection: sqlite3.Connection, contact_type: ContactType, contacts: Iterable[str]
 ) -> None:
-    """Remember `contacts` (stripped, distinct, none empty) as the most recently used of their
-    type, the first one first; only the `MAX_CONTACTS` most recent of a type are kept."""
+    """Remember `contacts` (stripped, each once, empty ones left out) as the most recently used
+    of their type, the first one first; only the `MAX_CONTACTS` most recent of a type are
+    kept. Nothing is written when none is left."""
+    contacts = list(dict.fromkeys(contact.strip() for contact in contacts if contact.strip()))
+    if not contacts:
+        return
     kind = ContactType(contact_type).value
     (top,) = connection.execute("SELECT coalesce(max(seq), 0) FROM contacts").fetchone()
     for offset, contact in enumerate(reversed(contacts), start=1):

@@ -354,12 +354,8 @@ class OutboxStore:
 
     def remember_contacts(self, contact_type: ContactType, contacts: Iterable[str]) -> None:
         """Remember `contacts` as the most recently used of their type (the first one first)."""
-        unique = list(dict.fromkeys(contact.strip() for contact in contacts if contact.strip()))
-        if not unique:
-            return
-        kind = ContactType(contact_type)
         with self._writing() as connection:
-            history.remember_contacts(connection, kind, unique)
+            history.remember_contacts(connection, contact_type, contacts)
 
     def contacts(self, contact_type: ContactType, *, limit: int = 50) -> list[str]:
         """Contacts of `contact_type` used before, most recent first."""
@@ -443,8 +439,7 @@ def _record_sent(
     )
     if destination is not None and update.ticket_id:
         known.record(connection, destination, update.ticket_id, update, echoed=echoed, at=now)
-    notification = update.notification
-    if notification is not None:
-        unique = list(dict.fromkeys(c.strip() for c in notification.contacts if c.strip()))
-        if unique:
-            history.remember_contacts(connection, notification.type, unique)
+    if update.notification is not None:
+        history.remember_contacts(
+            connection, update.notification.type, update.notification.contacts
+        )
