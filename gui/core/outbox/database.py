@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -176,7 +177,7 @@ class Database:
         try:
             connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
             schema.refuse_newer(connection, self.path)  # before anything changes the file
-            connection.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(connection)
             connection.execute("PRAGMA synchronous = FULL")
             if not schema.is_current(connection):
                 with transaction(connection):
@@ -225,6 +226,22 @@ class Database:
                 restrict(moved)
         fsync_folder(self.path.parent)
         return target
+
+
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    """``PRAGMA journal_mode = WAL``, waiting (up to `BUSY_TIMEOUT`) while another connection
+    switches the same new file: SQLite answers "database is locked" at once then, without its
+    busy handler, and two stores of one file (the sandbox window's templates and contact book)
+    open it together. Callers are worker threads, never the GUI's."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.005)
 
 
 @contextlib.contextmanager
