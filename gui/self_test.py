@@ -8,7 +8,8 @@ sends the update over a loopback socket and reads the answer in the banner.
 It prints one line per step, ``self-test: <step> ... ok (<detail>)``, then ``self-test: passed``
 and returns 0. The first step that fails prints ``self-test: FAILED at <step>: <reason>`` and
 the self-test returns 1 (after closing the window). Nothing leaves 127.0.0.1, and nothing of
-the user's is read or written: Qt runs on the offscreen platform unless QT_QPA_PLATFORM says
+the user's is read or written (where a keychain answers, a throwaway secret of its own is stored
+in it, read back and deleted): Qt runs on the offscreen platform unless QT_QPA_PLATFORM says
 otherwise (CI also runs it with xcb under Xvfb), and settings go to a temporary folder that is
 removed at the end. The self-test owns the process: it sets environment variables and creates
 the QApplication, so it runs instead of `gui.app.main`, never beside it.
@@ -30,6 +31,8 @@ from gui.core import app_folders
 from gui.ui.signal_waiter import WAIT_MS, SignalWaiter, wait_for
 
 if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
     from gui.ui.main_window import MainWindow
 
 
@@ -51,6 +54,17 @@ EXPECTED_FORM = [
 ]
 #: Phone numbers and what the SMS path must make of them: a North American one, a British one.
 PHONES = {"(202) 555-0123": "2025550123", "+44 20 7946 0958": "+442079460958"}
+
+
+#: The keychain entry the self-test stores and deletes again (never the app's own, SERVICE).
+SELF_TEST_SERVICE = "Particle Tickets self-test"
+#: NIST SP 800-38A, F.2.1: an AES-128 key, the IV, one block of plain text and its CBC cipher text.
+AES_VECTOR = (
+    "2b7e151628aed2a6abf7158809cf4f3c",
+    "000102030405060708090a0b0c0d0e0f",
+    "6bc1bee22e409f96e93d7e117393172a",
+    "7649abac8119b246cee98e9b12e9197d",
+)
 
 
 class StepFailed(Exception):
@@ -98,6 +112,7 @@ class SelfTest:
             ("ssl and sqlite3", self.check_stdlib),
             ("CA certificates", self.check_certificates),
             ("keyring backend", self.check_keyring),
+            ("keychain encryption", self.check_keychain_cipher),
             ("app icon", self.check_icon),
             ("SMS contacts", self.check_phone_numbers),
             ("vCard import", self.check_vcards),
@@ -178,7 +193,7 @@ class SelfTest:
         backend = default_backend()
         name = f"{type(backend).__module__}.{type(backend).__name__}"
         if not isinstance(backend, fail.Keyring | null.Keyring):
-            return name
+            return f"{name}, {self._round_trip(backend)}"
         if not sys.platform.startswith("linux"):
             raise StepFailed(f"only {name} was found, on an OS that always has a keychain")
         from keyring.backends import SecretService
@@ -190,6 +205,39 @@ class SelfTest:
                 raise StepFailed(f"the Secret Service backend cannot load: {error}") from None
             return f"{name}: no Secret Service answers here ({error}); keys stay in memory"
         raise StepFailed(f"only {name} was found, but a Secret Service answers here")
+
+    @staticmethod
+    def _round_trip(backend: KeyringBackend) -> str:
+        """A throwaway secret stored, read back and deleted, under a service of its own: on
+        Linux it travels encrypted both ways (the session cipher below)."""
+        secret = os.urandom(12).hex()
+        user = f"self-test-{os.getpid()}"
+        backend.set_password(SELF_TEST_SERVICE, user, secret)
+        try:
+            read = backend.get_password(SELF_TEST_SERVICE, user)
+        finally:
+            backend.delete_password(SELF_TEST_SERVICE, user)
+        if read != secret:
+            raise StepFailed("a secret stored in the keychain came back different")
+        return "a secret stored, read back and deleted"
+
+    def check_keychain_cipher(self) -> str:
+        """Linux: the AES-128-CBC secretstorage encrypts keys with on their way to the Secret
+        Service, which the bundle takes from its own OpenSSL (packaging/openssl_aes), gives
+        NIST's answer (SP 800-38A, F.2.1, first block) both ways."""
+        if not sys.platform.startswith("linux"):
+            return "not used: this OS's keychain needs no session cipher"
+        import cryptography
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+        key, iv, plain, expected = (bytes.fromhex(text) for text in AES_VECTOR)
+        cipher = Cipher(algorithms.AES(key), modes.CBC(iv))
+        encryptor, decryptor = cipher.encryptor(), cipher.decryptor()
+        encrypted = encryptor.update(plain) + encryptor.finalize()
+        decrypted = decryptor.update(encrypted) + decryptor.finalize()
+        if encrypted != expected or decrypted != plain:
+            raise StepFailed(f"AES-128-CBC gave {encrypted.hex()}, then {decrypted.hex()}")
+        return f"AES-128-CBC from {Path(cryptography.__file__ or '?').parent}"
 
     def check_icon(self) -> str:
         from PySide6.QtGui import QIcon, QImageReader, QPixmap

@@ -13,6 +13,7 @@ STEPS = (
     "ssl and sqlite3",
     "CA certificates",
     "keyring backend",
+    "keychain encryption",
     "app icon",
     "SMS contacts",
     "vCard import",

@@ -1,0 +1,1 @@
+"""See cryptography/__init__.py: only what secretstorage uses."""
