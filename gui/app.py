@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: split
+import gui.ui  # first, before PySide's import hook sees this module: see gui/ui/qt_binding.py
+
+# isort: split
 import argparse
 import gc
 import logging
@@ -16,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 import gui
 import gui.resources as resources_package
-import gui.ui  # first of the app's modules after PySide: it spares them PySide's source scan
 from gui.cli.arguments import parse, window_options
 from gui.core.config import Connection, resolve_connection
 from gui.core.credentials import Credentials

@@ -36,6 +36,7 @@ _HEAVY_MODULES = (
     "gui.core.ticket",
     "gui.core.sms",
     "gui.core.validation",
+    "gui.core.address_book",
     "gui.core.client",
     "email_validator",
     "phonenumbers",

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from gui.core.address_book import AddressBook
 from gui.core.app_folders import OUTBOX_FILE_NAME
 from gui.core.fields import ContactType
 from gui.core.messages import QT_TRANSLATE_NOOP, Context, Message, plain
@@ -26,7 +25,7 @@ from gui.ui.list_completer import Completion
 from gui.ui.real_file_store import RealFileStore
 
 if TYPE_CHECKING:
-    from gui.core.address_book import Person
+    from gui.core.address_book import AddressBook, Person
     from gui.core.delivery import Delivery
     from gui.core.outbox import OutboxStore
     from gui.core.outbox.address_book import AddressBookStore, SavedPerson
@@ -58,7 +57,7 @@ class ContactsKeeper(QObject):
     ) -> None:
         super().__init__(parent)
         self.path = path
-        self.book = AddressBook()  # the last book `changed` carried
+        self._book: AddressBook | None = None  # the last book `changed` carried
         self._store: RealFileStore[AddressBookStore] = RealFileStore(
             path=path,
             outbox=outbox,
@@ -67,6 +66,16 @@ class ContactsKeeper(QObject):
             name="contact book",
             parent=self,
         )
+
+    @property
+    def book(self) -> AddressBook:
+        """The book as last read or changed; empty until then (the window reads it once it
+        has been painted: the book's module is not needed for the first frame)."""
+        if self._book is None:
+            from gui.core.address_book import AddressBook
+
+            self._book = AddressBook()
+        return self._book
 
     def load(self) -> None:
         self._run(lambda store: store.book(), self._on_book)
@@ -122,7 +131,7 @@ class ContactsKeeper(QObject):
         self._store.shutdown()
 
     def _on_book(self, book: AddressBook) -> None:
-        self.book = book
+        self._book = book
         self.changed.emit(book)
 
     def _run(

@@ -21,6 +21,8 @@ AFTER_FIRST_PAINT = (
     "gui.core.sms",
     "gui.core.validation",
     "gui.core.client",
+    "gui.core.address_book",  # the contact book is read after the first paint
+    "dataclasses",
 )
 
 
