@@ -155,18 +155,19 @@ def main(args: argparse.Namespace) -> int:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
 
-    from gui.core.logs import setup_logging
+    from gui.core.logs import start_logging
     from gui.core.private_files import tighten_app_folders
+    from gui.ui.worker import JobRunner
 
     app = QApplication(sys.argv[:1])
     QGuiApplication.setDesktopFileName(APPLICATION)  # Wayland: particle-tickets.desktop
-    log_file = setup_logging(AppSettings.data_folder() / "logs")
+    # stderr now; the file once the window is painted, on a pool thread, with what came before.
+    log_file = start_logging(AppSettings.data_folder() / "logs")
     # Before anything reads or writes them: what 0.1.0 left readable by every account becomes
     # the user's alone (a fraction of a millisecond; its failures go to the log just set up).
     tighten_app_folders()
     settings = AppSettings()
     qInstallMessageHandler(_log_qt_message)
-    log.info("log file: %s", log_file)
     from gui.ui.i18n import install_language
 
     # Before the window exists, so it is built in the user's language: Settings' choice, or
@@ -178,9 +179,18 @@ def main(args: argparse.Namespace) -> int:
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     log.info("window shown: %s", window.connection_label.text())
+    opener = JobRunner(parent=app)
+    window.first_painted.connect(
+        lambda: opener.run(
+            log_file.open,
+            lambda path: log.info("log file: %s", path),
+            lambda error: log.warning("the log file could not be opened", exc_info=error),
+        )
+    )
     # The version is read by the warm-up (it costs imports); log it once that is done.
     window.warmed_up.connect(lambda: log.info("Particle Tickets %s", gui.__version__))
     status = app.exec()
+    log_file.open()  # a window closed before its first paint: what it logged, to the file now
     # All that is left dies with the process: out of the sight of the interpreter's final
     # collections, which would walk every object on the way out (bench/xmap.py).
     gc.freeze()

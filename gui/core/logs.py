@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import threading
 from pathlib import Path
 
 from gui.core.private_files import private_folder, restrict
@@ -38,15 +39,13 @@ def _private_file_handler(path: Path) -> logging.Handler:
 def setup_logging(log_folder: Path | None, *, level: int = logging.INFO) -> Path | None:
     """Log to stderr and, when `log_folder` is given, to a rotating file there (only the user
     may read it). Returns the log file's path, or None when the folder cannot be written."""
-    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    formatter = _formatter()
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     log_file = None
     if log_folder is not None:
         try:
-            private_folder(log_folder)  # 0700, and so is any parent it creates
-            log_file = log_folder / LOG_FILE
-            handlers.append(_private_file_handler(log_file))
-            restrict(log_file)  # one an older version wrote, 0644
+            log_file, to_file = _open_file(log_folder)
+            handlers.append(to_file)
         except OSError as error:
             logging.getLogger(__name__).warning("no log file in %s: %s", log_folder, error)
             log_file = None
@@ -57,3 +56,94 @@ def setup_logging(log_folder: Path | None, *, level: int = logging.INFO) -> Path
         handler.addFilter(redactor)
         root.addHandler(handler)
     return log_file
+
+
+class LaterFile(logging.Handler):
+    """The log file, opened by `open()` rather than at once: the window's start-up logs to
+    stderr and keeps its records (up to `HELD_RECORDS`) until its first paint, then opens the
+    file off the GUI thread (logging.handlers and the folder's checks cost it 5 ms).
+
+    Records logged before `open()` are written first, in order; later ones go straight to the
+    file. Without a file (no folder, or it cannot be written) they are dropped, as
+    `setup_logging` drops them.
+    """
+
+    HELD_RECORDS = 1000
+
+    def __init__(self, log_folder: Path | None) -> None:
+        super().__init__()
+        self.log_folder = log_folder
+        self._held: list[logging.LogRecord] | None = []  # None once open() has run
+        self._to_file: logging.Handler | None = None
+        self._opening = threading.Lock()  # one open() at a time, and one file
+        self.path: Path | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:  # under self.lock (Handler.handle)
+        if self._held is not None:
+            if len(self._held) < self.HELD_RECORDS:
+                self._held.append(record)
+        elif self._to_file is not None:
+            self._to_file.handle(record)
+
+    def open(self) -> Path | None:
+        """Open the file and write what was held; returns its path (None: there is none).
+        Any thread; idempotent."""
+        with self._opening:
+            if self._held is None:
+                return self.path
+            return self._open()
+
+    def _open(self) -> Path | None:
+        to_file, problem = None, None
+        if self.log_folder is not None:
+            try:
+                self.path, to_file = _open_file(self.log_folder)
+                to_file.setFormatter(_formatter())
+            except OSError as error:
+                problem = error
+        self.acquire()
+        try:
+            held, self._held, self._to_file = self._held or [], None, to_file
+            if to_file is not None:
+                for record in held:
+                    to_file.handle(record)
+        finally:
+            self.release()
+        if problem is not None:
+            logging.getLogger(__name__).warning("no log file in %s: %s", self.log_folder, problem)
+        return self.path
+
+    def flush(self) -> None:
+        if self._to_file is not None:
+            self._to_file.flush()
+
+    def close(self) -> None:
+        if self._to_file is not None:
+            self._to_file.close()
+        super().close()
+
+
+def start_logging(log_folder: Path | None, *, level: int = logging.INFO) -> LaterFile:
+    """Log to stderr now and to the file in `log_folder` once `LaterFile.open()` is called
+    (the window's start-up; see `LaterFile`). Returns the file's handler."""
+    to_stderr, later = logging.StreamHandler(), LaterFile(log_folder)
+    to_stderr.setFormatter(_formatter())
+    root = logging.getLogger()
+    root.setLevel(level)
+    for handler in (to_stderr, later):
+        handler.addFilter(redactor)
+        root.addHandler(handler)
+    return later
+
+
+def _formatter() -> logging.Formatter:
+    return logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _open_file(log_folder: Path) -> tuple[Path, logging.Handler]:
+    """The private folder and file (0700, 0600, also one an older version left readable)."""
+    private_folder(log_folder)  # 0700, and so is any parent it creates
+    log_file = log_folder / LOG_FILE
+    handler = _private_file_handler(log_file)
+    restrict(log_file)  # one an older version wrote, 0644
+    return log_file, handler

@@ -19,7 +19,7 @@ from gui.core.abort import Abort
 from gui.core.config import Connection
 from gui.core.credentials import Credentials
 from gui.core.keychain import Keychain
-from gui.core.logs import LOG_FILE, setup_logging
+from gui.core.logs import LOG_FILE, setup_logging, start_logging
 from gui.core.redaction import REDACTED, SecretRedactor, redactor
 from gui.core.sender import TicketSender
 from gui.core.ticket import TicketUpdate
@@ -259,3 +259,97 @@ def test_no_secret_on_disk_or_in_the_log_after_a_session(
         for path in files:
             assert secret.encode() not in path.read_bytes(), f"the {name} is in {path}"
         assert secret not in stderr, f"the {name} went to stderr"
+
+
+# --- start_logging: the file opened later (the window's start-up) ----------------------------
+
+
+def test_what_is_logged_before_the_file_opens_is_written_first_in_order_and_redacted(
+    tmp_path: Path, root_logging: logging.Logger, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data" / "logs"
+    later = start_logging(folder)
+    log = logging.getLogger("gui.test")
+    for number in range(3):
+        log.info("before %d with %s", number, SECRET_KEY)
+    assert not folder.exists()  # nothing on disk yet
+    assert "before 2" in capsys.readouterr().err  # stderr had them at once
+
+    assert later.open() == folder / LOG_FILE
+    log.info("after with %s", PUBLISH_KEY)
+    later.flush()
+
+    written = (folder / LOG_FILE).read_text("utf-8")
+    lines = [line.split(" INFO ", 1)[1] for line in written.splitlines()]
+    assert lines == [
+        f"gui.test: before 0 with {REDACTED}",
+        f"gui.test: before 1 with {REDACTED}",
+        f"gui.test: before 2 with {REDACTED}",
+        f"gui.test: after with {REDACTED}",
+    ]
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / LOG_FILE).stat().st_mode) == 0o600
+    assert later.open() == folder / LOG_FILE  # again: the same file, nothing written twice
+    later.flush()
+    assert (folder / LOG_FILE).read_text("utf-8") == written
+
+
+def test_threads_opening_it_together_get_one_file_and_each_record_once(
+    tmp_path: Path, root_logging: logging.Logger
+) -> None:
+    import threading
+
+    later = start_logging(tmp_path / "logs")
+    log = logging.getLogger("gui.test")
+    log.info("held")
+    start = threading.Barrier(4)
+    opened: list[Path | None] = []
+
+    def open_it() -> None:
+        start.wait()
+        opened.append(later.open())
+
+    def keep_logging(name: str) -> None:
+        start.wait()
+        for number in range(200):
+            log.info("%s %d", name, number)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    threads += [threading.Thread(target=keep_logging, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    later.flush()
+    assert opened == [tmp_path / "logs" / LOG_FILE] * 2
+    lines = [
+        line.split(": ", 1)[1] for line in (tmp_path / "logs" / LOG_FILE).read_text().splitlines()
+    ]
+    assert lines[0] == "held"
+    assert sorted(lines[1:]) == sorted(f"{name} {n}" for name in "ab" for n in range(200))
+
+
+def test_without_a_writable_folder_the_held_records_go_to_stderr_only(
+    tmp_path: Path, root_logging: logging.Logger, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    later = start_logging(blocker / "logs")
+    logging.getLogger("gui.test").info("kept on stderr")
+    assert later.open() is None
+    logging.getLogger("gui.test").info("still on stderr")
+    err = capsys.readouterr().err
+    assert "kept on stderr" in err and "still on stderr" in err
+    assert "WARNING gui.core.logs: no log file in" in err
+    assert start_logging(None).open() is None
+
+
+def test_at_most_so_many_records_are_held(tmp_path: Path, root_logging: logging.Logger) -> None:
+    later = start_logging(tmp_path / "logs")
+    for number in range(later.HELD_RECORDS + 50):
+        logging.getLogger("gui.test").info("line %d", number)
+    later.open()
+    later.flush()
+    lines = (tmp_path / "logs" / LOG_FILE).read_text().splitlines()
+    assert len(lines) == later.HELD_RECORDS
+    assert lines[-1].endswith(f"line {later.HELD_RECORDS - 1}")
