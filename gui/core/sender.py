@@ -8,6 +8,7 @@ GUI thread never waits on an import.
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -42,6 +43,9 @@ _HEAVY_MODULES = (
     "phonenumbers",
 )
 
+#: How long the warm-up's thread may keep the GIL when another thread asks for it (seconds).
+_WARM_UP_GIL_TURN = 0.001
+
 #: What the user reads when sending is attempted without a usable connection (and no reason).
 _NOT_SET_UP = QT_TRANSLATE_NOOP("sender", "Sending is not set up.")
 
@@ -58,12 +62,21 @@ class TicketSender:
 
     def warm_up(self, stopped: Callable[[], bool] = lambda: False) -> None:
         """Load what sending and validation need (blocking: call it on a worker thread), one
-        module at a time, until `stopped()` says the window is closing."""
-        for name in _HEAVY_MODULES:
-            if stopped():
-                return
-            importlib.import_module(name)
-        _ = gui.__version__  # read once here: it costs the importlib.metadata machinery
+        module at a time, until `stopped()` says the window is closing.
+
+        Meanwhile the interpreter offers the GIL to other threads every `_WARM_UP_GIL_TURN`
+        seconds instead of every 5 ms: an import is one long run of Python (email_validator's
+        13 ms), and the window's thread would otherwise wait up to 5 ms for each turn."""
+        turn = sys.getswitchinterval()
+        sys.setswitchinterval(min(turn, _WARM_UP_GIL_TURN))
+        try:
+            for name in _HEAVY_MODULES:
+                if stopped():
+                    return
+                importlib.import_module(name)
+            _ = gui.__version__  # read once here: it costs the importlib.metadata machinery
+        finally:
+            sys.setswitchinterval(turn)
 
     def send(self, update: TicketUpdate, abort: Abort) -> UpdateResult:
         """Blocking PUT (or POST for a new ticket) of `update`; raises a `TicketError` with the

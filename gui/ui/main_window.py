@@ -452,9 +452,9 @@ class MainWindow(QMainWindow):
         self.filler.load_known_contacts()
         self.switcher.refresh()
         self.sign_in.load_keychain()
-        # PySide builds its QStyle wrapper on the first style() call (4 ms): do it now, while
-        # the user reads the window, rather than when the first message has to appear.
-        self.style()
+        # PySide builds its QStyle wrapper on the first style() call (4 ms): soon, on a turn
+        # of its own, while the user reads the window, not when the first message appears.
+        QTimer.singleShot(0, self.style)
         warm_up = functools.partial(
             self.sign_in.ticket_sender.warm_up, stopped=self._warm_up_stopped.is_set
         )

@@ -103,6 +103,34 @@ def test_warm_up_imports_the_heavy_modules() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_warm_up_hands_the_gil_over_every_millisecond_then_puts_the_interval_back() -> None:
+    """An import is one long run of Python: while the warm-up imports, a thread asking for the
+    GIL (the window's) waits at most 1 ms instead of the interpreter's 5 ms."""
+    result = run_python(
+        """
+        import importlib, sys
+        import gui.core.sender as sender
+        from gui.core.config import Connection
+        from gui.core.credentials import Credentials
+        seen = []
+        real = importlib.import_module
+        def import_module(name):
+            seen.append(sys.getswitchinterval())
+            return real(name)
+        sender.importlib.import_module = import_module
+        before = sys.getswitchinterval()
+        def stopped():
+            return len(seen) == 3
+        sender.TicketSender(Connection("https://api.example.com", Credentials(token="t"))).warm_up(
+            stopped
+        )
+        print(before, sorted(set(seen)), sys.getswitchinterval())
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0.005", "[0.001]", "0.005"]
+
+
 def test_unusable_connection_fails_without_loading_the_client() -> None:
     result = run_python(
         f"""
