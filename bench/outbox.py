@@ -15,7 +15,7 @@ XDG folders in a temporary folder removed at the end:
    until the outbox is empty (the window's `outbox.changed` lists no item). The baseline, in its
    own child, is the same bodies PUT to the same sandbox by plain sequential `requests` calls
    over one Session. Run ``--runs`` times, baseline first; medians and their ratio (target
-   ≤ 1.3 times). The sandbox must have received exactly ``--count`` PUTs from each child.
+   ≤ 1.2 times). The sandbox must have received exactly ``--count`` PUTs from each child.
 2. While the dispatcher drains, a 10 ms precise QTimer on the GUI thread stamps every tick: the
    largest gap (target ≤ 16 ms), against the same timer idle for as long right after, and how
    many full garbage collections ran meanwhile (they hold the GIL: the GUI thread waits them out).
@@ -57,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve()
 
 CHILD_TIMEOUT = 600.0  # seconds any child may take before it is killed
-TARGET_RATIO = 1.3  # drain time / plain requests time
+TARGET_RATIO = 1.2  # drain time / plain requests time (issue 16)
 TARGET_GAP_MS = 16.0
 TYPING_ALLOWANCE_MS = 5.0  # autosave may add at most this to the largest gap while typing
 TICKETS = ("tic_2001", "tic_2002", "tic_2003", "tic_2004")

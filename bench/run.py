@@ -12,7 +12,9 @@ anything. One run measures:
 2. cold start to the first painted window: N fresh child processes of the app
    (bench/app_window.py) alternating with N of a bare PySide6 window with the same widgets
    (bench/bare_window.py), each timed by this process from just before Popen until the child
-   reports its first paint, after one discarded warm-up pair; medians and their ratio. With
+   reports its first paint, after one discarded warm-up pair; medians and their ratio. The
+   app's ticket page alone in a bare QMainWindow (bench/form_window.py) starts in the same
+   rounds: how much of the distance is the form itself, how much the rest of the window. With
    ``--before REVISION`` the app of that git revision (checked out with ``git worktree``)
    starts in the same rounds, so a change's cost is a ratio measured in one run;
 3. the largest gap of a 10 ms GUI-thread timer while an update is in flight to a slow loopback
@@ -44,13 +46,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 
 CHILD_TIMEOUT = 60.0  # seconds any child may take before it is killed
-TARGET_RATIO = 1.15  # cold start, app median / bare median
-TARGET_GAP_MS = 16.0  # largest GUI-thread gap while a request is in flight
+TARGET_RATIO = 1.10  # cold start, app median / bare median (issue 16)
+TARGET_GAP_MS = 16.0  # largest GUI-thread gap while a request is in flight, or the warm-up runs
+TARGET_WARM_UP_MS = 250.0  # first paint to everything sending needs loaded (issue 16)
 SLOW_SECONDS = 2.0  # how long the sandbox takes to answer
 TIMES = "\N{MULTIPLICATION SIGN}"
 SENDING_MODULES = ("requests", "email_validator", "phonenumbers")
@@ -228,7 +232,11 @@ def measure_start(
 ) -> tuple[float, float, list[str], float | None]:
     """Alternate app and bare cold starts (and, with `before`, that checkout's app); returns
     (median app, median bare, heavy modules, median app before or None)."""
-    sides = [("app", ROOT, "app_window.py"), ("bare", ROOT, "bare_window.py")]
+    sides = [
+        ("app", ROOT, "app_window.py"),
+        ("form", ROOT, "form_window.py"),  # the app's floor: its ticket page alone
+        ("bare", ROOT, "bare_window.py"),
+    ]
     if before is not None:
         sides.insert(1, ("before", before, "app_window.py"))
     print(
@@ -262,6 +270,11 @@ def measure_start(
     median_app = statistics.median(sample.total for sample in app)
     median_bare = statistics.median(sample.total for sample in bare)
     print(f"   ratio median app / median bare: {median_app / median_bare:.2f}{TIMES}")
+    median_form = statistics.median(sample.total for sample in samples["form"])
+    print(
+        f"   the ticket page alone (form_window.py) / bare: {median_form / median_bare:.2f}{TIMES}"
+        f"; app / the page alone: {median_app / median_form:.2f}{TIMES}"
+    )
     median_before = None
     if "before" in samples:
         median_before = statistics.median(sample.total for sample in samples["before"])
@@ -312,8 +325,17 @@ def _print_phases(app: list[StartSample], bare: list[StartSample]) -> None:
 # --- 3. Responsiveness -----------------------------------------------------------------------
 
 
-def measure_responsiveness(env: dict[str, str], folder: Path) -> tuple[float, float]:
-    """Returns (largest gap during the request, largest gap while idle), in ms."""
+class Gaps(NamedTuple):
+    """What bench/responsiveness.py measured, in ms."""
+
+    during: float  # the largest GUI-timer gap while the request was in flight
+    idle: float  # the same, idle for as long
+    warm_up: float  # first paint to `warmed_up`
+    warm_up_gap: float  # the largest gap meanwhile
+
+
+def measure_responsiveness(env: dict[str, str], folder: Path) -> Gaps:
+    """The request's, the idle timer's and the warm-up's figures."""
     print(
         f"\n3. GUI responsiveness while an update is in flight (sandbox answers after "
         f"{SLOW_SECONDS:g} s)"
@@ -337,11 +359,13 @@ def measure_responsiveness(env: dict[str, str], folder: Path) -> tuple[float, fl
         raise MeasurementFailed(
             f"the update was not sent: {result.get('error', 'no reason given')}"
         )
-    _print_ticks("warm-up after the first paint (informational)", result["warm_up"])
+    _print_ticks("warm-up after the first paint", result["warm_up"])
     _print_ticks(f"request in flight ({result['request']['outcome']})", result["request"])
     _print_ticks("idle, as long as the request", result["idle"])
-    request, idle = result["request"], result["idle"]
-    return request["max_gap_ms"], idle["max_gap_ms"]
+    request, idle, warm_up = result["request"], result["idle"], result["warm_up"]
+    return Gaps(
+        request["max_gap_ms"], idle["max_gap_ms"], warm_up["seconds"] * 1000, warm_up["max_gap_ms"]
+    )
 
 
 def _print_ticks(label: str, ticks: dict[str, float]) -> None:
@@ -372,7 +396,7 @@ def child_environment(folder: Path) -> dict[str, str]:
 
 def verdict_table(
     start: tuple[float, float, list[str], float | None] | None,
-    gaps: tuple[float, float] | None,
+    gaps: Gaps | None,
     imported: list[str] | None,
 ) -> list[str]:
     rows = [("measure", "app", "baseline", "ratio", "target", "verdict")]
@@ -412,21 +436,39 @@ def verdict_table(
             )
         )
     if gaps is not None:
-        during, idle = gaps
         rows.append(
             (
                 "largest GUI gap during request",
-                f"{during:.0f} ms",
-                f"{idle:.0f} ms",
+                f"{gaps.during:.0f} ms",
+                f"{gaps.idle:.0f} ms",
                 "-",
                 f"≤{TARGET_GAP_MS:.0f} ms",
-                _gap_verdict(during, idle),
+                _gap_verdict(gaps.during, gaps.idle),
+            )
+        )
+        rows.append(
+            (
+                "warm-up after the first paint",
+                f"{gaps.warm_up:.0f} ms",
+                "-",
+                "-",
+                f"≤{TARGET_WARM_UP_MS:.0f} ms",
+                "ok" if gaps.warm_up <= TARGET_WARM_UP_MS else "MISSED",
+            )
+        )
+        rows.append(
+            (
+                "largest GUI gap during warm-up",
+                f"{gaps.warm_up_gap:.0f} ms",
+                f"{gaps.idle:.0f} ms",
+                "-",
+                f"≤{TARGET_GAP_MS:.0f} ms",
+                _gap_verdict(gaps.warm_up_gap, gaps.idle),
             )
         )
     else:
-        rows.append(
-            ("largest GUI gap during request", "-", "-", "-", f"≤{TARGET_GAP_MS:.0f} ms", "FAILED")
-        )
+        for measure in ("largest GUI gap during request", "warm-up after the first paint"):
+            rows.append((measure, "-", "-", "-", "-", "FAILED"))
     if imported is not None:
         heavy = sorted(set(imported) | set(start[2] if start else []))
         rows.append(
@@ -508,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nfinished in {time.perf_counter() - began:.1f} s\n")
     for line in verdict_table(start, gaps, imported):
         print(line)
-    if gaps is not None and "noisy" in _gap_verdict(*gaps):
+    if gaps is not None and "noisy" in _gap_verdict(max(gaps.during, gaps.warm_up_gap), gaps.idle):
         print(
             f"* the idle baseline also had a gap over {TARGET_GAP_MS:.0f} ms: the machine was "
             "too busy for this figure to mean much; run again when it is quieter"
