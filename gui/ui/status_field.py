@@ -44,6 +44,7 @@ class StatusField(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
+        self._completer = completer
         self.note = QWidget()
         self.note.setObjectName("statusNote")
         self._note_text = QLabel()
@@ -69,12 +70,18 @@ class StatusField(QComboBox):
         """Offer NEW and ON_HOLD, the statuses this server accepted or echoed (`seen`) and
         those the user added, keeping what the field holds."""
         code = self.code()
+        self._hide_completions()  # they listed the old names, filtered for the old text
         self.blockSignals(True)
         self.clear()
         for status in offered(seen, added):
             self.addItem(translated(display_name(status)), status)
         self.blockSignals(False)
         self.set_code(code)
+
+    def _hide_completions(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def codes(self) -> list[str]:
         """The statuses offered, in order."""

@@ -460,3 +460,24 @@ def test_esc_closes_the_completion_lists_and_still_stops_a_request(
         click(qtbot, window.submit_button)
         qtbot.waitUntil(lambda: len(puts(sandbox, "tic_1002")) == 1, timeout=5000)
         qtbot.keyClick(window.cancel_button, Qt.Key.Key_Escape)
+
+
+def test_ctrl_return_with_a_completion_open_sends_and_leaves_no_list_behind(
+    qtbot: QtBot, window: MainWindow, sandbox: SandboxServer
+) -> None:
+    """Typed "ON_HOLD", its completion open, Ctrl+Return: the update goes, and the list does not
+    stay over the form offering what the field no longer holds (it showed "New · NEW", and took
+    the keys typed next). Three tickets in a row."""
+    for ticket_id in ("tic_1001", "tic_1002", "tic_1003"):
+        leave_id(qtbot, window, ticket_id)
+        fill(qtbot, window, title=f"Leaking faucet {ticket_id}", description="Leak under the sink")
+        reactivate(qtbot, window)
+        type_into(qtbot, window.form.status, "ON_HOLD")
+        popup = window.form.status.completer().popup()
+        assert popup.isVisible()
+        with qtbot.waitSignal(window.sent, timeout=10_000):
+            qtbot.keyClick(popup, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert puts(sandbox, ticket_id)[-1]["status"] == "ON_HOLD"
+        qtbot.wait(50)  # what the answer refreshes (the list of statuses) has happened
+        assert not popup.isVisible()
+        assert window.form.status.code() == "ON_HOLD"
