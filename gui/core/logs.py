@@ -49,12 +49,9 @@ def setup_logging(log_folder: Path | None, *, level: int = logging.INFO) -> Path
         except OSError as error:
             logging.getLogger(__name__).warning("no log file in %s: %s", log_folder, error)
             log_file = None
-    root = logging.getLogger()
-    root.setLevel(level)
     for handler in handlers:
         handler.setFormatter(formatter)
-        handler.addFilter(redactor)
-        root.addHandler(handler)
+    _install(handlers, level)
     return log_file
 
 
@@ -127,13 +124,18 @@ def start_logging(log_folder: Path | None, *, level: int = logging.INFO) -> Late
     """Log to stderr now and to the file in `log_folder` once `LaterFile.open()` is called
     (the window's start-up; see `LaterFile`). Returns the file's handler."""
     to_stderr, later = logging.StreamHandler(), LaterFile(log_folder)
-    to_stderr.setFormatter(_formatter())
+    to_stderr.setFormatter(_formatter())  # the file's own handler formats what `later` passes
+    _install([to_stderr, later], level)
+    return later
+
+
+def _install(handlers: list[logging.Handler], level: int) -> None:
+    """On the root logger, each behind the redactor."""
     root = logging.getLogger()
     root.setLevel(level)
-    for handler in (to_stderr, later):
+    for handler in handlers:
         handler.addFilter(redactor)
         root.addHandler(handler)
-    return later
 
 
 def _formatter() -> logging.Formatter:
