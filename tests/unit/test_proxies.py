@@ -130,3 +130,37 @@ def test_an_https_target_goes_through_the_proxy_only_as_a_tunnel(
 def test_allowed_proxies(url: str, kept: bool) -> None:
     proxies = {"https": "http://127.0.0.1:3128", "http": "http://127.0.0.1:3128"}
     assert allowed_proxies(url, proxies) == (proxies if kept else {})
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8080/v1/tickets/tic_1",
+        "https://127.0.0.1:8443/v1/tickets/tic_1",
+        "https://api.example.com/v1/tickets/tic_1",
+    ],
+)
+@pytest.mark.parametrize("bundle", [None, "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"])
+def test_the_session_settles_each_request_as_requests_does_but_for_unusable_proxies(
+    monkeypatch: pytest.MonkeyPatch, url: str, bundle: str | None
+) -> None:
+    """The session skips requests' search of the environment for a proxy only where
+    `allowed_proxies` would drop it; what the request ends up with is the same as with a plain
+    `requests.Session`, the CA bundle variables included."""
+    import requests
+
+    from gui.core.transport import may_use_proxy, new_session
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:3129")
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        monkeypatch.delenv(name, raising=False)
+    if bundle is not None:
+        monkeypatch.setenv(bundle, "/etc/ssl/certs/bundle-from-the-environment.pem")
+    ours = new_session().merge_environment_settings(url, {}, True, None, None)
+    theirs = requests.Session().merge_environment_settings(url, {}, True, None, None)
+    assert ours["verify"] == theirs["verify"]
+    assert (ours["verify"] != True) is (bundle is not None)  # noqa: E712 (True, or a path)
+    assert ours["stream"] == theirs["stream"] is True
+    assert allowed_proxies(url, ours["proxies"]) == allowed_proxies(url, theirs["proxies"])
+    assert bool(ours["proxies"]) is may_use_proxy(url)
