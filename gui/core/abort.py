@@ -10,6 +10,7 @@ blocked call returns at once. This module imports nothing heavy: the UI uses it 
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 import time
 from collections.abc import Iterator
@@ -86,7 +87,11 @@ class Watchdog:
     """One thread that ends the requests whose deadline passed (`within`), for all the
     requests of its owner: a thread per request would cost more than a loopback request. The
     thread starts with the first request watched; `close` ends it (the window's outbox at
-    shutdown, a command when it is done), so nothing outlives its owner."""
+    shutdown, a command when it is done), so nothing outlives its owner.
+
+    The thread is woken only for a deadline earlier than the one it sleeps until: one request
+    after another, each with the same allowance, then wakes it about once per allowance, not
+    once per request (a wake per request cost a draining outbox a fifth of its time)."""
 
     def __init__(self) -> None:
         self._changed = threading.Condition()
@@ -94,6 +99,7 @@ class Watchdog:
         self._next_key = 0
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._sleeps_until = math.inf  # when the thread wakes by itself (inf: not before told)
 
     @contextlib.contextmanager
     def within(self, abort: Abort, seconds: float) -> Iterator[None]:
@@ -102,12 +108,15 @@ class Watchdog:
         with self._changed:
             key = self._next_key
             self._next_key += 1
-            self._watched[key] = (time.monotonic() + seconds, seconds, abort)
+            due = time.monotonic() + seconds
+            self._watched[key] = (due, seconds, abort)
             if self._thread is None:
                 self._closed = False
+                self._sleeps_until = math.inf
                 self._thread = threading.Thread(target=self._run, name="deadlines", daemon=True)
                 self._thread.start()
-            self._changed.notify()
+            elif due < self._sleeps_until:
+                self._changed.notify()
         try:
             yield
         finally:
@@ -131,5 +140,10 @@ class Watchdog:
                     if due <= now:
                         del self._watched[key]
                         abort.abort(deadline=seconds)
-                dues = [due for due, _seconds, _abort in self._watched.values()]
-                self._changed.wait(max(0.0, min(dues) - now) if dues else None)
+                self._sleeps_until = min(
+                    (due for due, _seconds, _abort in self._watched.values()), default=math.inf
+                )
+                if self._sleeps_until == math.inf:
+                    self._changed.wait()
+                else:
+                    self._changed.wait(max(0.0, self._sleeps_until - now))

@@ -268,3 +268,56 @@ def test_a_deadline_aborts_only_the_request_that_runs_past_it() -> None:
         watchdog.close()
     # nothing is left running once it is closed
     assert "deadlines" not in {thread.name for thread in threading.enumerate()}
+
+
+def test_a_deadline_earlier_than_the_one_watched_still_aborts_on_time() -> None:
+    """The watchdog sleeps until the earliest deadline it knows of; a request that comes later
+    with a shorter allowance must wake it, or it would be aborted only when the first one is."""
+    import time
+
+    from gui.core.abort import Watchdog
+
+    watchdog = Watchdog()
+    patient, hasty = Abort(), Abort()
+    try:
+        with watchdog.within(patient, 30.0):
+            time.sleep(0.05)  # the thread now sleeps until the 30 s deadline
+            started = time.monotonic()
+            with watchdog.within(hasty, 0.05):
+                while not hasty.aborted and time.monotonic() - started < 5:
+                    time.sleep(0.005)
+            assert hasty.aborted and hasty.deadline_passed == 0.05
+            assert time.monotonic() - started < 5
+            assert not patient.aborted
+    finally:
+        watchdog.close()
+
+
+def test_one_request_after_another_does_not_wake_the_watchdog_each_time() -> None:
+    """A drain sends hundreds of requests a second, each with the same allowance: each new
+    deadline comes after the one the thread sleeps until, so the thread is not woken for it.
+    Counted by the thread's own lock: every wake takes it."""
+    import time
+
+    from gui.core.abort import Watchdog
+
+    watchdog = Watchdog()
+    wakes = 0
+
+    class CountingCondition(threading.Condition):
+        def wait(self, timeout: float | None = None) -> bool:
+            nonlocal wakes
+            woken = super().wait(timeout)
+            wakes += 1
+            return woken
+
+    watchdog._changed = CountingCondition()
+    try:
+        for _request in range(200):
+            with watchdog.within(Abort(), 30.0):
+                time.sleep(0.0005)  # the request waits for its answer, without the GIL
+        with watchdog._changed:
+            pass  # the thread is waiting (or has not started yet)
+    finally:
+        watchdog.close()
+    assert wakes <= 2  # at most the wake at start-up and the one for closing
