@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from gui.core.abort import Abort, Watchdog
     from gui.core.client import UpdateResult
     from gui.core.destination import Destination
-    from gui.core.outbox import OutboxItem, OutboxStore
+    from gui.core.outbox import Answer, OutboxItem, OutboxStore
     from gui.core.retry import Verdict
     from gui.core.sender import TicketSender
 
@@ -57,7 +57,52 @@ def deliver(
     deadline: tuple[Watchdog, float] | None = None,
     then_claim: Destination | None = None,
 ) -> Delivery | None:
-    """One attempt at the claimed `item`, recorded in `store` as its outcome says (blocking).
+    """One attempt at the claimed `item`, recorded in `store` as its outcome says (blocking):
+    `attempt`, then, when it succeeded, `OutboxStore.complete`.
+
+    With `then_claim`, a success also claims the next item due for that destination, in the
+    same transaction as its answer (`Delivery.next_item`): one durable commit per item while
+    the outbox drains. After a failure nothing is claimed.
+    """
+    delivery = attempt(store, item, sender, abort, closing=closing, deadline=deadline)
+    if delivery is None or not delivery.succeeded:
+        return delivery
+    claimed = store.record_answers([answer_of(delivery, sender)], then_claim=then_claim)
+    return delivery._replace(next_item=claimed[0] if claimed else None)
+
+
+def answer_of(delivery: Delivery, sender: TicketSender) -> Answer:
+    """What the outbox records of a successful `delivery` by `sender` (`OutboxStore.complete`,
+    `OutboxStore.record_answers`)."""
+    from gui.core.destination import destination_of
+    from gui.core.outbox import Answer
+
+    item, outcome = delivery.item, delivery.outcome
+    if not isinstance(outcome, Succeeded):
+        raise ValueError("only a delivery that succeeded has an answer to record")
+    result = outcome.value
+    return Answer(
+        item.id,
+        status=result.status,
+        message=_echo(result.echoed),
+        created_id=result.ticket_id if item.update.creates else "",
+        destination=destination_of(sender.connection),
+        echoed=result.echoed,
+    )
+
+
+def attempt(
+    store: OutboxStore,
+    item: OutboxItem,
+    sender: TicketSender,
+    abort: Abort,
+    *,
+    closing: Callable[[], bool] = _never,
+    deadline: tuple[Watchdog, float] | None = None,
+) -> Delivery | None:
+    """One attempt at the claimed `item` (blocking). A failure is recorded in `store` as its
+    verdict says; a success is not: the caller records its `answer_of`, with others in one
+    commit if it likes (`OutboxStore.record_answers`), and the item stays SENDING until then.
 
     Returns None, leaving the item SENDING, when `abort` ended the request because the app is
     `closing`: the next start then treats it like an item whose process died (see
@@ -66,12 +111,7 @@ def deliver(
     counts as a read timeout: resent by itself only if that is safe, else it waits for a
     decision. An abort for any other reason means the user stopped waiting, and such an item is
     never resent on its own.
-
-    With `then_claim`, a success also claims the next item due for that destination, in the
-    same transaction as its answer (`Delivery.next_item`): one durable commit per item while
-    the outbox drains. After a failure nothing is claimed.
     """
-    from gui.core.destination import destination_of
     from gui.core.retry import Action, decide
 
     try:
@@ -109,16 +149,7 @@ def deliver(
         else:
             store.hold(item.id, error=verdict.reason, status=status)
         return Delivery(item, Failed(error), verdict)
-    next_item = store.complete(
-        item.id,
-        status=result.status,
-        message=_echo(result.echoed),
-        created_id=result.ticket_id if item.update.creates else "",
-        destination=destination_of(sender.connection),
-        echoed=result.echoed,
-        then_claim=then_claim,
-    )
-    return Delivery(item, Succeeded(result), None, next_item)
+    return Delivery(item, Succeeded(result), None)
 
 
 def stopped_verdict() -> Verdict:

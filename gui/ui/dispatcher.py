@@ -2,10 +2,11 @@
 
 Every database call and every request runs as a `Job` on the dispatcher's own pool of exactly
 one thread that never expires, so the SQLite connection lives on that one thread and the GUI
-thread never touches the file. A due item is claimed, sent, and then completed, rescheduled or
-held according to `gui.core.retry.decide` (`gui.core.delivery.deliver`, the command line's
-code path too); a timer on the GUI thread wakes the dispatcher when the next waiting item falls
-due.
+thread never touches the file. Due items are claimed, sent, and then completed, rescheduled or
+held according to `gui.core.retry.decide` (`gui.core.delivery.attempt`, the command line's
+code path too). Where the server answers within milliseconds, the items safe to send twice are
+claimed a group at a time and their answers recorded in one commit with the next claim (see
+`_drain`); a timer on the GUI thread wakes the dispatcher when the next waiting item falls due.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
     from gui.core.abort import Abort
+    from gui.core.delivery import Delivery
     from gui.core.destination import Destination
     from gui.core.outbox import OutboxItem, OutboxStore, Repeat
     from gui.core.sender import TicketSender
@@ -37,10 +39,23 @@ T = TypeVar("T")
 
 #: How long shutting down waits for the worker (its request is aborted first).
 _SHUTDOWN_WAIT_MS = 3000
-#: How long one batch of sends runs before other outbox jobs get their turn.
+#: How long one batch of sends runs before other outbox jobs get their turn. Its end lists
+#: the whole outbox for the panel (`Drained`): re-reading a long outbox after every send
+#: would cost more than the send.
 _BATCH_SECONDS = 0.25
-#: How often a batch re-reads the whole outbox for the panel.
-_LIST_EVERY_SECONDS = 0.25
+#: The most items claimed in one commit (`OutboxStore.claim_group`), and how long a group is
+#: meant to take: as many items as the last request's time fits in it, so that a group holds
+#: more than one only where the server answers within milliseconds (loopback, a LAN server),
+#: and the answers of a group wait for their commit about that long.
+_GROUP_MOST = 16
+_GROUP_SECONDS = 0.01
+
+
+def _group_size(last_request_seconds: float) -> int:
+    """How many items to claim next, after a request that took `last_request_seconds`."""
+    if last_request_seconds <= 0:
+        return 1
+    return max(1, min(_GROUP_MOST, int(_GROUP_SECONDS / last_request_seconds)))
 
 
 class Drained(NamedTuple):
@@ -72,8 +87,8 @@ class OutboxDispatcher(QObject):
     Signals:
         queued(Queued): an update was stored in the outbox.
         repeated(Repeated): an update was not stored, as it repeats one sent or waiting.
-        attempted(Delivery): an attempt to send an item ended (emitted by the worker thread;
-            connected receivers run on their own thread, the GUI thread).
+        attempted(Delivery): an attempt to send an item ended and is recorded (emitted on the
+            GUI thread, a group of them after one hop from the worker: `_recorded`).
         changed(list): the outbox's items (OutboxItem) after any change (also emitted by the
             worker thread, now and then while it sends).
         failed(Message): the outbox cannot be used (disk full, read-only folder, …).
@@ -82,6 +97,9 @@ class OutboxDispatcher(QObject):
     queued = Signal(object)
     repeated = Signal(object)
     attempted = Signal(object)
+    #: The worker's attempts, a list at a time: one event for the GUI thread per group, not
+    #: one per attempt and receiver (each such hop costs the worker the GIL once more).
+    _recorded = Signal(object)
     changed = Signal(object)
     failed = Signal(object)
 
@@ -105,6 +123,7 @@ class OutboxDispatcher(QObject):
         self._watchdog = Watchdog()  # the deadline of every request (one thread, at need)
         self._wake = QTimer(self, singleShot=True)
         self._wake.timeout.connect(self.pump)
+        self._recorded.connect(self._announce)
 
     # --- What the window asks for ------------------------------------------------------------
 
@@ -173,57 +192,84 @@ class OutboxDispatcher(QObject):
     def _drain(self) -> Drained:
         """Worker: send due items one after the other for up to `_BATCH_SECONDS`.
 
-        Each attempt is announced as it ends (`attempted` is emitted from here; receivers run
-        on the GUI thread). The batch then returns, so that jobs queued meanwhile (a new
-        update, Retry now) get their turn, and the GUI thread pumps again.
+        Items are claimed in groups (`OutboxStore.claim_group`), sent one by one, and the
+        group's answers are recorded with the claim of the next group in one commit
+        (`OutboxStore.record_answers`). A group holds several items only when each is safe to
+        send twice and the server answers within milliseconds (`_group_size`): should the app
+        die meanwhile, the next start sends them again, which changes nothing. Each attempt is
+        announced once it is recorded (`attempted`). The batch then returns, so that jobs
+        queued meanwhile (a new update, Retry now) get their turn, and the GUI thread pumps
+        again.
         """
-        from gui.core.abort import Abort
-        from gui.core.delivery import deliver
+        from gui.core.delivery import answer_of
 
         store = self._store
         sender = self._sender()
         here = self._destination(sender)
         started = time.monotonic()
-        listed = started
         attempted = False
 
         def slice_over() -> bool:
             return self._stopped or time.monotonic() - started >= _BATCH_SECONDS
 
         # never an item made for another server or account
-        item = None if self._stopped else store.claim_next(here)
-        while item is not None:
+        group = [] if self._stopped else store.claim_group(here, up_to=1)
+        while group:
+            sent, answered, closing, seconds = self._send_group(group, sender, slice_over)
+            attempted = attempted or sent > 0
+            claimed = store.record_answers(
+                [answer_of(delivery, sender) for delivery in answered],
+                release=[item.id for item in group[sent + closing :]],
+                then_claim=None if closing or slice_over() else here,
+                up_to=_group_size(seconds),
+            )
+            if answered:
+                self._recorded.emit(answered)
+            if closing:
+                break  # the app is closing: the item in flight stays SENDING for the next start
+            group = claimed
+        return Drained(attempted, store.items(), store.next_due(here))
+
+    def _send_group(
+        self, group: list[OutboxItem], sender: TicketSender, slice_over: Callable[[], bool]
+    ) -> tuple[int, list[Delivery], bool, float]:
+        """Worker: send the claimed `group` one item after the other, until the slice is over.
+        Failures are recorded as they come (and announced); the successes are returned for the
+        caller to record. Returns how many were sent, the successes, whether the app is closing
+        (the item then aborted stays SENDING) and how long the last request took."""
+        from gui.core.abort import Abort
+        from gui.core.delivery import attempt
+
+        answered: list[Delivery] = []
+        seconds = 0.0
+        for sent, item in enumerate(group):
+            if sent and slice_over():
+                return sent, answered, False, seconds  # the rest go back: their turn comes
             abort = Abort()
             self._abort, self._current = abort, item.id
-            delivery = deliver(
-                store,
+            began = time.monotonic()
+            delivery = attempt(
+                self._store,
                 item,
                 sender,
                 abort,
                 closing=lambda: self._stopped,
                 # every request, not only the one the window waits for
                 deadline=(self._watchdog, sender.connection.deadline),
-                # the next item is claimed with this one's answer: one commit per item
-                then_claim=None if slice_over() else here,
             )
+            seconds = time.monotonic() - began
             self._abort, self._current = None, None
             if delivery is None:
-                break  # the app is closing: the item stays SENDING for the next start
-            attempted = True
+                return sent, answered, True, seconds
+            if delivery.succeeded:
+                answered.append(delivery)
+            else:
+                self._recorded.emit([delivery])  # recorded already
+        return len(group), answered, False, seconds
+
+    def _announce(self, deliveries: list[Delivery]) -> None:
+        for delivery in deliveries:
             self.attempted.emit(delivery)
-            # The full list for the panel at most a few times a second: re-reading a long
-            # outbox after every send would cost more than the send.
-            now = time.monotonic()
-            if now - listed >= _LIST_EVERY_SECONDS:
-                listed = now
-                self.changed.emit(store.items())
-            item = delivery.next_item
-            if item is not None and slice_over():
-                store.release(item.id)  # the slice ended during the request: its turn comes
-                item = None
-            elif item is None and not delivery.succeeded and not slice_over():
-                item = store.claim_next(here)
-        return Drained(attempted, store.items(), store.next_due(here))
 
     def _on_drained(self, drained: Drained) -> None:
         self._pumping = False

@@ -10,11 +10,13 @@ file between markers, under a bounded deadline.
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import selectors
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -234,3 +236,70 @@ def test_killed_while_the_draft_is_written_the_draft_comes_back(
         if torn:
             break  # this kill interrupted a write, and the draft still came back whole
     assert puts(slow_sandbox) == []
+
+
+class HoldingSandbox(SandboxServer):
+    """Answers at once, except a PUT to `held`, which it holds until `release` is set."""
+
+    def __init__(self, held: str, **options: Any) -> None:
+        super().__init__(**options)
+        self.held = held
+        self.release = threading.Event()
+
+    def _update_ticket(self, ticket_id: str, request: Any) -> Any:
+        if ticket_id == self.held:
+            self.release.wait(TIMEOUT)
+        return super()._update_ticket(ticket_id, request)
+
+
+def test_killed_mid_drain_every_update_arrives_and_none_goes_twice_unexplained(
+    apps: list[App], tmp_path: Path
+) -> None:
+    """A drain claims the updates that are safe to send twice in groups, one commit each
+    (gui/ui/dispatcher.py): killed while one of a group is in flight, the answers before it and
+    the claims after it were never recorded. The next start must send every one of them, and
+    send one more than once only when it recorded why (its STOPPED_RESENDING entry)."""
+    from gui.core.config import Connection
+    from gui.core.credentials import Credentials
+    from gui.core.destination import destination_of
+    from gui.core.outbox import STOPPED_RESENDING, OutboxStore
+    from gui.core.ticket import TicketUpdate
+
+    tickets = [f"tic_{number}" for number in range(1, 9)]
+    with HoldingSandbox("tic_4", tickets=tickets) as sandbox:
+        here = destination_of(Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN)))
+        first = start(apps, tmp_path, sandbox.url, "--just-open")
+        json.loads(first.expect("{"))
+        assert first.close() == 0, first.stderr()
+        outbox = first.folder / "outbox.sqlite3"
+        store = OutboxStore(outbox)
+        titles = [f"Drained update {ticket}" for ticket in tickets]
+        for ticket, title in zip(tickets, titles, strict=True):
+            update = TicketUpdate(ticket, title, "Pipe fixed.", "ON_HOLD", automated=False)
+            store.add(update, destination=here)
+        store.close_all()
+
+        app = start(apps, tmp_path, sandbox.url, "--just-open", "--until-empty")
+        sandbox.wait_for_requests(4, timeout=TIMEOUT)  # tic_1 to tic_3 answered, tic_4 held
+        app.kill()
+        sandbox.release.set()
+        assert puts(sandbox)[:4] == titles[:4]
+
+        shown = reopen(apps, tmp_path, sandbox.url, "--until-empty")
+
+        assert shown["items"] == []
+        store = OutboxStore(outbox)
+        try:
+            entries = store.history(limit=1000)
+        finally:
+            store.close_all()
+    sent = collections.Counter(entry.ticket_id for entry in entries if entry.outcome == "sent")
+    resent = collections.Counter(
+        entry.ticket_id for entry in entries if entry.message == STOPPED_RESENDING
+    )
+    received = collections.Counter(puts(sandbox))
+    assert sent == dict.fromkeys(tickets, 1)  # each recorded as sent exactly once
+    assert resent["tic_4"] == 1  # in flight at the kill: sent again, and said so
+    for ticket, title in zip(tickets, titles, strict=True):
+        assert 1 <= received[title] <= 1 + resent[ticket], (ticket, received, resent)
+        assert sandbox.tickets[ticket]["title"] == title

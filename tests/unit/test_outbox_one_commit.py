@@ -16,7 +16,7 @@ from gui.core.credentials import Credentials
 from gui.core.delivery import deliver
 from gui.core.destination import destination_of
 from gui.core.fields import ContactType
-from gui.core.outbox import ItemState, OutboxStore
+from gui.core.outbox import Answer, ItemState, OutboxStore
 from gui.core.sender import TicketSender
 from gui.sandbox import SandboxServer
 from tests.unit.test_outbox import HERE, Clock, update
@@ -96,3 +96,55 @@ def test_a_drain_of_twenty_costs_twenty_one_commits(store: OutboxStore) -> None:
     assert sent == len(puts) == 20
     assert len(said) == 21  # the first claim, then one per answer (with the next claim)
     assert store.items() == []
+
+
+def test_a_group_is_the_run_of_updates_safe_to_send_twice_one_per_ticket(
+    store: OutboxStore,
+) -> None:
+    for ticket in ("tic_1", "tic_2", "tic_1", "tic_3"):
+        store.add(update(ticket), destination=HERE)
+    store.add(update("tic_4", notify=True), destination=HERE)
+    store.add(update("tic_5"), destination=HERE)
+    said = commits(store)
+    group = store.claim_group(HERE, up_to=16)
+    assert len(said) == 1
+    # tic_1's second update waits for its first; the one that notifies stops the run.
+    assert [item.ticket_id for item in group] == ["tic_1", "tic_2", "tic_3"]
+    assert {(item.state, item.attempts) for item in group} == {(ItemState.SENDING, 1)}
+    stored = {item.id: item.state for item in store.items()}
+    assert [stored[item.id] for item in group] == [ItemState.SENDING] * 3
+    answers = [Answer(item.id, status=200, destination=HERE) for item in group]
+    alone = store.record_answers(answers, then_claim=HERE, up_to=16)
+    assert len(said) == 2  # three answers and the next claim: one commit
+    # tic_1's second update, whose first is answered now; the one that notifies stops the run
+    # again, and goes alone after it.
+    assert [(item.ticket_id, item.notify) for item in alone] == [("tic_1", False)]
+    (second_tic_1,) = alone
+    (notifying,) = store.record_answers([Answer(second_tic_1.id, 200)], then_claim=HERE, up_to=16)
+    assert (notifying.ticket_id, notifying.notify) == ("tic_4", True)
+    (last,) = store.record_answers([Answer(notifying.id, 200)], then_claim=HERE, up_to=16)
+    assert last.ticket_id == "tic_5"
+    assert store.history(ticket_id="tic_1")[0].outcome == "sent"
+
+
+def test_a_group_looks_only_a_little_way_past_its_first_item(store: OutboxStore) -> None:
+    """Finding more items first of their ticket is a search of the outbox; a group looks for
+    them only among the next few waiting items (four times as many as it may hold), so that
+    the search never costs more than the commit it saves."""
+    for _ in range(9):
+        store.add(update("tic_1"), destination=HERE)
+    store.add(update("tic_2"), destination=HERE)
+    assert [item.ticket_id for item in store.claim_group(HERE, up_to=2)] == ["tic_1"]
+    store.add(update("tic_3"), destination=HERE)
+    later = store.claim_group(HERE, up_to=16)  # tic_2 and tic_3 are within 64 now
+    assert [item.ticket_id for item in later] == ["tic_2", "tic_3"]
+
+
+def test_answers_and_the_items_given_back_are_one_commit(store: OutboxStore) -> None:
+    for ticket in ("tic_1", "tic_2", "tic_3"):
+        store.add(update(ticket), destination=HERE)
+    group = store.claim_group(HERE, up_to=3)
+    said = commits(store)
+    assert store.record_answers([Answer(group[0].id, 200)], release=[g.id for g in group[1:]]) == []
+    assert len(said) == 1
+    assert [(item.state, item.attempts) for item in store.items()] == [(ItemState.WAITING, 0)] * 2

@@ -42,7 +42,7 @@ from gui.core.outbox.queue import (
 )
 from gui.core.outbox.repeats import Repeat
 from gui.core.outbox.schema import SCHEMA_VERSION
-from gui.core.outbox.store import REPEAT_WINDOW, Batch, OutboxStore
+from gui.core.outbox.store import REPEAT_WINDOW, Answer, Batch, OutboxStore
 
 __all__ = [
     "BUSY_TIMEOUT",
@@ -52,6 +52,7 @@ __all__ = [
     "STOPPED_MAY_HAVE_ARRIVED",
     "STOPPED_RESENDING",
     "UNBOUND",
+    "Answer",
     "Batch",
     "HistoryEntry",
     "ItemState",

@@ -214,42 +214,72 @@ def claim_next(
     batch: int | None = None,
     whatever_backoff: bool = False,
 ) -> OutboxItem | None:
-    """Take the oldest item for `destination` due at `now` for sending, in the name of `claimer`
-    (its life mark, `gui.core.liveness`): it becomes SENDING and counts one more attempt. With
-    `batch`, only an item of that batch or one that must go before one of them. With
-    `whatever_backoff` (the user asked to send now), any waiting item whose server did not ask
-    to wait beyond `now` (`not_before`) is due, however long its backoff still runs.
+    """The oldest item `claim_group` would take, taken; None if none is due."""
+    options: dict[str, Any] = {"batch": batch, "whatever_backoff": whatever_backoff}
+    group = claim_group(connection, destination, now=now, claimer=claimer, up_to=1, **options)
+    return group[0] if group else None
 
-    Items made for another API base or account are never taken: they go only where they were
-    written for. Only an item with no older item for its ticket (in any state) can go, so
-    updates to one ticket go out in order, and one that needs a decision holds back the later
-    ones.
+
+def claim_group(
+    connection: sqlite3.Connection,
+    destination: Destination,
+    *,
+    now: float,
+    claimer: str,
+    up_to: int,
+    batch: int | None = None,
+    whatever_backoff: bool = False,
+) -> list[OutboxItem]:
+    """Take up to `up_to` items for `destination` due at `now` for sending, oldest first, in
+    the name of `claimer` (its life mark, `gui.core.liveness`): each becomes SENDING and counts
+    one more attempt. With `batch`, only items of that batch or ones that must go before one of
+    them. With `whatever_backoff` (the user asked to send now), any waiting item whose server
+    did not ask to wait beyond `now` (`not_before`) is due, however long its backoff still runs.
+
+    Never an item made for another API base or account: they go only where they were written
+    for. Only an item with no older item of its ticket (in any state) can go: updates to one
+    ticket go out in order, one that needs a decision holds back the later ones, and a group
+    holds at most one item per ticket.
+
+    The group is the oldest due item alone when sending it twice would notify somebody or
+    create a ticket (`TicketUpdate.resend_is_safe`), else it and the due items after it as safe
+    to send twice, up to the first that is not. So a drain claims several in one commit: should
+    the app die before it records their answers, the next start sends each again, which changes
+    nothing for these (`settle_abandoned`); one that may notify is claimed only at its turn.
     """
     # The fragments are constants of this module; values go in as parameters.
-    parameters: tuple[object, ...] = (now, *destination)
     due = "(not_before IS NULL OR not_before <= ?)" if whatever_backoff else "next_try <= ?"
-    of_batch = ""
-    if batch is not None:
-        of_batch = f" AND {_OF_BATCH}"
-        parameters += (batch, batch)
-    row = connection.execute(
+    waiting = f"state = 'waiting' AND {due} AND {_FOR_DESTINATION}"
+    of_batch, batch_parameters = (f" AND {_OF_BATCH}", (batch, batch)) if batch else ("", ())
+    first = connection.execute(
         f"SELECT {_COLUMNS} FROM outbox AS item"  # nosec B608
-        f" WHERE state = 'waiting' AND {due} AND {_FOR_DESTINATION}"
-        f" AND {_FIRST_OF_ITS_TICKET}{of_batch}"
-        " ORDER BY id LIMIT 1",
-        parameters,
+        f" WHERE {waiting} AND {_FIRST_OF_ITS_TICKET}{of_batch} ORDER BY id LIMIT 1",
+        (now, *destination, *batch_parameters),
     ).fetchone()
-    if row is None:
-        return None
-    connection.execute(
+    group = [_item(first)] if first is not None else []
+    if group and group[0].update.resend_is_safe and up_to > 1:
+        # Only among the next few waiting items: a search of the whole outbox for more items
+        # first of their ticket would cost more than the commit it saves.
+        rows = connection.execute(
+            f"SELECT {_COLUMNS} FROM (SELECT * FROM outbox AS item"  # nosec B608
+            f" WHERE {waiting} AND id > ? ORDER BY id LIMIT ?) AS item"
+            f" WHERE {_FIRST_OF_ITS_TICKET}{of_batch} ORDER BY id LIMIT ?",
+            (now, *destination, group[0].id, 4 * up_to, *batch_parameters, up_to - 1),
+        ).fetchall()
+        for row in rows:
+            item = _item(row)
+            if not item.update.resend_is_safe:
+                break
+            group.append(item)
+    connection.executemany(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_try = NULL,"
         " claimed_by = ? WHERE id = ?",
-        (claimer, row[0]),
+        [(claimer, item.id) for item in group],
     )
-    claimed = _item(row)
-    return dataclasses.replace(
-        claimed, state=ItemState.SENDING, attempts=claimed.attempts + 1, next_try=None
-    )
+    sending = ItemState.SENDING
+    return [
+        dataclasses.replace(i, state=sending, attempts=i.attempts + 1, next_try=None) for i in group
+    ]
 
 
 def release(connection: sqlite3.Connection, item_id: int, *, now: float) -> None:

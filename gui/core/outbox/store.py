@@ -40,6 +40,18 @@ class Batch(NamedTuple):
     items: list[OutboxItem]
 
 
+class Answer(NamedTuple):
+    """The server's confirmation of one item, as `OutboxStore.record_answers` takes it (the
+    arguments of `OutboxStore.complete`)."""
+
+    item_id: int
+    status: int
+    message: str = ""
+    created_id: str = ""
+    destination: Destination | None = None
+    echoed: Mapping[str, object] | None = None
+
+
 class OutboxStore:
     """The outbox, its history and the remembered contacts, in one SQLite file at `path`.
 
@@ -151,11 +163,9 @@ class OutboxStore:
     ) -> OutboxItem | None:
         """Take the oldest due item made for `destination` for sending: it becomes SENDING and
         counts one more attempt. With `batch`, only one of that batch, or an older item of one
-        of its tickets (which must go first).
-
-        Items made for another API base or account, and 0.1.0's that recorded none, are never
-        taken. Only an item with no older item for its ticket (in any state) can go, so updates
-        to one ticket go out in order, and one that needs a decision holds back the later ones.
+        of its tickets (which must go first); `claim_group` to take several. Never one made for
+        another API base or account, nor 0.1.0's that recorded none, nor one with an older item
+        of its ticket in the outbox (in any state): updates to one ticket go out in order.
 
         With `whatever_backoff` (an explicit `outbox send`), an item is due before its backoff
         has run out, but never before the moment its server asked for (Retry-After).
@@ -171,6 +181,13 @@ class OutboxStore:
                 batch=batch,
                 whatever_backoff=whatever_backoff,
             )
+
+    def claim_group(self, destination: Destination, *, up_to: int) -> list[OutboxItem]:
+        """As `claim_next`, up to `up_to` items in one commit (`queue.claim_group` says which)."""
+        now = self._clock()
+        with self._writing() as connection:
+            claimer = self._life_mark.acquire()
+            return queue.claim_group(connection, destination, now=now, claimer=claimer, up_to=up_to)
 
     def next_due(self, destination: Destination) -> float | None:
         """When the next item for `destination` falls due (it may be in the past); None if
@@ -197,19 +214,36 @@ class OutboxStore:
         server gave it (`created_id`), and not at all without one. The contacts it notified
         are remembered (`remember_contacts`).
 
-        With `then_claim`, the next item due for that destination is claimed too (as
-        `claim_next`) and returned: a drain then spends one durable commit per item. All in
-        one transaction."""
+        With `then_claim`, the next item due there is claimed in the same transaction (as
+        `claim_next`) and returned: one durable commit per item while a drain sends."""
+        answer = Answer(item_id, status, message, created_id, destination, echoed)
+        group = self.record_answers([answer], then_claim=then_claim, up_to=1)
+        return group[0] if group else None
+
+    def record_answers(
+        self,
+        answers: Sequence[Answer],
+        *,
+        release: Sequence[int] = (),
+        then_claim: Destination | None = None,
+        up_to: int = 1,
+    ) -> list[OutboxItem]:
+        """Record each of `answers` as `complete` does, give back the items claimed but never
+        sent (`release`), and, with `then_claim`, claim the next group for that destination
+        (`claim_group`) and return it: all in one transaction, one durable commit however many
+        answers it holds."""
         now = self._clock()
         with self._writing() as connection:
-            item = queue.remove(connection, item_id)
-            if item is not None:
-                answer = (status, message, created_id)
-                _record_sent(connection, item, now, answer, destination, echoed)
+            for answer in answers:
+                item = queue.remove(connection, answer.item_id)
+                if item is not None:
+                    _record_sent(connection, item, now, answer)
+            for item_id in release:
+                queue.release(connection, item_id, now=now)
             if then_claim is None:
-                return None
+                return []
             claimer = self._life_mark.acquire()
-            return queue.claim_next(connection, then_claim, now=now, claimer=claimer)
+            return queue.claim_group(connection, then_claim, now=now, claimer=claimer, up_to=up_to)
 
     def release(self, item_id: int) -> None:
         """Give back an item claimed but never sent (the app closes before its turn): it waits
@@ -421,16 +455,11 @@ class OutboxStore:
 
 
 def _record_sent(
-    connection: sqlite3.Connection,
-    item: OutboxItem,
-    now: float,
-    answer: tuple[int, str, str],
-    destination: Destination | None,
-    echoed: Mapping[str, object] | None,
+    connection: sqlite3.Connection, item: OutboxItem, now: float, answer: Answer
 ) -> None:
     """`complete`'s records of `item`: "sent", the ticket as Particle Space has it now, and
-    the contacts it notified. `answer` is (status, message, created_id)."""
-    status, message, created_id = answer
+    the contacts it notified."""
+    _item_id, status, message, created_id, destination, echoed = answer
     update = item.update
     if created_id and update.creates:
         update = dataclasses.replace(update, ticket_id=created_id)

@@ -1,0 +1,260 @@
+"""A drain claims the updates that are safe to send twice in groups, and records each group's
+answers with the claim of the next in one commit (gui/ui/dispatcher.py); an update that would
+notify somebody, or create a ticket, is claimed alone. Driven on the real dispatcher, a real
+SQLite file and a loopback sandbox; the commits are counted as the outbox's transactions end.
+
+How many a group holds depends on how fast the server answers (`_group_size`); these tests fix
+it at 16, and the slice at a minute, so that what they count does not depend on the machine."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+import gui.ui.dispatcher as dispatcher_module
+from gui.core.config import Connection
+from gui.core.credentials import Credentials
+from gui.core.delivery import Delivery
+from gui.core.destination import destination_of
+from gui.core.outbox import ItemState, OutboxStore, database, queue
+from gui.core.sender import TicketSender
+from gui.sandbox import SandboxServer
+from gui.ui.dispatcher import OutboxDispatcher, open_outbox
+from tests.unit.test_outbox import update
+
+TICKETS = [f"tic_{number}" for number in range(1, 13)]
+
+
+class Drain:
+    """A dispatcher on `path` sending to `sandbox`, with what each write transaction removed
+    from the outbox (one entry per COMMIT: how many items it answered)."""
+
+    def __init__(
+        self, qtbot: QtBot, path: Path, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        self.qtbot = qtbot
+        self.sender = TicketSender(Connection(sandbox.url, Credentials(token=sandbox.TOKEN)))
+        self.dispatcher = OutboxDispatcher(
+            store=functools.partial(open_outbox, path), sender=lambda: self.sender
+        )
+        self.attempts: list[Delivery] = []
+        self.dispatcher.attempted.connect(self.attempts.append)
+        self.commits: list[int] = []  # items removed, per COMMIT
+        removed = 0
+        real_transaction, real_remove = database.transaction, queue.remove
+
+        @contextlib.contextmanager
+        def transaction(connection: sqlite3.Connection) -> Iterator[None]:
+            nonlocal removed
+            removed = 0
+            with real_transaction(connection):
+                yield
+            self.commits.append(removed)
+
+        def remove(connection: sqlite3.Connection, item_id: int) -> object:
+            nonlocal removed
+            removed += 1
+            return real_remove(connection, item_id)
+
+        monkeypatch.setattr(database, "transaction", transaction)
+        monkeypatch.setattr(queue, "remove", remove)
+
+    def run(self, expected_attempts: int) -> None:
+        self.dispatcher.start()
+        self.qtbot.waitUntil(lambda: len(self.attempts) >= expected_attempts, timeout=20_000)
+
+    def groups(self) -> list[int]:
+        """How many answers each commit recorded, for the commits that recorded any."""
+        return [answers for answers in self.commits if answers]
+
+    def close(self) -> None:
+        self.dispatcher.shutdown()
+        self.sender.close()
+
+
+@pytest.fixture
+def fixed_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dispatcher_module, "_group_size", lambda _seconds: 16)
+    monkeypatch.setattr(dispatcher_module, "_BATCH_SECONDS", 60.0)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    with SandboxServer(tickets=TICKETS) as server:
+        yield server
+
+
+def queue_updates(path: Path, sandbox: SandboxServer, *updates: object) -> list[int]:
+    here = destination_of(Connection(sandbox.url, Credentials(token=sandbox.TOKEN)))
+    store = OutboxStore(path)
+    try:
+        return [store.add(one, destination=here).id for one in updates]  # type: ignore[arg-type]
+    finally:
+        store.close_all()
+
+
+def sent_titles(sandbox: SandboxServer) -> list[str]:
+    return [dict(r.form)["title"] for r in sandbox.requests if r.method == "PUT"]
+
+
+def history(path: Path) -> list[tuple[str, str]]:
+    store = OutboxStore(path)
+    try:
+        return sorted((entry.ticket_id, entry.outcome) for entry in store.history(limit=100))
+    finally:
+        store.close_all()
+
+
+def test_twelve_safe_updates_are_recorded_in_two_commits(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sandbox: SandboxServer,
+    fixed_groups: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    queue_updates(path, sandbox, *(update(ticket, f"note {ticket}") for ticket in TICKETS))
+    drain = Drain(qtbot, path, sandbox, monkeypatch)
+    try:
+        drain.run(len(TICKETS))
+    finally:
+        drain.close()
+    # The first item alone (nothing says yet how fast the server answers), then the other
+    # eleven in one group: their answers in one commit.
+    assert drain.groups() == [1, 11]
+    assert sent_titles(sandbox) == [update(t, f"note {t}").title for t in TICKETS]  # once each
+    assert all(attempt.succeeded for attempt in drain.attempts)
+    assert sorted(a.item.ticket_id for a in drain.attempts) == sorted(TICKETS)
+    assert history(tmp_path / "outbox.sqlite3") == sorted((t, "sent") for t in TICKETS)
+
+
+def test_an_update_that_notifies_is_claimed_alone_in_its_turn(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sandbox: SandboxServer,
+    fixed_groups: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    updates = [
+        update("tic_1"),
+        update("tic_2"),
+        update("tic_3", notify=True),
+        update("tic_4"),
+        update("tic_5"),
+    ]
+    queue_updates(path, sandbox, *updates)
+    claimed: list[list[tuple[str, bool]]] = []
+    record = OutboxStore.record_answers
+
+    def spying(store: OutboxStore, *args: object, **kwargs: object) -> list[object]:
+        group = record(store, *args, **kwargs)  # type: ignore[arg-type]
+        claimed.append([(item.ticket_id, item.notify) for item in group])
+        return group  # type: ignore[return-value]
+
+    drain = Drain(qtbot, path, sandbox, monkeypatch)
+    OutboxStore.record_answers = spying  # type: ignore[method-assign]
+    try:
+        drain.run(len(updates))
+    finally:
+        OutboxStore.record_answers = record  # type: ignore[method-assign]
+        drain.close()
+    # tic_1 was claimed first, alone; then tic_2 up to the one that notifies, which goes on
+    # its own, and only once it is answered the two after it.
+    assert claimed[:3] == [
+        [("tic_2", False)],
+        [("tic_3", True)],
+        [("tic_4", False), ("tic_5", False)],
+    ]
+    assert drain.groups() == [1, 1, 1, 2]
+    assert sent_titles(sandbox) == [one.title for one in updates]
+
+
+def test_a_refused_update_in_a_group_leaves_the_others_to_go(
+    qtbot: QtBot, tmp_path: Path, fixed_groups: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with SandboxServer(tickets=["tic_1", "tic_2", "tic_4", "tic_5"]) as sandbox:  # no tic_3
+        path = tmp_path / "outbox.sqlite3"
+        tickets = ["tic_1", "tic_2", "tic_3", "tic_4", "tic_5"]
+        queue_updates(path, sandbox, *(update(ticket) for ticket in tickets))
+        drain = Drain(qtbot, path, sandbox, monkeypatch)
+        try:
+            drain.run(len(tickets))
+        finally:
+            drain.close()
+        assert len(sent_titles(sandbox)) == 5  # each once
+    outcomes = {a.item.ticket_id: a.succeeded for a in drain.attempts}
+    assert outcomes == {"tic_1": True, "tic_2": True, "tic_3": False, "tic_4": True, "tic_5": True}
+    assert history(path) == [
+        ("tic_1", "sent"),
+        ("tic_2", "sent"),
+        ("tic_3", "refused"),
+        ("tic_4", "sent"),
+        ("tic_5", "sent"),
+    ]
+    # tic_1; then the refusal, which removed tic_3 in a commit of its own; then the answers
+    # of the other three of its group.
+    assert drain.groups() == [1, 1, 3]
+
+
+class SlowTicketSandbox(SandboxServer):
+    """Answers at once, except a PUT to `slow`, which it answers after `seconds`."""
+
+    def __init__(self, slow: str, seconds: float, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.slow, self.seconds = slow, seconds
+        self._not_yet = threading.Event()
+
+    def _update_ticket(self, ticket_id: str, request: object) -> object:
+        if ticket_id == self.slow:
+            self._not_yet.wait(self.seconds)
+        return super()._update_ticket(ticket_id, request)  # type: ignore[arg-type]
+
+
+def test_the_end_of_a_slice_gives_back_the_items_claimed_but_not_sent(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slice ends while tic_2 is answered slowly: the rest of its group goes back to wait,
+    without the attempt its claim counted, and goes out in a later slice, once."""
+    monkeypatch.setattr(dispatcher_module, "_group_size", lambda _seconds: 16)
+    monkeypatch.setattr(dispatcher_module, "_BATCH_SECONDS", 0.2)
+    tickets = TICKETS[:4]
+    with SlowTicketSandbox("tic_2", 0.4, tickets=tickets) as sandbox:
+        path = tmp_path / "outbox.sqlite3"
+        ids = queue_updates(path, sandbox, *(update(ticket) for ticket in tickets))
+        drain = Drain(qtbot, path, sandbox, monkeypatch)
+        released: list[tuple[int, ItemState, int]] = []
+        record = OutboxStore.record_answers
+
+        def spying(store: OutboxStore, answers: object, **kwargs: object) -> list[object]:
+            group = record(store, answers, **kwargs)  # type: ignore[arg-type]
+            by_id = {item.id: item for item in store.items()}
+            for item_id in kwargs.get("release") or []:  # type: ignore[attr-defined]
+                released.append((item_id, by_id[item_id].state, by_id[item_id].attempts))
+            return group  # type: ignore[return-value]
+
+        OutboxStore.record_answers = spying  # type: ignore[method-assign]
+        try:
+            drain.run(len(tickets))
+        finally:
+            OutboxStore.record_answers = record  # type: ignore[method-assign]
+            drain.close()
+        assert sent_titles(sandbox) == [update(ticket).title for ticket in tickets]  # once each
+    assert released == [(ids[2], ItemState.WAITING, 0), (ids[3], ItemState.WAITING, 0)]
+    assert [a.item.attempts for a in drain.attempts] == [1, 1, 1, 1]  # no attempt counted twice
+    assert history(path) == sorted((ticket, "sent") for ticket in tickets)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "size"),
+    [(0.0, 1), (0.0002, 16), (0.0005, 16), (0.004, 2), (0.01, 1), (2.5, 1)],
+)
+def test_a_group_holds_as_many_as_fit_in_a_hundredth_of_a_second(seconds: float, size: int) -> None:
+    assert dispatcher_module._group_size(seconds) == size
