@@ -353,3 +353,35 @@ def test_at_most_so_many_records_are_held(tmp_path: Path, root_logging: logging.
     lines = (tmp_path / "logs" / LOG_FILE).read_text().splitlines()
     assert len(lines) == later.HELD_RECORDS
     assert lines[-1].endswith(f"line {later.HELD_RECORDS - 1}")
+
+
+def test_a_text_any_pattern_would_change_has_a_clue() -> None:
+    """`redact` skips the patterns for a text without one of `_CLUES`: that must never skip a
+    text one of them changes. Every pattern's matches, in any case, and texts built of their
+    fragments."""
+    import itertools
+
+    from gui.core.redaction import _CLUES, _PATTERNS
+
+    fragments = [
+        "sk_test_a",
+        "pk_live_B-1",
+        "SK_TEST_x",
+        "Bearer x",
+        "bEaReR\tabc",
+        "secret_key=1",
+        "PUBLISH_KEY=2",
+        "Token=3",
+        '"token": "x"',
+        "'Secret_Key':'y'",
+        "tic_1001",
+        "sk_other",
+        " ",
+        "=",
+        '"',
+    ]
+    texts = ["".join(pair) for pair in itertools.product(fragments, repeat=2)]
+    for text in texts:
+        if any(pattern.search(text) for pattern in _PATTERNS):
+            assert _CLUES.search(text), text
+    assert sum(1 for text in texts if _CLUES.search(text) is None) > 10  # some are skipped
