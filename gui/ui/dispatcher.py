@@ -43,6 +43,9 @@ _SHUTDOWN_WAIT_MS = 3000
 #: the whole outbox for the panel (`Drained`): re-reading a long outbox after every send
 #: would cost more than the send.
 _BATCH_SECONDS = 0.25
+#: While a long outbox drains, it is read for the panel at most once per so many times the
+#: time its last reading took (`_list_for_panel`).
+_LIST_SHARE = 50
 #: The most items claimed in one commit (`OutboxStore.claim_group`), and how long a group is
 #: meant to take: as many items as the last request's time fits in it, so that a group holds
 #: more than one only where the server answers within milliseconds (loopback, a LAN server),
@@ -62,8 +65,8 @@ class Drained(NamedTuple):
     """The end of one batch of attempts."""
 
     attempted: bool
-    items: list[OutboxItem]
-    next_due: float | None
+    items: list[OutboxItem] | None  # None: not read this time (`_list_for_panel`)
+    next_due: float | None  # (only when nothing was attempted)
 
 
 class Queued(NamedTuple):
@@ -121,6 +124,8 @@ class OutboxDispatcher(QObject):
         self._current: int | None = None  # the item being sent (set on the worker thread)
         self._stopped = False
         self._watchdog = Watchdog()  # the deadline of every request (one thread, at need)
+        self._listed_at = 0.0  # when the worker last read the outbox for the panel
+        self._list_seconds = 0.0  # and how long that took
         self._wake = QTimer(self, singleShot=True)
         self._wake.timeout.connect(self.pump)
         self._recorded.connect(self._announce)
@@ -228,7 +233,21 @@ class OutboxDispatcher(QObject):
             if closing:
                 break  # the app is closing: the item in flight stays SENDING for the next start
             group = claimed
-        return Drained(attempted, store.items(), store.next_due(here))
+        if attempted:
+            return Drained(True, self._list_for_panel(store, finished=False), None)
+        return Drained(False, self._list_for_panel(store, finished=True), store.next_due(here))
+
+    def _list_for_panel(self, store: OutboxStore, *, finished: bool) -> list[OutboxItem] | None:
+        """Worker: the whole outbox for the panel, at the end of a batch; while it drains, only
+        as often as keeps reading it to about 2% of the time (`_LIST_SHARE`): a long outbox
+        takes milliseconds to read (8 ms for 1,000 items here)."""
+        began = time.monotonic()
+        if not finished and began - self._listed_at < self._list_seconds * _LIST_SHARE:
+            return None
+        items = store.items()
+        self._listed_at = time.monotonic()
+        self._list_seconds = self._listed_at - began
+        return items
 
     def _send_group(
         self, group: list[OutboxItem], sender: TicketSender, slice_over: Callable[[], bool]
@@ -273,7 +292,8 @@ class OutboxDispatcher(QObject):
 
     def _on_drained(self, drained: Drained) -> None:
         self._pumping = False
-        self.changed.emit(drained.items)
+        if drained.items is not None:
+            self.changed.emit(drained.items)
         if drained.attempted:
             self.pump()  # more may be due (or were queued meanwhile)
         else:

@@ -258,3 +258,35 @@ def test_the_end_of_a_slice_gives_back_the_items_claimed_but_not_sent(
 )
 def test_a_group_holds_as_many_as_fit_in_a_hundredth_of_a_second(seconds: float, size: int) -> None:
     assert dispatcher_module._group_size(seconds) == size
+
+
+def test_a_long_outbox_is_read_for_the_panel_less_often_while_it_drains(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading the whole outbox for the panel at the end of every quarter-second batch would
+    cost a long outbox several percent of its drain; it is read at most once per fifty times
+    its last reading took, and always when the drain is over."""
+    now = [100.0]
+    monkeypatch.setattr(dispatcher_module.time, "monotonic", lambda: now[0])
+
+    class SlowToRead:
+        reads = 0
+
+        def items(self) -> list[object]:
+            SlowToRead.reads += 1
+            now[0] += 0.010  # 10 ms to read
+            return []
+
+    store = SlowToRead()
+    dispatcher = OutboxDispatcher(store=lambda: store, sender=lambda: None)  # type: ignore[arg-type, return-value]
+    try:
+        listings = []
+        for _batch in range(8):  # a batch ends every 0.3 s
+            listings.append(dispatcher._list_for_panel(store, finished=False) is not None)  # type: ignore[arg-type]
+            now[0] += 0.3
+        # read every other time: 0.3 s after a 10 ms reading is too soon, 0.6 s is not
+        assert listings == [True, False, True, False, True, False, True, False]
+        assert dispatcher._list_for_panel(store, finished=True) == []  # type: ignore[arg-type]
+        assert SlowToRead.reads == 5
+    finally:
+        dispatcher.shutdown()
