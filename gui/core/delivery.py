@@ -1,9 +1,11 @@
 """Sending one claimed outbox item and recording what happened, for the window and the CLI alike.
 
-`deliver` is the one code path both use: the window's dispatcher (gui/ui/dispatcher.py) calls it
-on its worker thread, the command line (gui/cli) in its own process. It sends the item with a
-`TicketSender`, then asks `gui.core.retry.decide` what a failure means and applies that verdict
-to the `OutboxStore`: complete, reschedule, hold for a decision, or refuse.
+`attempt` is the one code path both use: the window's dispatcher (gui/ui/dispatcher.py) calls it
+on its worker thread, the command line (gui/cli) in its own process through `deliver`. It sends
+the item with a `TicketSender`, then asks `gui.core.retry.decide` what a failure means and
+applies that verdict to the `OutboxStore`: reschedule, hold for a decision, or refuse. A success
+is recorded by `deliver` at once, or by the dispatcher with the rest of its group
+(`answer_of`, `OutboxStore.record_answers`).
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def deliver(
     then_claim: Destination | None = None,
 ) -> Delivery | None:
     """One attempt at the claimed `item`, recorded in `store` as its outcome says (blocking):
-    `attempt`, then, when it succeeded, `OutboxStore.complete`.
+    `attempt`, then, when it succeeded, its `answer_of` recorded.
 
     With `then_claim`, a success also claims the next item due for that destination, in the
     same transaction as its answer (`Delivery.next_item`): one durable commit per item while

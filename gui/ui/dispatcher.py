@@ -44,8 +44,10 @@ _SHUTDOWN_WAIT_MS = 3000
 #: would cost more than the send.
 _BATCH_SECONDS = 0.25
 #: While a long outbox drains, it is read for the panel at most once per so many times the
-#: time its last reading took (`_list_for_panel`).
+#: time its last reading took (`_list_for_panel`), but at least once a second: the status
+#: bar's count of waiting updates comes from that reading.
 _LIST_SHARE = 50
+_LIST_AT_LEAST_EVERY = 1.0
 #: The most items claimed in one commit (`OutboxStore.claim_group`), and how long a group is
 #: meant to take: as many items as the last request's time fits in it, so that a group holds
 #: more than one only where the server answers within milliseconds (loopback, a LAN server),
@@ -92,8 +94,8 @@ class OutboxDispatcher(QObject):
         repeated(Repeated): an update was not stored, as it repeats one sent or waiting.
         attempted(Delivery): an attempt to send an item ended and is recorded (emitted on the
             GUI thread, a group of them after one hop from the worker: `_recorded`).
-        changed(list): the outbox's items (OutboxItem) after any change (also emitted by the
-            worker thread, now and then while it sends).
+        changed(list): the outbox's items (OutboxItem) after any change; while it drains, at
+            the end of a batch, as often as `_list_for_panel` reads them.
         failed(Message): the outbox cannot be used (disk full, read-only folder, …).
     """
 
@@ -239,10 +241,11 @@ class OutboxDispatcher(QObject):
 
     def _list_for_panel(self, store: OutboxStore, *, finished: bool) -> list[OutboxItem] | None:
         """Worker: the whole outbox for the panel, at the end of a batch; while it drains, only
-        as often as keeps reading it to about 2% of the time (`_LIST_SHARE`): a long outbox
-        takes milliseconds to read (8 ms for 1,000 items here)."""
+        as often as keeps reading it to about 2% of the time (`_LIST_SHARE`), and at least once
+        a second: a long outbox takes milliseconds to read (8 ms for 1,000 items here)."""
         began = time.monotonic()
-        if not finished and began - self._listed_at < self._list_seconds * _LIST_SHARE:
+        wait = min(self._list_seconds * _LIST_SHARE, _LIST_AT_LEAST_EVERY)
+        if not finished and began - self._listed_at < wait:
             return None
         items = store.items()
         self._listed_at = time.monotonic()

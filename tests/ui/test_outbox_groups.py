@@ -14,6 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -67,16 +68,17 @@ class Drain:
         monkeypatch.setattr(queue, "remove", remove)
 
     def run(self, expected_attempts: int) -> None:
-        self.dispatcher.start()
-        self.qtbot.waitUntil(lambda: len(self.attempts) >= expected_attempts, timeout=20_000)
+        """Start the dispatcher, wait for that many attempts, shut it down."""
+        try:
+            self.dispatcher.start()
+            self.qtbot.waitUntil(lambda: len(self.attempts) >= expected_attempts, timeout=20_000)
+        finally:
+            self.dispatcher.shutdown()
+            self.sender.close()
 
     def groups(self) -> list[int]:
         """How many answers each commit recorded, for the commits that recorded any."""
         return [answers for answers in self.commits if answers]
-
-    def close(self) -> None:
-        self.dispatcher.shutdown()
-        self.sender.close()
 
 
 @pytest.fixture
@@ -122,10 +124,7 @@ def test_twelve_safe_updates_are_recorded_in_two_commits(
     path = tmp_path / "outbox.sqlite3"
     queue_updates(path, sandbox, *(update(ticket, f"note {ticket}") for ticket in TICKETS))
     drain = Drain(qtbot, path, sandbox, monkeypatch)
-    try:
-        drain.run(len(TICKETS))
-    finally:
-        drain.close()
+    drain.run(len(TICKETS))
     # The first item alone (nothing says yet how fast the server answers), then the other
     # eleven in one group: their answers in one commit.
     assert drain.groups() == [1, 11]
@@ -160,12 +159,8 @@ def test_an_update_that_notifies_is_claimed_alone_in_its_turn(
         return group  # type: ignore[return-value]
 
     drain = Drain(qtbot, path, sandbox, monkeypatch)
-    OutboxStore.record_answers = spying  # type: ignore[method-assign]
-    try:
-        drain.run(len(updates))
-    finally:
-        OutboxStore.record_answers = record  # type: ignore[method-assign]
-        drain.close()
+    monkeypatch.setattr(OutboxStore, "record_answers", spying)
+    drain.run(len(updates))
     # tic_1 was claimed first, alone; then tic_2 up to the one that notifies, which goes on
     # its own, and only once it is answered the two after it.
     assert claimed[:3] == [
@@ -185,10 +180,7 @@ def test_a_refused_update_in_a_group_leaves_the_others_to_go(
         tickets = ["tic_1", "tic_2", "tic_3", "tic_4", "tic_5"]
         queue_updates(path, sandbox, *(update(ticket) for ticket in tickets))
         drain = Drain(qtbot, path, sandbox, monkeypatch)
-        try:
-            drain.run(len(tickets))
-        finally:
-            drain.close()
+        drain.run(len(tickets))
         assert len(sent_titles(sandbox)) == 5  # each once
     outcomes = {a.item.ticket_id: a.succeeded for a in drain.attempts}
     assert outcomes == {"tic_1": True, "tic_2": True, "tic_3": False, "tic_4": True, "tic_5": True}
@@ -240,12 +232,9 @@ def test_the_end_of_a_slice_gives_back_the_items_claimed_but_not_sent(
                 released.append((item_id, by_id[item_id].state, by_id[item_id].attempts))
             return group  # type: ignore[return-value]
 
-        OutboxStore.record_answers = spying  # type: ignore[method-assign]
-        try:
-            drain.run(len(tickets))
-        finally:
-            OutboxStore.record_answers = record  # type: ignore[method-assign]
-            drain.close()
+        monkeypatch.setattr(OutboxStore, "record_answers", spying)
+
+        drain.run(len(tickets))
         assert sent_titles(sandbox) == [update(ticket).title for ticket in tickets]  # once each
     assert released == [(ids[2], ItemState.WAITING, 0), (ids[3], ItemState.WAITING, 0)]
     assert [a.item.attempts for a in drain.attempts] == [1, 1, 1, 1]  # no attempt counted twice
@@ -260,33 +249,52 @@ def test_a_group_holds_as_many_as_fit_in_a_hundredth_of_a_second(seconds: float,
     assert dispatcher_module._group_size(seconds) == size
 
 
+def readings(
+    monkeypatch: pytest.MonkeyPatch, *, read_seconds: float, batches: int, every: float
+) -> tuple[list[bool], bool, int]:
+    """Whether `_list_for_panel` read the outbox at the end of each of `batches` batches,
+    `every` seconds apart, when reading it takes `read_seconds` (on a made-up clock); then
+    whether it read it once the drain was over, and how many readings there were."""
+    now = [100.0]
+    monkeypatch.setattr(dispatcher_module.time, "monotonic", lambda: now[0])
+    reads = 0
+
+    class SlowToRead:
+        def items(self) -> list[object]:
+            nonlocal reads
+            reads += 1
+            now[0] += read_seconds
+            return []
+
+    store: Any = SlowToRead()
+    dispatcher = OutboxDispatcher(store=lambda: store, sender=lambda: None)  # type: ignore[arg-type, return-value]
+    try:
+        listed = []
+        for _batch in range(batches):
+            listed.append(dispatcher._list_for_panel(store, finished=False) is not None)
+            now[0] += every
+        finished = dispatcher._list_for_panel(store, finished=True) is not None
+    finally:
+        dispatcher.shutdown()
+    return listed, finished, reads
+
+
 def test_a_long_outbox_is_read_for_the_panel_less_often_while_it_drains(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Reading the whole outbox for the panel at the end of every quarter-second batch would
     cost a long outbox several percent of its drain; it is read at most once per fifty times
     its last reading took, and always when the drain is over."""
-    now = [100.0]
-    monkeypatch.setattr(dispatcher_module.time, "monotonic", lambda: now[0])
+    listed, finished, reads = readings(monkeypatch, read_seconds=0.010, batches=8, every=0.3)
+    # read every other time: 0.3 s after a 10 ms reading is too soon, 0.6 s is not
+    assert listed == [True, False, True, False, True, False, True, False]
+    assert finished and reads == 5
 
-    class SlowToRead:
-        reads = 0
 
-        def items(self) -> list[object]:
-            SlowToRead.reads += 1
-            now[0] += 0.010  # 10 ms to read
-            return []
-
-    store = SlowToRead()
-    dispatcher = OutboxDispatcher(store=lambda: store, sender=lambda: None)  # type: ignore[arg-type, return-value]
-    try:
-        listings = []
-        for _batch in range(8):  # a batch ends every 0.3 s
-            listings.append(dispatcher._list_for_panel(store, finished=False) is not None)  # type: ignore[arg-type]
-            now[0] += 0.3
-        # read every other time: 0.3 s after a 10 ms reading is too soon, 0.6 s is not
-        assert listings == [True, False, True, False, True, False, True, False]
-        assert dispatcher._list_for_panel(store, finished=True) == []  # type: ignore[arg-type]
-        assert SlowToRead.reads == 5
-    finally:
-        dispatcher.shutdown()
+def test_a_very_long_outbox_is_still_read_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status bar's count of waiting updates comes from that reading: however long the
+    outbox (fifty times a 100 ms reading would be five seconds), it is at most a second old
+    while it drains."""
+    listed, _finished, _reads = readings(monkeypatch, read_seconds=0.1, batches=9, every=0.3)
+    # read at 0 s, then 1.2 s and 2.4 s after the end of the reading before
+    assert listed == [True, False, False, False, True, False, False, False, True]
