@@ -209,6 +209,10 @@ class SlowTicketSandbox(SandboxServer):
             self._not_yet.wait(self.seconds)
         return super()._update_ticket(ticket_id, request)  # type: ignore[arg-type]
 
+    def stop(self) -> None:
+        self._not_yet.set()  # a request it still holds is answered now, to nobody
+        super().stop()
+
 
 def test_the_end_of_a_slice_gives_back_the_items_claimed_but_not_sent(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -298,3 +302,34 @@ def test_a_very_long_outbox_is_still_read_once_a_second(monkeypatch: pytest.Monk
     listed, _finished, _reads = readings(monkeypatch, read_seconds=0.1, batches=9, every=0.3)
     # read at 0 s, then 1.2 s and 2.4 s after the end of the reading before
     assert listed == [True, False, False, False, True, False, False, False, True]
+
+
+def test_closing_mid_group_records_the_answers_and_gives_back_the_rest(
+    qtbot: QtBot, tmp_path: Path, fixed_groups: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window closes while tic_3's request is in flight: the answers before it are
+    recorded, tic_3 stays "sending" for the next start to settle (it may have arrived), and
+    the items after it, claimed with it but never sent, wait again as if never claimed."""
+    tickets = TICKETS[:6]
+    with SlowTicketSandbox("tic_3", 30.0, tickets=tickets) as sandbox:
+        path = tmp_path / "outbox.sqlite3"
+        ids = queue_updates(path, sandbox, *(update(ticket) for ticket in tickets))
+        drain = Drain(qtbot, path, sandbox, monkeypatch)
+        drain.dispatcher.start()
+        # tic_1 and tic_2 answered, tic_3 in flight
+        qtbot.waitUntil(lambda: len(sandbox.requests) >= 3, timeout=10_000)
+        drain.dispatcher.shutdown()
+        drain.sender.close()
+        # what the worker announced as it stopped reaches the GUI thread at its next turn
+        qtbot.waitUntil(lambda: len(drain.attempts) == 2, timeout=5000)
+    store = OutboxStore(path)
+    try:
+        left = {item.id: (item.state, item.attempts) for item in store.items()}
+    finally:
+        store.close_all()
+    assert left == {
+        ids[2]: (ItemState.SENDING, 1),
+        **{item_id: (ItemState.WAITING, 0) for item_id in ids[3:]},
+    }
+    assert history(path) == [("tic_1", "sent"), ("tic_2", "sent")]
+    assert [a.item.ticket_id for a in drain.attempts if a.succeeded] == ["tic_1", "tic_2"]
