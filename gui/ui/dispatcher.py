@@ -92,8 +92,10 @@ class OutboxDispatcher(QObject):
     Signals:
         queued(Queued): an update was stored in the outbox.
         repeated(Repeated): an update was not stored, as it repeats one sent or waiting.
-        attempted(Delivery): an attempt to send an item ended and is recorded (emitted on the
-            GUI thread, a group of them after one hop from the worker: `_recorded`).
+        attempted(Delivery): an attempt to send an item ended: a failure once it is recorded,
+            a success as soon as the server confirmed it (it is recorded with the rest of its
+            group before any other outbox job runs). Emitted on the GUI thread, after one hop
+            from the worker (`_ended`).
         changed(list): the outbox's items (OutboxItem) after any change; while it drains, at
             the end of a batch, as often as `_list_for_panel` reads them.
         failed(Message): the outbox cannot be used (disk full, read-only folder, …).
@@ -102,9 +104,9 @@ class OutboxDispatcher(QObject):
     queued = Signal(object)
     repeated = Signal(object)
     attempted = Signal(object)
-    #: The worker's attempts, a list at a time: one event for the GUI thread per group, not
+    #: An attempt that ended, from the worker: one event for the GUI thread per attempt, not
     #: one per attempt and receiver (each such hop costs the worker the GIL once more).
-    _recorded = Signal(object)
+    _ended = Signal(object)
     changed = Signal(object)
     failed = Signal(object)
 
@@ -130,7 +132,7 @@ class OutboxDispatcher(QObject):
         self._list_seconds = 0.0  # and how long that took
         self._wake = QTimer(self, singleShot=True)
         self._wake.timeout.connect(self.pump)
-        self._recorded.connect(self._announce)
+        self._ended.connect(self.attempted)
 
     # --- What the window asks for ------------------------------------------------------------
 
@@ -204,9 +206,8 @@ class OutboxDispatcher(QObject):
         (`OutboxStore.record_answers`). A group holds several items only when each is safe to
         send twice and the server answers within milliseconds (`_group_size`): should the app
         die meanwhile, the next start sends them again, which changes nothing. Each attempt is
-        announced once it is recorded (`attempted`). The batch then returns, so that jobs
-        queued meanwhile (a new update, Retry now) get their turn, and the GUI thread pumps
-        again.
+        announced as it ends (`attempted`). The batch then returns, so that jobs queued
+        meanwhile (a new update, Retry now) get their turn, and the GUI thread pumps again.
         """
         from gui.core.delivery import answer_of
 
@@ -230,8 +231,6 @@ class OutboxDispatcher(QObject):
                 then_claim=None if closing or slice_over() else here,
                 up_to=_group_size(seconds),
             )
-            if answered:
-                self._recorded.emit(answered)
             if closing:
                 break  # the app is closing: the item in flight stays SENDING for the next start
             group = claimed
@@ -256,9 +255,10 @@ class OutboxDispatcher(QObject):
         self, group: list[OutboxItem], sender: TicketSender, slice_over: Callable[[], bool]
     ) -> tuple[int, list[Delivery], bool, float]:
         """Worker: send the claimed `group` one item after the other, until the slice is over.
-        Failures are recorded as they come (and announced); the successes are returned for the
-        caller to record. Returns how many were sent, the successes, whether the app is closing
-        (the item then aborted stays SENDING) and how long the last request took."""
+        Each attempt is announced as it ends, and a failure recorded; the successes are
+        returned for the caller to record. Returns how many were sent, the successes, whether
+        the app is closing (the item then aborted stays SENDING) and how long the last request
+        took."""
         from gui.core.abort import Abort
         from gui.core.delivery import attempt
 
@@ -285,13 +285,11 @@ class OutboxDispatcher(QObject):
                 return sent, answered, True, seconds
             if delivery.succeeded:
                 answered.append(delivery)
-            else:
-                self._recorded.emit([delivery])  # recorded already
+            # Said now, a success too: should the next request hang, the window must not wait
+            # for it to say that this one arrived. Whoever reads the outbox after it, reads it
+            # on this thread, after the group's answers are recorded.
+            self._ended.emit(delivery)
         return len(group), answered, False, seconds
-
-    def _announce(self, deliveries: list[Delivery]) -> None:
-        for delivery in deliveries:
-            self.attempted.emit(delivery)
 
     def _on_drained(self, drained: Drained) -> None:
         self._pumping = False

@@ -333,3 +333,25 @@ def test_closing_mid_group_records_the_answers_and_gives_back_the_rest(
     }
     assert history(path) == [("tic_1", "sent"), ("tic_2", "sent")]
     assert [a.item.ticket_id for a in drain.attempts if a.succeeded] == ["tic_1", "tic_2"]
+
+
+def test_a_success_is_said_at_once_even_when_the_next_request_of_its_group_hangs(
+    qtbot: QtBot, tmp_path: Path, fixed_groups: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tic_2's answer waits for its group's commit, which waits for tic_3's request; the
+    window must hear that tic_2 arrived without waiting for tic_3 (the form would otherwise
+    say it had no answer)."""
+    tickets = TICKETS[:4]
+    with SlowTicketSandbox("tic_3", 30.0, tickets=tickets) as sandbox:
+        path = tmp_path / "outbox.sqlite3"
+        queue_updates(path, sandbox, *(update(ticket) for ticket in tickets))
+        drain = Drain(qtbot, path, sandbox, monkeypatch)
+        try:
+            drain.dispatcher.start()
+            qtbot.waitUntil(lambda: len(drain.attempts) == 2, timeout=10_000)
+            assert [a.item.ticket_id for a in drain.attempts] == ["tic_1", "tic_2"]
+            assert len(sandbox.requests) == 3  # tic_3 is still held
+            assert drain.groups() == [1]  # only tic_1's answer is recorded yet
+        finally:
+            drain.dispatcher.shutdown()
+            drain.sender.close()
