@@ -143,7 +143,5 @@ class Watchdog:
                 self._sleeps_until = min(
                     (due for due, _seconds, _abort in self._watched.values()), default=math.inf
                 )
-                if self._sleeps_until == math.inf:
-                    self._changed.wait()
-                else:
-                    self._changed.wait(max(0.0, self._sleeps_until - now))
+                forever = self._sleeps_until == math.inf
+                self._changed.wait(None if forever else max(0.0, self._sleeps_until - now))

@@ -39,8 +39,9 @@ def _private_file_handler(path: Path) -> logging.Handler:
 def setup_logging(log_folder: Path | None, *, level: int = logging.INFO) -> Path | None:
     """Log to stderr and, when `log_folder` is given, to a rotating file there (only the user
     may read it). Returns the log file's path, or None when the folder cannot be written."""
-    formatter = _formatter()
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    to_stderr = logging.StreamHandler()
+    to_stderr.setFormatter(_formatter())
+    handlers: list[logging.Handler] = [to_stderr]
     log_file = None
     if log_folder is not None:
         try:
@@ -49,8 +50,6 @@ def setup_logging(log_folder: Path | None, *, level: int = logging.INFO) -> Path
         except OSError as error:
             logging.getLogger(__name__).warning("no log file in %s: %s", log_folder, error)
             log_file = None
-    for handler in handlers:
-        handler.setFormatter(formatter)
     _install(handlers, level)
     return log_file
 
@@ -95,7 +94,6 @@ class LaterFile(logging.Handler):
         if self.log_folder is not None:
             try:
                 self.path, to_file = _open_file(self.log_folder)
-                to_file.setFormatter(_formatter())
             except OSError as error:
                 problem = error
         self.acquire()
@@ -143,9 +141,11 @@ def _formatter() -> logging.Formatter:
 
 
 def _open_file(log_folder: Path) -> tuple[Path, logging.Handler]:
-    """The private folder and file (0700, 0600, also one an older version left readable)."""
+    """The private folder and file (0700, 0600, also one an older version left readable), and
+    its handler, formatted."""
     private_folder(log_folder)  # 0700, and so is any parent it creates
     log_file = log_folder / LOG_FILE
     handler = _private_file_handler(log_file)
     restrict(log_file)  # one an older version wrote, 0644
+    handler.setFormatter(_formatter())
     return log_file, handler

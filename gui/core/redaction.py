@@ -83,5 +83,5 @@ class SecretRedactor(logging.Filter):
         return True
 
 
-#: The one redactor of this process: `gui.core.logs.setup_logging` puts it on every handler.
+#: The one redactor of this process: `gui.core.logs` puts it on every handler it installs.
 redactor = SecretRedactor()

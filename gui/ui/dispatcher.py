@@ -225,9 +225,11 @@ class OutboxDispatcher(QObject):
         while group:
             sent, answered, closing, seconds = self._send_group(group, sender, slice_over)
             attempted = attempted or sent > 0
+            # never sent; when closing, the one aborted in flight stays SENDING
+            unsent = group[sent + 1 :] if closing else group[sent:]
             claimed = store.record_answers(
                 [answer_of(delivery, sender) for delivery in answered],
-                release=[item.id for item in group[sent + closing :]],
+                release=[item.id for item in unsent],
                 then_claim=None if closing or slice_over() else here,
                 up_to=_group_size(seconds),
             )

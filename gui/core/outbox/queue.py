@@ -205,21 +205,6 @@ def get(connection: sqlite3.Connection, item_id: int) -> OutboxItem | None:
     return _item(row) if row is not None else None
 
 
-def claim_next(
-    connection: sqlite3.Connection,
-    destination: Destination,
-    *,
-    now: float,
-    claimer: str,
-    batch: int | None = None,
-    whatever_backoff: bool = False,
-) -> OutboxItem | None:
-    """The oldest item `claim_group` would take, taken; None if none is due."""
-    options: dict[str, Any] = {"batch": batch, "whatever_backoff": whatever_backoff}
-    group = claim_group(connection, destination, now=now, claimer=claimer, up_to=1, **options)
-    return group[0] if group else None
-
-
 def claim_group(
     connection: sqlite3.Connection,
     destination: Destination,
@@ -250,7 +235,9 @@ def claim_group(
     # The fragments are constants of this module; values go in as parameters.
     due = "(not_before IS NULL OR not_before <= ?)" if whatever_backoff else "next_try <= ?"
     waiting = f"state = 'waiting' AND {due} AND {_FOR_DESTINATION}"
-    of_batch, batch_parameters = (f" AND {_OF_BATCH}", (batch, batch)) if batch else ("", ())
+    of_batch, batch_parameters = (
+        ("", ()) if batch is None else (f" AND {_OF_BATCH}", (batch, batch))
+    )
     first = connection.execute(
         f"SELECT {_COLUMNS} FROM outbox AS item"  # nosec B608
         f" WHERE {waiting} AND {_FIRST_OF_ITS_TICKET}{of_batch} ORDER BY id LIMIT 1",

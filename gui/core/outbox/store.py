@@ -172,22 +172,22 @@ class OutboxStore:
         """
         now = self._clock()
         with self._writing() as connection:
-            claimer = self._life_mark.acquire()
-            return queue.claim_next(
+            group = _claim(
                 connection,
+                self._life_mark,
                 destination,
-                now=now,
-                claimer=claimer,
+                now,
+                up_to=1,
                 batch=batch,
                 whatever_backoff=whatever_backoff,
             )
+        return group[0] if group else None
 
     def claim_group(self, destination: Destination, *, up_to: int) -> list[OutboxItem]:
         """As `claim_next`, up to `up_to` items in one commit (`queue.claim_group` says which)."""
         now = self._clock()
         with self._writing() as connection:
-            claimer = self._life_mark.acquire()
-            return queue.claim_group(connection, destination, now=now, claimer=claimer, up_to=up_to)
+            return _claim(connection, self._life_mark, destination, now, up_to=up_to)
 
     def next_due(self, destination: Destination) -> float | None:
         """When the next item for `destination` falls due (it may be in the past); None if
@@ -242,8 +242,7 @@ class OutboxStore:
                 queue.release(connection, item_id, now=now)
             if then_claim is None:
                 return []
-            claimer = self._life_mark.acquire()
-            return queue.claim_group(connection, then_claim, now=now, claimer=claimer, up_to=up_to)
+            return _claim(connection, self._life_mark, then_claim, now, up_to=up_to)
 
     def release(self, item_id: int) -> None:
         """Give back an item claimed but never sent (the app closes before its turn): it waits
@@ -452,6 +451,29 @@ class OutboxStore:
                 history.record(
                     connection, now, item.update, outcome, status, message, item.destination
                 )
+
+
+def _claim(
+    connection: sqlite3.Connection,
+    life_mark: LifeMark,
+    destination: Destination,
+    now: float,
+    *,
+    up_to: int,
+    batch: int | None = None,
+    whatever_backoff: bool = False,
+) -> list[OutboxItem]:
+    """`queue.claim_group` in the name of this process's `life_mark` (inside a write)."""
+    claimer = life_mark.acquire()
+    return queue.claim_group(
+        connection,
+        destination,
+        now=now,
+        claimer=claimer,
+        up_to=up_to,
+        batch=batch,
+        whatever_backoff=whatever_backoff,
+    )
 
 
 def _record_sent(
