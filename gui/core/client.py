@@ -36,7 +36,7 @@ from gui.core.messages import QT_TRANSLATE_NOOP, Message, join, plain
 from gui.core.redaction import redactor
 from gui.core.retry import duration
 from gui.core.ticket import TicketUpdate
-from gui.core.transport import PeerNotLoopback, new_session
+from gui.core.transport import PeerNotLoopback, exchange, new_session
 from gui.core.wire import encode_body, encode_sign_in
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,8 @@ _MAY_HAVE_ARRIVED = QT_TRANSLATE_NOOP(
     "client",
     "The update may or may not have been applied; check the ticket before sending it again.",
 )
+
+_HEADERS = {"Content-Type": FORM_CONTENT_TYPE, "Accept": "application/json"}
 
 _STOPPED_WAITING = QT_TRANSLATE_NOOP("client", "Stopped waiting for the server.")
 
@@ -228,16 +230,15 @@ class TicketClient:
         return answer
 
     def _exchange(self, method: str, path: str, body: str | None, token: str | None) -> _Answer:
-        response = self._session.request(
+        response = exchange(
+            self._session,
             method,
             self.api_base + path,
             data=body.encode("utf-8") if body is not None else None,
+            headers=_HEADERS,
             auth=_BearerAuth(token) if token else None,
-            headers={"Content-Type": FORM_CONTENT_TYPE, "Accept": "application/json"},
             timeout=self._timeouts,
             verify=self._verify,
-            allow_redirects=False,  # never carry the token somewhere else
-            stream=True,
         )
         with response:
             content = bytearray()
