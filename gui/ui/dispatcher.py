@@ -11,6 +11,7 @@ claimed a group at a time and their answers recorded in one commit with the next
 
 from __future__ import annotations
 
+import collections
 import functools
 import logging
 import threading
@@ -52,8 +53,10 @@ _LIST_AT_LEAST_EVERY = 1.0
 #: meant to take: as many items as the last request's time fits in it, so that a group holds
 #: more than one only where the server answers within milliseconds (loopback, a LAN server),
 #: and the answers of a group wait for their commit about that long.
-_GROUP_MOST = 16
-_GROUP_SECONDS = 0.01
+_GROUP_MOST = 32
+_GROUP_SECONDS = 0.02
+#: While the outbox drains, the attempts that ended are announced this often (`_announce`).
+_ANNOUNCE_EVERY_MS = 15
 
 
 def _group_size(last_request_seconds: float) -> int:
@@ -69,6 +72,16 @@ class Drained(NamedTuple):
     attempted: bool
     items: list[OutboxItem] | None  # None: not read this time (`_list_for_panel`)
     next_due: float | None  # (only when nothing was attempted)
+
+
+class _Sent(NamedTuple):
+    """What `_send_group` did with a group."""
+
+    answered: list[Delivery]  # the successes, to be recorded
+    unsent: list[OutboxItem]  # claimed but not sent: to be given back
+    closing: bool  # the app is closing (the item aborted in flight stays SENDING)
+    seconds: float  # how long the last request took
+    attempted: bool  # whether any item was attempted
 
 
 class Queued(NamedTuple):
@@ -94,8 +107,9 @@ class OutboxDispatcher(QObject):
         repeated(Repeated): an update was not stored, as it repeats one sent or waiting.
         attempted(Delivery): an attempt to send an item ended: a failure once it is recorded,
             a success as soon as the server confirmed it (it is recorded with the rest of its
-            group before any other outbox job runs). Emitted on the GUI thread, after one hop
-            from the worker (`_ended`).
+            group before any other outbox job runs). Emitted on the GUI thread within
+            `_ANNOUNCE_EVERY_MS` of the attempt's end (`_announce`), and always before any
+            result of the worker that came after it (`changed`).
         changed(list): the outbox's items (OutboxItem) after any change; while it drains, at
             the end of a batch, as often as `_list_for_panel` reads them.
         failed(Message): the outbox cannot be used (disk full, read-only folder, …).
@@ -104,9 +118,6 @@ class OutboxDispatcher(QObject):
     queued = Signal(object)
     repeated = Signal(object)
     attempted = Signal(object)
-    #: An attempt that ended, from the worker: one event for the GUI thread per attempt, not
-    #: one per attempt and receiver (each such hop costs the worker the GIL once more).
-    _ended = Signal(object)
     changed = Signal(object)
     failed = Signal(object)
 
@@ -132,7 +143,12 @@ class OutboxDispatcher(QObject):
         self._list_seconds = 0.0  # and how long that took
         self._wake = QTimer(self, singleShot=True)
         self._wake.timeout.connect(self.pump)
-        self._ended.connect(self.attempted)
+        # The attempts that ended on the worker, not yet announced: the GUI thread picks them
+        # up on a timer while the outbox drains, since waking it once per attempt costs the
+        # worker a hand-over of the GIL each time (deque appends and pops are thread-safe).
+        self._ended: collections.deque[Delivery] = collections.deque()
+        self._announcer = QTimer(self, interval=_ANNOUNCE_EVERY_MS)
+        self._announcer.timeout.connect(self._announce)
 
     # --- What the window asks for ------------------------------------------------------------
 
@@ -181,12 +197,14 @@ class OutboxDispatcher(QObject):
             return
         self._stopped = True
         self._wake.stop()
+        self._announcer.stop()
         self.stop_waiting()
         # Closed on the thread whose connection it is.
         self._jobs.run(self._close_store, lambda _result: None, self._on_job_failed)
         if not self._jobs.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the outbox worker was still busy when the window closed")
         self._watchdog.close()
+        self._announce()  # the attempts that ended before it stopped
 
     # --- Pumping: one attempt per job, then the next -----------------------------------------
 
@@ -196,6 +214,7 @@ class OutboxDispatcher(QObject):
             return
         self._pumping = True
         self._wake.stop()
+        self._announcer.start()
         self._run(self._drain, self._on_drained, pump=False)
 
     def _drain(self) -> Drained:
@@ -223,17 +242,15 @@ class OutboxDispatcher(QObject):
         # never an item made for another server or account
         group = [] if self._stopped else store.claim_group(here, up_to=1)
         while group:
-            sent, answered, closing, seconds = self._send_group(group, sender, slice_over)
-            attempted = attempted or sent > 0
-            # never sent; when closing, the one aborted in flight stays SENDING
-            unsent = group[sent + 1 :] if closing else group[sent:]
+            sent = self._send_group(group, sender, slice_over)
+            attempted = attempted or sent.attempted
             claimed = store.record_answers(
-                [answer_of(delivery, sender) for delivery in answered],
-                release=[item.id for item in unsent],
-                then_claim=None if closing or slice_over() else here,
-                up_to=_group_size(seconds),
+                [answer_of(delivery, sender) for delivery in sent.answered],
+                release=[item.id for item in sent.unsent],
+                then_claim=None if sent.closing or slice_over() else here,
+                up_to=_group_size(sent.seconds),
             )
-            if closing:
+            if sent.closing:
                 break  # the app is closing: the item in flight stays SENDING for the next start
             group = claimed
         if attempted:
@@ -255,20 +272,25 @@ class OutboxDispatcher(QObject):
 
     def _send_group(
         self, group: list[OutboxItem], sender: TicketSender, slice_over: Callable[[], bool]
-    ) -> tuple[int, list[Delivery], bool, float]:
-        """Worker: send the claimed `group` one item after the other, until the slice is over.
-        Each attempt is announced as it ends, and a failure recorded; the successes are
-        returned for the caller to record. Returns how many were sent, the successes, whether
-        the app is closing (the item then aborted stays SENDING) and how long the last request
-        took."""
+    ) -> _Sent:
+        """Worker: send the claimed `group` one item after the other, in order, until the slice
+        is over. Each attempt is announced as it ends, and a failure recorded; the successes
+        are returned for the caller to record. After a ticket's item fails, the group's later
+        items of that ticket are not sent: they wait behind it."""
         from gui.core.abort import Abort
         from gui.core.delivery import attempt
 
         answered: list[Delivery] = []
+        unsent: list[OutboxItem] = []
+        failed: set[str] = set()  # tickets whose item failed in this group
         seconds = 0.0
-        for sent, item in enumerate(group):
-            if sent and slice_over():
-                return sent, answered, False, seconds  # the rest go back: their turn comes
+        tried = 0
+        for position, item in enumerate(group):
+            if tried and slice_over():  # the rest go back: their turn comes
+                return _Sent(answered, unsent + group[position:], False, seconds, True)
+            if item.ticket_id in failed:
+                unsent.append(item)
+                continue
             abort = Abort()
             self._abort, self._current = abort, item.id
             began = time.monotonic()
@@ -283,17 +305,29 @@ class OutboxDispatcher(QObject):
             )
             seconds = time.monotonic() - began
             self._abort, self._current = None, None
-            if delivery is None:
-                return sent, answered, True, seconds
+            if delivery is None:  # closing: the item aborted in flight stays SENDING
+                rest = unsent + group[position + 1 :]
+                return _Sent(answered, rest, True, seconds, tried > 0)
+            tried += 1
             if delivery.succeeded:
                 answered.append(delivery)
-            # Said now, a success too: should the next request hang, the window must not wait
-            # for it to say that this one arrived. Whoever reads the outbox after it, reads it
-            # on this thread, after the group's answers are recorded.
-            self._ended.emit(delivery)
-        return len(group), answered, False, seconds
+            elif item.ticket_id:
+                failed.add(item.ticket_id)
+            # Announced at once, a success too: should the next request hang, the window must
+            # not wait for it to say that this one arrived. Whoever reads the outbox after it,
+            # reads it on this thread, after the group's answers are recorded.
+            self._ended.append(delivery)
+        return _Sent(answered, unsent, False, seconds, tried > 0)
+
+    def _announce(self) -> None:
+        """GUI thread: say the attempts that ended since the last time (`attempted`)."""
+        ended = self._ended
+        while ended:
+            self.attempted.emit(ended.popleft())
 
     def _on_drained(self, drained: Drained) -> None:
+        self._announcer.stop()
+        self._announce()  # the batch's attempts, before what it read of the outbox
         self._pumping = False
         if drained.items is not None:
             self.changed.emit(drained.items)
@@ -393,6 +427,8 @@ class OutboxDispatcher(QObject):
         self._jobs.run(function, succeeded, self._on_job_failed)
 
     def _on_job_failed(self, error: Exception) -> None:
+        self._announcer.stop()
+        self._announce()
         self._pumping = False
         self._abort = None
         log.error("the outbox failed", exc_info=error)

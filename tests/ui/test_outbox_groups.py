@@ -27,6 +27,7 @@ from gui.core.destination import destination_of
 from gui.core.outbox import ItemState, OutboxStore, database, queue
 from gui.core.sender import TicketSender
 from gui.sandbox import SandboxServer
+from gui.sandbox.replies import json_reply
 from gui.ui.dispatcher import OutboxDispatcher, open_outbox
 from tests.unit.test_outbox import update
 
@@ -247,10 +248,54 @@ def test_the_end_of_a_slice_gives_back_the_items_claimed_but_not_sent(
 
 @pytest.mark.parametrize(
     ("seconds", "size"),
-    [(0.0, 1), (0.0002, 16), (0.0005, 16), (0.004, 2), (0.01, 1), (2.5, 1)],
+    [(0.0, 1), (0.0002, 32), (0.0006, 32), (0.004, 5), (0.01, 2), (0.02, 1), (2.5, 1)],
 )
-def test_a_group_holds_as_many_as_fit_in_a_hundredth_of_a_second(seconds: float, size: int) -> None:
+def test_a_group_holds_as_many_as_fit_in_a_fiftieth_of_a_second(seconds: float, size: int) -> None:
     assert dispatcher_module._group_size(seconds) == size
+
+
+class FailsOnceSandbox(SandboxServer):
+    """Answers 503 (come back later) to the first PUT to `failing`, at once to the rest."""
+
+    def __init__(self, failing: str, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.failing = failing
+        self._failed = False
+
+    def _update_ticket(self, ticket_id: str, request: object) -> object:
+        if ticket_id == self.failing and not self._failed:
+            self._failed = True
+            return json_reply(503, {"errors": [{"message": "busy"}]})
+        return super()._update_ticket(ticket_id, request)  # type: ignore[arg-type]
+
+
+def test_after_a_failure_in_a_group_its_ticket_s_later_update_is_not_sent(
+    qtbot: QtBot, tmp_path: Path, fixed_groups: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tic_2's two updates are claimed in one group, in order. Its first is answered 503 and
+    waits for its next try: its second must not overtake it, so it is given back unsent, while
+    the rest of the group goes."""
+    tickets = ["tic_1", "tic_2", "tic_3", "tic_2", "tic_4"]
+    with FailsOnceSandbox("tic_2", tickets=TICKETS[:4]) as sandbox:
+        path = tmp_path / "outbox.sqlite3"
+        ids = queue_updates(path, sandbox, *(update(t, f"note {n}") for n, t in enumerate(tickets)))
+        drain = Drain(qtbot, path, sandbox, monkeypatch)
+        drain.run(4)
+        puts = [r.path.rsplit("/", 1)[-1] for r in sandbox.requests if r.method == "PUT"]
+    assert puts == ["tic_1", "tic_2", "tic_3", "tic_4"]  # tic_2's second update was not sent
+    assert [(a.item.ticket_id, a.succeeded) for a in drain.attempts] == [
+        ("tic_1", True),
+        ("tic_2", False),
+        ("tic_3", True),
+        ("tic_4", True),
+    ]
+    store = OutboxStore(path)
+    try:
+        left = {item.id: (item.state, item.attempts) for item in store.items()}
+    finally:
+        store.close_all()
+    # the first waits for its next try; the second, as if never claimed, behind it
+    assert left == {ids[1]: (ItemState.WAITING, 1), ids[3]: (ItemState.WAITING, 0)}
 
 
 def readings(
@@ -355,3 +400,32 @@ def test_a_success_is_said_at_once_even_when_the_next_request_of_its_group_hangs
         finally:
             drain.dispatcher.shutdown()
             drain.sender.close()
+
+
+def test_the_attempts_are_said_before_the_outbox_that_follows_them(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sandbox: SandboxServer,
+    fixed_groups: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Attempts reach the GUI thread on a timer while the outbox drains; the end of a batch
+    says the ones not yet said before it lists the outbox, so that no listing ever shows an
+    item gone whose attempt the window has not heard of."""
+    path = tmp_path / "outbox.sqlite3"
+    queue_updates(path, sandbox, *(update(ticket) for ticket in TICKETS[:6]))
+    drain = Drain(qtbot, path, sandbox, monkeypatch)
+    said: list[str] = []
+    drain.dispatcher.attempted.connect(lambda a: said.append(a.item.ticket_id))
+    gone_unheard: list[str] = []
+
+    def on_changed(items: list[Any]) -> None:
+        left = {item.ticket_id for item in items}
+        gone_unheard.extend(t for t in TICKETS[:6] if t not in left and t not in said)
+        said.append("listed")
+
+    drain.dispatcher.changed.connect(on_changed)
+    drain.run(6)
+    qtbot.waitUntil(lambda: said[-1:] == ["listed"], timeout=5000)
+    assert gone_unheard == []
+    assert sorted(t for t in said if t != "listed") == TICKETS[:6]

@@ -98,9 +98,7 @@ def test_a_drain_of_twenty_costs_twenty_one_commits(store: OutboxStore) -> None:
     assert store.items() == []
 
 
-def test_a_group_is_the_run_of_updates_safe_to_send_twice_one_per_ticket(
-    store: OutboxStore,
-) -> None:
+def test_a_group_is_the_run_of_updates_safe_to_send_twice_in_order(store: OutboxStore) -> None:
     for ticket in ("tic_1", "tic_2", "tic_1", "tic_3"):
         store.add(update(ticket), destination=HERE)
     store.add(update("tic_4", notify=True), destination=HERE)
@@ -108,33 +106,54 @@ def test_a_group_is_the_run_of_updates_safe_to_send_twice_one_per_ticket(
     said = commits(store)
     group = store.claim_group(HERE, up_to=16)
     assert len(said) == 1
-    # tic_1's second update waits for its first; the one that notifies stops the run.
-    assert [item.ticket_id for item in group] == ["tic_1", "tic_2", "tic_3"]
+    # tic_1's second update goes right after its first, in the same group; the one that
+    # notifies stops the run.
+    assert [item.ticket_id for item in group] == ["tic_1", "tic_2", "tic_1", "tic_3"]
+    assert [item.id for item in group] == sorted(item.id for item in group)
     assert {(item.state, item.attempts) for item in group} == {(ItemState.SENDING, 1)}
     stored = {item.id: item.state for item in store.items()}
-    assert [stored[item.id] for item in group] == [ItemState.SENDING] * 3
+    assert [stored[item.id] for item in group] == [ItemState.SENDING] * 4
     answers = [Answer(item.id, status=200, destination=HERE) for item in group]
     alone = store.record_answers(answers, then_claim=HERE, up_to=16)
-    assert len(said) == 2  # three answers and the next claim: one commit
-    # tic_1's second update, whose first is answered now; the one that notifies stops the run
-    # again, and goes alone after it.
-    assert [(item.ticket_id, item.notify) for item in alone] == [("tic_1", False)]
-    (second_tic_1,) = alone
-    (notifying,) = store.record_answers([Answer(second_tic_1.id, 200)], then_claim=HERE, up_to=16)
-    assert (notifying.ticket_id, notifying.notify) == ("tic_4", True)
-    (last,) = store.record_answers([Answer(notifying.id, 200)], then_claim=HERE, up_to=16)
+    assert len(said) == 2  # four answers and the next claim: one commit
+    # The one that notifies goes alone, in its turn; then the one after it.
+    assert [(item.ticket_id, item.notify) for item in alone] == [("tic_4", True)]
+    (last,) = store.record_answers([Answer(alone[0].id, 200)], then_claim=HERE, up_to=16)
     assert last.ticket_id == "tic_5"
-    assert store.history(ticket_id="tic_1")[0].outcome == "sent"
+    assert [entry.outcome for entry in store.history(ticket_id="tic_1")] == ["sent", "sent"]
+
+
+def test_a_group_leaves_out_what_waits_behind_an_update_not_going_now(store: OutboxStore) -> None:
+    """tic_1's first update failed and waits for its next try: the group skips tic_1's later
+    update (it must not overtake), and takes what comes after it."""
+    store.add(update("tic_1", "first"), destination=HERE)
+    for ticket in ("tic_2", "tic_1", "tic_3"):
+        store.add(update(ticket), destination=HERE)
+    (failed,) = store.claim_group(HERE, up_to=1)
+    store.reschedule(failed.id, delay=60.0, error="HTTP 503")
+    group = store.claim_group(HERE, up_to=16)
+    assert [item.ticket_id for item in group] == ["tic_2", "tic_3"]
+    answers = [Answer(item.id, 200) for item in group]
+    assert store.record_answers(answers, then_claim=HERE, up_to=16) == []
+    # tic_1's second update still waits, behind its first.
+    assert sorted((item.ticket_id, item.attempts) for item in store.items()) == [
+        ("tic_1", 0),
+        ("tic_1", 1),
+    ]
 
 
 def test_a_group_looks_only_a_little_way_past_its_first_item(store: OutboxStore) -> None:
-    """Finding more items first of their ticket is a search of the outbox; a group looks for
-    them only among the next few waiting items (four times as many as it may hold), so that
-    the search never costs more than the commit it saves."""
-    for _ in range(9):
+    """Finding more items that may go is a search of the outbox; a group looks for them only
+    among the next few waiting items (four times as many as it may hold), so that the search
+    never costs more than the commit it saves."""
+    store.add(update("tic_1", "held"), destination=HERE)
+    (held,) = store.claim_group(HERE, up_to=1)
+    store.hold(held.id, error="decide")  # tic_1's later updates wait behind it
+    store.add(update("tic_9"), destination=HERE)
+    for _ in range(8):
         store.add(update("tic_1"), destination=HERE)
     store.add(update("tic_2"), destination=HERE)
-    assert [item.ticket_id for item in store.claim_group(HERE, up_to=2)] == ["tic_1"]
+    assert [item.ticket_id for item in store.claim_group(HERE, up_to=2)] == ["tic_9"]
     store.add(update("tic_3"), destination=HERE)
     later = store.claim_group(HERE, up_to=16)  # tic_2 and tic_3 are within 64 now
     assert [item.ticket_id for item in later] == ["tic_2", "tic_3"]

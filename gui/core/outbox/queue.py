@@ -90,12 +90,18 @@ def goes_before(older: OutboxItem, item: OutboxItem) -> bool:
 #: A ticket of another server or account is another ticket; an older item that recorded no
 #: destination (0.1.0's) may be for this one, so it holds the later ones back until decided.
 #: `goes_before` says the same for items in hand.
+_OLDER_OF_ITS_TICKET = (
+    "older.ticket_id = item.ticket_id AND older.id < item.id AND (older.api_base = '' OR"
+    " (older.api_base = item.api_base AND older.account = item.account))"
+)
 _FIRST_OF_ITS_TICKET = (
-    "(item.ticket_id = '' OR NOT EXISTS ("
-    " SELECT 1 FROM outbox AS older"
-    " WHERE older.ticket_id = item.ticket_id AND older.id < item.id"
-    " AND (older.api_base = '' OR"
-    " (older.api_base = item.api_base AND older.account = item.account))))"
+    "(item.ticket_id = '' OR NOT EXISTS ("  # nosec B608 - constant fragments
+    f" SELECT 1 FROM outbox AS older WHERE {_OLDER_OF_ITS_TICKET}))"
+)
+#: SQL for the id of the nearest of those older items, NULL if there is none.
+_NEAREST_OLDER = (
+    "CASE WHEN item.ticket_id = '' THEN NULL ELSE ("  # nosec B608 - constant fragments
+    f" SELECT max(older.id) FROM outbox AS older WHERE {_OLDER_OF_ITS_TICKET}) END"
 )
 #: SQL for "the item is for this destination" (parameters: the API base, the account).
 _FOR_DESTINATION = "item.api_base = ? AND item.account = ?"
@@ -221,16 +227,15 @@ def claim_group(
     them. With `whatever_backoff` (the user asked to send now), any waiting item whose server
     did not ask to wait beyond `now` (`not_before`) is due, however long its backoff still runs.
 
-    Never an item made for another API base or account: they go only where they were written
-    for. Only an item with no older item of its ticket (in any state) can go: updates to one
-    ticket go out in order, one that needs a decision holds back the later ones, and a group
-    holds at most one item per ticket.
+    Never an item made for another API base or account. Only an item whose older items of its
+    ticket (in any state) are all gone, or in the group before it, can go: updates to one
+    ticket go out in order, and one that needs a decision holds back the later ones.
 
     The group is the oldest due item alone when sending it twice would notify somebody or
     create a ticket (`TicketUpdate.resend_is_safe`), else it and the due items after it as safe
-    to send twice, up to the first that is not. So a drain claims several in one commit: should
-    the app die before it records their answers, the next start sends each again, which changes
-    nothing for these (`settle_abandoned`); one that may notify is claimed only at its turn.
+    to send twice, up to the first that is not: should the app die before it records their
+    answers, the next start sends each again, in order, which changes nothing for these
+    (`settle_abandoned`). Its sender stops sending a ticket's items at the first that fails.
     """
     # The fragments are constants of this module; values go in as parameters.
     due = "(not_before IS NULL OR not_before <= ?)" if whatever_backoff else "next_try <= ?"
@@ -245,19 +250,26 @@ def claim_group(
     ).fetchone()
     group = [_item(first)] if first is not None else []
     if group and group[0].update.resend_is_safe and up_to > 1:
-        # Only among the next few waiting items: a search of the whole outbox for more items
-        # first of their ticket would cost more than the commit it saves.
+        # Only among the next few waiting items (a search of the whole outbox would cost more
+        # than the commit it saves); each may join if its ticket's nearest older item is gone
+        # or in the group (and so, in turn, all older ones).
         rows = connection.execute(
-            f"SELECT {_COLUMNS} FROM (SELECT * FROM outbox AS item"  # nosec B608
+            f"SELECT {_NEAREST_OLDER}, {_COLUMNS} FROM (SELECT * FROM outbox AS item"  # nosec B608
             f" WHERE {waiting} AND id > ? ORDER BY id LIMIT ?) AS item"
-            f" WHERE {_FIRST_OF_ITS_TICKET}{of_batch} ORDER BY id LIMIT ?",
-            (now, *destination, group[0].id, 4 * up_to, *batch_parameters, up_to - 1),
+            f" WHERE 1{of_batch} ORDER BY id",
+            (now, *destination, group[0].id, 4 * up_to, *batch_parameters),
         ).fetchall()
+        joined = {group[0].id}
         for row in rows:
-            item = _item(row)
+            if row[0] is not None and row[0] not in joined:
+                continue  # after an item of its ticket that is not going now
+            item = _item(row[1:])
             if not item.update.resend_is_safe:
                 break
             group.append(item)
+            joined.add(item.id)
+            if len(group) == up_to:
+                break
     connection.executemany(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_try = NULL,"
         " claimed_by = ? WHERE id = ?",
