@@ -79,6 +79,8 @@ class StatusField(QComboBox):
         self.set_code(code)
 
     def _hide_completions(self) -> None:
+        if not self.isVisible():
+            return  # nor is any list of completions; asking for it would build one (2 ms)
         popup = self._completer.popup()
         if popup is not None:
             popup.hide()
