@@ -2,7 +2,7 @@
 
 Usage (from the project folder, with the project's virtual environment)::
 
-    .venv/bin/python bench/outbox.py [--count 1000] [--chars 5000] [--runs 1]
+    .venv/bin/python bench/outbox.py [--count 1000] [--chars 5000] [--runs 1] [--before REV]
 
 The machine is shared and noisy, so only figures against a baseline measured in the same run mean
 anything. This process imports no Qt: it runs a `SandboxServer` (Behaviour.NORMAL) on 127.0.0.1
@@ -15,7 +15,10 @@ XDG folders in a temporary folder removed at the end:
    until the outbox is empty (the window's `outbox.changed` lists no item). The baseline, in its
    own child, is the same bodies PUT to the same sandbox by plain sequential `requests` calls
    over one Session. Run ``--runs`` times, baseline first; medians and their ratio (target
-   ≤ 1.2 times). The sandbox must have received exactly ``--count`` PUTs from each child.
+   ≤ 1.2 times). The sandbox must have received exactly ``--count`` PUTs from each child. With
+   ``--before REVISION`` the drain of that git revision (checked out with ``git worktree``, its
+   own code on PYTHONPATH) runs in the same rounds, after this one's, so a change's cost is a
+   ratio measured in one run.
 2. While the dispatcher drains, a 10 ms precise QTimer on the GUI thread stamps every tick: the
    largest gap (target ≤ 16 ms), against the same timer idle for as long right after, and how
    many full garbage collections ran meanwhile (they hold the GIL: the GUI thread waits them out).
@@ -36,6 +39,7 @@ an update was not sent, or not sent exactly once).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import io
 import itertools
@@ -50,7 +54,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from run import TIMES, MeasurementFailed, format_table
+from run import TIMES, MeasurementFailed, checkout_of, format_table
 from run import child_environment as run_child_environment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -403,14 +407,17 @@ def child_environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def run_child(env: dict[str, str], what: str, *args: str) -> dict[str, Any]:
+def run_child(env: dict[str, str], what: str, *args: str, checkout: Path = ROOT) -> dict[str, Any]:
+    """Run this script's child `args` of `checkout` (another checkout runs its own code)."""
+    if checkout != ROOT:
+        env = {**env, "PYTHONPATH": str(checkout)}
     try:
         done = subprocess.run(
-            [sys.executable, str(SCRIPT), "--child", *args],
+            [sys.executable, str(checkout / "bench" / SCRIPT.name), "--child", *args],
             stdin=subprocess.DEVNULL,
             capture_output=True,
             env=env,
-            cwd=ROOT,
+            cwd=checkout,
             timeout=CHILD_TIMEOUT,
             check=False,
         )
@@ -428,14 +435,16 @@ def run_child(env: dict[str, str], what: str, *args: str) -> dict[str, Any]:
 
 
 def measure_drain(
-    env: dict[str, str], folder: Path, count: int, runs: int
-) -> tuple[float, float, dict[str, Any], dict[str, Any]]:
-    """Returns (median drain s, median plain s, worst drain gaps, idle gaps of that run)."""
+    env: dict[str, str], folder: Path, count: int, runs: int, earlier: Path | None = None
+) -> tuple[float, float, dict[str, Any], dict[str, Any], float | None]:
+    """Returns (median drain s, median plain s, worst drain gaps, idle gaps of that run, median
+    drain s of the checkout `earlier` or None)."""
     from gui.sandbox import SandboxServer
 
     print(f"\n1-2. drain {count} queued updates to a loopback sandbox, {runs} run(s)")
     plain: list[float] = []
     drain: list[float] = []
+    drained_before: list[float] = []
     worst: tuple[dict[str, Any], dict[str, Any]] | None = None
     with SandboxServer(tickets=TICKETS) as sandbox:
         for run in range(1, runs + 1):
@@ -476,8 +485,40 @@ def measure_drain(
             )
             if worst is None or gaps["max_gap_ms"] > worst[0]["max_gap_ms"]:
                 worst = (gaps, idle)
+            if earlier is not None:
+                drained_before.append(
+                    _drain_before(env, sandbox, earlier, folder / f"before-{run}", count)
+                )
+                print(
+                    f"          the app before {drained_before[-1]:6.2f} s, "
+                    f"ratio {drained_before[-1] / plain[-1]:.2f}{TIMES}; "
+                    f"now / before {drain[-1] / drained_before[-1]:.2f}{TIMES}"
+                )
     assert worst is not None  # nosec B101
-    return statistics.median(drain), statistics.median(plain), worst[0], worst[1]
+    median_before = statistics.median(drained_before) if drained_before else None
+    return statistics.median(drain), statistics.median(plain), worst[0], worst[1], median_before
+
+
+def _drain_before(
+    env: dict[str, str], sandbox: Any, before: Path, run_folder: Path, count: int
+) -> float:
+    """The drain of the checkout `before`, to the same sandbox; its seconds."""
+    start = len(sandbox.requests)
+    run_folder.mkdir()
+    result = run_child(
+        env,
+        "drain (before)",
+        "drain",
+        "--api-base",
+        sandbox.url,
+        "--count",
+        str(count),
+        "--folder",
+        str(run_folder),
+        checkout=before,
+    )
+    _check_puts(sandbox, start, count, "the dispatcher before")
+    return float(result["seconds"])
 
 
 def _check_puts(sandbox: Any, before: int, count: int, who: str) -> None:
@@ -527,12 +568,12 @@ def measure_typing(env: dict[str, str], folder: Path, chars: int) -> tuple[dict,
 
 
 def verdict_table(
-    drain: tuple[float, float, dict[str, Any], dict[str, Any]] | None,
+    drain: tuple[float, float, dict[str, Any], dict[str, Any], float | None] | None,
     typing: tuple[dict[str, Any], dict[str, Any]] | None,
 ) -> list[str]:
     rows = [("measure", "app", "baseline", "ratio", "target", "verdict")]
     if drain is not None:
-        app, plain, gaps, idle = drain
+        app, plain, gaps, idle, before = drain
         ratio = app / plain
         rows.append(
             (
@@ -544,6 +585,17 @@ def verdict_table(
                 "ok" if ratio <= TARGET_RATIO else "MISSED",
             )
         )
+        if before is not None:
+            rows.append(
+                (
+                    "drain against the app before",
+                    f"{app:.2f} s",
+                    f"{before:.2f} s before",
+                    f"{app / before:.2f}{TIMES}",
+                    "-",
+                    "-",
+                )
+            )
         during, still = gaps["max_gap_ms"], idle["max_gap_ms"]
         rows.append(
             (
@@ -591,6 +643,9 @@ def main(argv: list[str] | None = None) -> int:
         "--chars", type=int, default=None, help="characters to type (5 times --count)"
     )
     parser.add_argument("--runs", type=int, default=1, help="drain runs, each with its baseline")
+    parser.add_argument(
+        "--before", metavar="REVISION", help="also drain this git revision's app, same rounds"
+    )
     parser.add_argument("--child", choices=("plain", "drain", "typing"), help=argparse.SUPPRESS)
     parser.add_argument("--api-base", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
@@ -612,8 +667,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         env = child_environment(folder)
         try:
-            drain = measure_drain(env, folder, options.count, options.runs)
-        except MeasurementFailed as failure:
+            with contextlib.ExitStack() as stack:
+                before = None
+                if options.before:
+                    before = stack.enter_context(checkout_of(options.before, folder))
+                drain = measure_drain(env, folder, options.count, options.runs, before)
+        except (MeasurementFailed, subprocess.CalledProcessError) as failure:
             failures.append(f"drain: {failure}")
         try:
             typing = measure_typing(env, folder, options.chars)
