@@ -90,6 +90,7 @@ def answer_of(delivery: Delivery, sender: TicketSender) -> Answer:
         created_id=result.ticket_id if item.update.creates else "",
         destination=destination_of(sender.connection),
         echoed=result.echoed,
+        claimed=item,
     )
 
 

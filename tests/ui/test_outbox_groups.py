@@ -60,10 +60,10 @@ class Drain:
                 yield
             self.commits.append(removed)
 
-        def remove(connection: sqlite3.Connection, item_id: int) -> object:
+        def remove(connection: sqlite3.Connection, item_id: int, **claimed: Any) -> object:
             nonlocal removed
             removed += 1
-            return real_remove(connection, item_id)
+            return real_remove(connection, item_id, **claimed)
 
         monkeypatch.setattr(database, "transaction", transaction)
         monkeypatch.setattr(queue, "remove", remove)

@@ -167,3 +167,19 @@ def test_answers_and_the_items_given_back_are_one_commit(store: OutboxStore) -> 
     assert store.record_answers([Answer(group[0].id, 200)], release=[g.id for g in group[1:]]) == []
     assert len(said) == 1
     assert [(item.state, item.attempts) for item in store.items()] == [(ItemState.WAITING, 0)] * 2
+
+
+def test_answers_are_recorded_from_the_claimed_items_unless_they_went_meanwhile(
+    store: OutboxStore,
+) -> None:
+    """A drain records each answer from the item its claim returned (the row is not read
+    again); an item that is no longer in the outbox by then records nothing."""
+    store.add(update("tic_1", "kept"), destination=HERE)
+    store.add(update("tic_2", "gone"), destination=HERE)
+    kept, gone = store.claim_group(HERE, up_to=2)
+    with store._writing() as connection:  # as Discard would, while it was in flight
+        connection.execute("DELETE FROM outbox WHERE id = ?", (gone.id,))
+    answers = [Answer(item.id, 200, destination=HERE, claimed=item) for item in (kept, gone)]
+    assert store.record_answers(answers) == []
+    assert [(e.ticket_id, e.outcome) for e in store.history(limit=10)] == [("tic_1", "sent")]
+    assert store.items() == []

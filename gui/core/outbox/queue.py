@@ -56,14 +56,11 @@ class OutboxItem:
     created_at: float  # epoch seconds
     next_try: float | None  # epoch seconds; None unless WAITING
     last_error: str
-    #: Where it was made for (the API base and account it was queued with); None for items
-    #: queued by 0.1.0, which recorded none: those are never sent by themselves.
+    #: Where it was made for (API base and account); None for 0.1.0's, never sent by themselves.
     destination: Destination | None = None
-    #: The batch of the command that queued it (`gui.core.outbox.schema.SCHEMA_V4`); None for
-    #: the window's items.
+    #: The batch of the command that queued it (`schema.SCHEMA_V4`); None for the window's.
     batch: int | None = None
-    #: Before when the server asked not to be sent it again (its Retry-After, epoch seconds,
-    #: `gui.core.outbox.schema.SCHEMA_V5`); None when it asked nothing.
+    #: The server's Retry-After, as epoch seconds (`schema.SCHEMA_V5`); None if it asked none.
     not_before: float | None = None
 
     @property
@@ -282,8 +279,8 @@ def claim_group(
 
 
 def release(connection: sqlite3.Connection, item_id: int, *, now: float) -> None:
-    """Undo `claim_next` for an item that was never sent: waiting again, due at `now`, without
-    the attempt the claim counted. An item no longer being sent is left alone."""
+    """Undo `claim_group` for an item never sent: waiting, due at `now`, its attempt uncounted
+    (an item no longer being sent is left alone)."""
     connection.execute(
         "UPDATE outbox SET state = 'waiting', attempts = max(attempts - 1, 0), next_try = ?,"
         " claimed_by = '' WHERE id = ? AND state = 'sending'",
@@ -303,9 +300,14 @@ def next_due(connection: sqlite3.Connection, destination: Destination) -> float 
     return float(row[0]) if row[0] is not None else None
 
 
-def remove(connection: sqlite3.Connection, item_id: int) -> OutboxItem | None:
-    """Remove the item; the item as it was, or None if it is gone already."""
-    return _change(connection, item_id, "DELETE FROM outbox WHERE id = ?", (item_id,))
+def remove(
+    connection: sqlite3.Connection, item_id: int, *, claimed: OutboxItem | None = None
+) -> OutboxItem | None:
+    """Remove the item: as it was (`claimed` when given, not read again), or None if gone."""
+    if claimed is None:
+        return _change(connection, item_id, "DELETE FROM outbox WHERE id = ?", (item_id,))
+    gone = connection.execute("DELETE FROM outbox WHERE id = ?", (item_id,)).rowcount
+    return claimed if gone else None
 
 
 def reschedule(
@@ -316,9 +318,8 @@ def reschedule(
     error: str,
     not_before: float | None = None,
 ) -> OutboxItem | None:
-    """Make the item WAITING again, due at `next_try`, and not to be sent before `not_before`
-    (the server's Retry-After; None: it asked nothing); the item as it was before, or None if
-    it is gone."""
+    """Make the item WAITING again, due at `next_try`, not to be sent before `not_before` (the
+    server's Retry-After, or None); the item as it was before, or None if it is gone."""
     return _change(
         connection,
         item_id,

@@ -50,6 +50,7 @@ class Answer(NamedTuple):
     created_id: str = ""
     destination: Destination | None = None
     echoed: Mapping[str, object] | None = None
+    claimed: OutboxItem | None = None  # as its claim returned it: recorded without a re-read
 
 
 class OutboxStore:
@@ -235,7 +236,7 @@ class OutboxStore:
         now = self._clock()
         with self._writing() as connection:
             for answer in answers:
-                item = queue.remove(connection, answer.item_id)
+                item = queue.remove(connection, answer.item_id, claimed=answer.claimed)
                 if item is not None:
                     _record_sent(connection, item, now, answer)
             for item_id in release:
@@ -481,7 +482,7 @@ def _record_sent(
 ) -> None:
     """`complete`'s records of `item`: "sent", the ticket as Particle Space has it now, and
     the contacts it notified."""
-    _item_id, status, message, created_id, destination, echoed = answer
+    _item_id, status, message, created_id, destination, echoed, _claimed = answer
     update = item.update
     if created_id and update.creates:
         update = dataclasses.replace(update, ticket_id=created_id)
