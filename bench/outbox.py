@@ -456,21 +456,7 @@ def measure_drain(
             )
             _check_puts(sandbox, before, count, "the plain requests")
             plain.append(result["seconds"])
-            before = len(sandbox.requests)
-            run_folder = folder / f"drain-{run}"
-            run_folder.mkdir()
-            result = run_child(
-                env,
-                "drain",
-                "drain",
-                "--api-base",
-                sandbox.url,
-                "--count",
-                str(count),
-                "--folder",
-                str(run_folder),
-            )
-            _check_puts(sandbox, before, count, "the dispatcher")
+            result = _drain_child(env, sandbox, folder / f"drain-{run}", count)
             drain.append(result["seconds"])
             gaps, idle = result["draining"], result["idle"]
             print(
@@ -488,9 +474,8 @@ def measure_drain(
             if worst is None or gaps["max_gap_ms"] > worst[0]["max_gap_ms"]:
                 worst = (gaps, idle)
             if earlier is not None:
-                drained_before.append(
-                    _drain_before(env, sandbox, earlier, folder / f"before-{run}", count)
-                )
+                then = _drain_child(env, sandbox, folder / f"before-{run}", count, earlier)
+                drained_before.append(then["seconds"])
                 print(
                     f"          the app before {drained_before[-1]:6.2f} s, "
                     f"ratio {drained_before[-1] / plain[-1]:.2f}{TIMES}; "
@@ -501,15 +486,17 @@ def measure_drain(
     return statistics.median(drain), statistics.median(plain), worst[0], worst[1], median_before
 
 
-def _drain_before(
-    env: dict[str, str], sandbox: Any, before: Path, run_folder: Path, count: int
-) -> float:
-    """The drain of the checkout `before`, to the same sandbox; its seconds."""
+def _drain_child(
+    env: dict[str, str], sandbox: Any, run_folder: Path, count: int, checkout: Path = ROOT
+) -> dict[str, Any]:
+    """One drain child of `checkout` to `sandbox`, its files in `run_folder`; its result, once
+    the sandbox has had exactly `count` PUTs from it."""
     start = len(sandbox.requests)
     run_folder.mkdir()
+    who = "the dispatcher" if checkout == ROOT else "the dispatcher before"
     result = run_child(
         env,
-        "drain (before)",
+        who,
         "drain",
         "--api-base",
         sandbox.url,
@@ -517,10 +504,10 @@ def _drain_before(
         str(count),
         "--folder",
         str(run_folder),
-        checkout=before,
+        checkout=checkout,
     )
-    _check_puts(sandbox, start, count, "the dispatcher before")
-    return float(result["seconds"])
+    _check_puts(sandbox, start, count, who)
+    return result
 
 
 def _check_puts(sandbox: Any, before: int, count: int, who: str) -> None:
