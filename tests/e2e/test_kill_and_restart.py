@@ -303,3 +303,56 @@ def test_killed_mid_drain_every_update_arrives_and_none_goes_twice_unexplained(
     for ticket, title in zip(tickets, titles, strict=True):
         assert 1 <= received[title] <= 1 + resent[ticket], (ticket, received, resent)
         assert sandbox.tickets[ticket]["title"] == title
+
+
+def test_killed_mid_group_a_ticket_s_updates_still_end_in_their_order(
+    apps: list[App], tmp_path: Path
+) -> None:
+    """A group may hold several updates of one ticket, in order. Killed while the first of
+    tic_3's is in flight, the answers of tic_1's second and both of tic_2's were never
+    recorded: the next start sends them again, in their order, so each ticket ends with its
+    last update, and each is recorded as sent once."""
+    from gui.core.config import Connection
+    from gui.core.credentials import Credentials
+    from gui.core.destination import destination_of
+    from gui.core.outbox import OutboxStore
+    from gui.core.ticket import TicketUpdate
+
+    tickets = ["tic_1", "tic_2", "tic_3"]
+    titles = [(ticket, f"{which} update of {ticket}") for ticket in tickets for which in "AB"]
+    with HoldingSandbox("tic_3", tickets=tickets) as sandbox:
+        here = destination_of(Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN)))
+        first = start(apps, tmp_path, sandbox.url, "--just-open")
+        json.loads(first.expect("{"))
+        assert first.close() == 0, first.stderr()
+        outbox = first.folder / "outbox.sqlite3"
+        store = OutboxStore(outbox)
+        for ticket, title in titles:
+            update = TicketUpdate(ticket, title, "Pipe fixed.", "ON_HOLD", automated=False)
+            store.add(update, destination=here)
+        store.close_all()
+
+        app = start(apps, tmp_path, sandbox.url, "--just-open", "--until-empty")
+        sandbox.wait_for_requests(5, timeout=TIMEOUT)  # tic_1 A, B; tic_2 A, B; tic_3 A held
+        app.kill()
+        sandbox.release.set()
+        assert puts(sandbox)[:5] == [title for _ticket, title in titles[:5]]
+
+        shown = reopen(apps, tmp_path, sandbox.url, "--until-empty")
+
+        assert shown["items"] == []
+        store = OutboxStore(outbox)
+        try:
+            entries = store.history(limit=1000)
+        finally:
+            store.close_all()
+        ends = {ticket: sandbox.tickets[ticket]["title"] for ticket in tickets}
+    assert ends == {ticket: f"B update of {ticket}" for ticket in tickets}
+    sent = collections.Counter(
+        dict(entry.fields)["title"] for entry in entries if entry.outcome == "sent"
+    )
+    assert sent == {title: 1 for _ticket, title in titles}
+    arrived = puts(sandbox)
+    for ticket in tickets:  # the last PUT to each ticket is its B update
+        last = [title for title in arrived if title.endswith(ticket)][-1]
+        assert last == f"B update of {ticket}", arrived
