@@ -45,10 +45,11 @@ _SHUTDOWN_WAIT_MS = 3000
 #: would cost more than the send.
 _BATCH_SECONDS = 0.25
 #: While a long outbox drains, it is read for the panel at most once per so many times the
-#: time its last reading took (`_list_for_panel`), but at least once a second: the status
-#: bar's count of waiting updates comes from that reading.
+#: time its last reading took (`_list_for_panel`), but often enough that the status bar's
+#: count of waiting updates, which comes from that reading, is at most a second old: a reading
+#: happens at the end of a batch, so one is due this long after the last one ended.
 _LIST_SHARE = 50
-_LIST_AT_LEAST_EVERY = 1.0
+_LIST_AT_LEAST_EVERY = 1.0 - _BATCH_SECONDS
 #: The most items claimed in one commit (`OutboxStore.claim_group`), and how long a group is
 #: meant to take: as many items as the last request's time fits in it, so that a group holds
 #: more than one only where the server answers within milliseconds (loopback, a LAN server),

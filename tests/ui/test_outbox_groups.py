@@ -344,9 +344,10 @@ def test_a_very_long_outbox_is_still_read_once_a_second(monkeypatch: pytest.Monk
     """The status bar's count of waiting updates comes from that reading: however long the
     outbox (fifty times a 100 ms reading would be five seconds), it is at most a second old
     while it drains."""
-    listed, _finished, _reads = readings(monkeypatch, read_seconds=0.1, batches=9, every=0.3)
-    # read at 0 s, then 1.2 s and 2.4 s after the end of the reading before
-    assert listed == [True, False, False, False, True, False, False, False, True]
+    batch = dispatcher_module._BATCH_SECONDS  # a batch ends every quarter of a second
+    listed, _finished, _reads = readings(monkeypatch, read_seconds=0.1, batches=9, every=batch)
+    # read at the end of the first batch, then of every third: 0.85 s apart
+    assert listed == [True, False, False, True, False, False, True, False, False]
 
 
 def test_closing_mid_group_records_the_answers_and_gives_back_the_rest(
