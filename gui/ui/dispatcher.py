@@ -136,6 +136,7 @@ class OutboxDispatcher(QObject):
         # One thread for good: it owns the SQLite connection.
         self._jobs = JobRunner(threads=1, keep_thread=True, parent=self)
         self._pumping = False
+        self._pump_again = False  # pump() was called while a batch ran
         self._abort: Abort | None = None
         self._current: int | None = None  # the item being sent (set on the worker thread)
         self._stopped = False
@@ -210,10 +211,15 @@ class OutboxDispatcher(QObject):
     # --- Pumping: one attempt per job, then the next -----------------------------------------
 
     def pump(self) -> None:
-        """Send the due items, if any (and if nothing is being sent already)."""
-        if self._pumping or self._stopped:
+        """Send the due items, if any. Asked while a batch runs, another batch follows it: the
+        running one may have looked for due items before these came (another process, such as
+        the command line, may add to the outbox file)."""
+        if self._stopped:
             return
-        self._pumping = True
+        if self._pumping:
+            self._pump_again = True
+            return
+        self._pumping, self._pump_again = True, False
         self._wake.stop()
         self._announcer.start()
         self._run(self._drain, self._on_drained, pump=False)
@@ -332,7 +338,7 @@ class OutboxDispatcher(QObject):
         self._pumping = False
         if drained.items is not None:
             self.changed.emit(drained.items)
-        if drained.attempted:
+        if drained.attempted or self._pump_again:
             self.pump()  # more may be due (or were queued meanwhile)
         else:
             self._wake_at(drained.next_due)

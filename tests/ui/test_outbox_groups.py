@@ -430,3 +430,37 @@ def test_the_attempts_are_said_before_the_outbox_that_follows_them(
     qtbot.waitUntil(lambda: said[-1:] == ["listed"], timeout=5000)
     assert gone_unheard == []
     assert sorted(t for t in said if t != "listed") == TICKETS[:6]
+
+
+def test_a_pump_asked_while_a_batch_runs_is_not_lost(
+    qtbot: QtBot, tmp_path: Path, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch that found nothing due and nothing to wake for is still running when another
+    process (the command line) adds an update to the file and the window is asked to send:
+    the update goes out once that batch is over, instead of waiting for some later event."""
+    path = tmp_path / "outbox.sqlite3"
+    queue_updates(path, sandbox)  # an empty outbox file
+    drain = Drain(qtbot, path, sandbox, monkeypatch)
+    looked, go_on = threading.Event(), threading.Event()
+    real = OutboxDispatcher._drain
+
+    def slow_to_end(dispatcher: OutboxDispatcher) -> Any:
+        drained = real(dispatcher)  # nothing due, nothing waits: it will not wake by itself
+        looked.set()
+        go_on.wait(10)
+        return drained
+
+    monkeypatch.setattr(OutboxDispatcher, "_drain", slow_to_end)
+    try:
+        drain.dispatcher.start()
+        qtbot.waitUntil(looked.is_set, timeout=5000)
+        monkeypatch.setattr(OutboxDispatcher, "_drain", real)
+        queue_updates(path, sandbox, update("tic_1", "added meanwhile"))
+        drain.dispatcher.pump()  # while the batch still runs
+        go_on.set()
+        qtbot.waitUntil(lambda: len(drain.attempts) == 1, timeout=5000)
+    finally:
+        go_on.set()
+        drain.dispatcher.shutdown()
+        drain.sender.close()
+    assert sent_titles(sandbox) == [update("tic_1", "added meanwhile").title]
