@@ -212,8 +212,8 @@ class OutboxDispatcher(QObject):
 
     def pump(self) -> None:
         """Send the due items, if any. Asked while a batch runs, another batch follows it: the
-        running one may have looked for due items before these came (another process, such as
-        the command line, may add to the outbox file)."""
+        running one may have looked for due items before these came (another connection may
+        add to the outbox file)."""
         if self._stopped:
             return
         if self._pumping:

@@ -436,8 +436,8 @@ def test_a_pump_asked_while_a_batch_runs_is_not_lost(
     qtbot: QtBot, tmp_path: Path, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A batch that found nothing due and nothing to wake for is still running when another
-    process (the command line) adds an update to the file and the window is asked to send:
-    the update goes out once that batch is over, instead of waiting for some later event."""
+    connection adds an update to the file and the window is asked to send: the update goes
+    out once that batch is over, instead of waiting for some later event."""
     path = tmp_path / "outbox.sqlite3"
     queue_updates(path, sandbox)  # an empty outbox file
     drain = Drain(qtbot, path, sandbox, monkeypatch)
