@@ -252,6 +252,46 @@ class HoldingSandbox(SandboxServer):
         return super()._update_ticket(ticket_id, request)
 
 
+def kill_mid_drain(
+    apps: list[App], tmp_path: Path, sandbox: HoldingSandbox, updates: list[tuple[str, str]]
+) -> list[Any]:
+    """Queue `updates` (ticket, title) in a new app's outbox, start it draining, kill it while
+    the first PUT to `sandbox.held` is held, then start it again until the outbox is empty.
+    Returns the history the store then has."""
+    from gui.core.config import Connection
+    from gui.core.credentials import Credentials
+    from gui.core.destination import destination_of
+    from gui.core.outbox import OutboxStore
+    from gui.core.ticket import TicketUpdate
+
+    here = destination_of(Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN)))
+    first = start(apps, tmp_path, sandbox.url, "--just-open")
+    json.loads(first.expect("{"))
+    assert first.close() == 0, first.stderr()
+    outbox = first.folder / "outbox.sqlite3"
+    store = OutboxStore(outbox)
+    for ticket, title in updates:
+        update = TicketUpdate(ticket, title, "Pipe fixed.", "ON_HOLD", automated=False)
+        store.add(update, destination=here)
+    store.close_all()
+    held = 1 + next(n for n, (ticket, _title) in enumerate(updates) if ticket == sandbox.held)
+
+    app = start(apps, tmp_path, sandbox.url, "--just-open", "--until-empty")
+    sandbox.wait_for_requests(held, timeout=TIMEOUT)  # the ones before answered, one held
+    app.kill()
+    sandbox.release.set()
+    assert puts(sandbox)[:held] == [title for _ticket, title in updates[:held]]
+
+    shown = reopen(apps, tmp_path, sandbox.url, "--until-empty")
+
+    assert shown["items"] == []
+    store = OutboxStore(outbox)
+    try:
+        return store.history(limit=1000)
+    finally:
+        store.close_all()
+
+
 def test_killed_mid_drain_every_update_arrives_and_none_goes_twice_unexplained(
     apps: list[App], tmp_path: Path
 ) -> None:
@@ -259,40 +299,13 @@ def test_killed_mid_drain_every_update_arrives_and_none_goes_twice_unexplained(
     (gui/ui/dispatcher.py): killed while one of a group is in flight, the answers before it and
     the claims after it were never recorded. The next start must send every one of them, and
     send one more than once only when it recorded why (its STOPPED_RESENDING entry)."""
-    from gui.core.config import Connection
-    from gui.core.credentials import Credentials
-    from gui.core.destination import destination_of
-    from gui.core.outbox import STOPPED_RESENDING, OutboxStore
-    from gui.core.ticket import TicketUpdate
+    from gui.core.outbox import STOPPED_RESENDING
 
     tickets = [f"tic_{number}" for number in range(1, 9)]
+    titles = [f"Drained update {ticket}" for ticket in tickets]
     with HoldingSandbox("tic_4", tickets=tickets) as sandbox:
-        here = destination_of(Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN)))
-        first = start(apps, tmp_path, sandbox.url, "--just-open")
-        json.loads(first.expect("{"))
-        assert first.close() == 0, first.stderr()
-        outbox = first.folder / "outbox.sqlite3"
-        store = OutboxStore(outbox)
-        titles = [f"Drained update {ticket}" for ticket in tickets]
-        for ticket, title in zip(tickets, titles, strict=True):
-            update = TicketUpdate(ticket, title, "Pipe fixed.", "ON_HOLD", automated=False)
-            store.add(update, destination=here)
-        store.close_all()
-
-        app = start(apps, tmp_path, sandbox.url, "--just-open", "--until-empty")
-        sandbox.wait_for_requests(4, timeout=TIMEOUT)  # tic_1 to tic_3 answered, tic_4 held
-        app.kill()
-        sandbox.release.set()
-        assert puts(sandbox)[:4] == titles[:4]
-
-        shown = reopen(apps, tmp_path, sandbox.url, "--until-empty")
-
-        assert shown["items"] == []
-        store = OutboxStore(outbox)
-        try:
-            entries = store.history(limit=1000)
-        finally:
-            store.close_all()
+        # tic_1 to tic_3 answered, tic_4 held at the kill
+        entries = kill_mid_drain(apps, tmp_path, sandbox, list(zip(tickets, titles, strict=True)))
     sent = collections.Counter(entry.ticket_id for entry in entries if entry.outcome == "sent")
     resent = collections.Counter(
         entry.ticket_id for entry in entries if entry.message == STOPPED_RESENDING
@@ -312,40 +325,10 @@ def test_killed_mid_group_a_ticket_s_updates_still_end_in_their_order(
     tic_3's is in flight, the answers of tic_1's second and both of tic_2's were never
     recorded: the next start sends them again, in their order, so each ticket ends with its
     last update, and each is recorded as sent once."""
-    from gui.core.config import Connection
-    from gui.core.credentials import Credentials
-    from gui.core.destination import destination_of
-    from gui.core.outbox import OutboxStore
-    from gui.core.ticket import TicketUpdate
-
     tickets = ["tic_1", "tic_2", "tic_3"]
     titles = [(ticket, f"{which} update of {ticket}") for ticket in tickets for which in "AB"]
     with HoldingSandbox("tic_3", tickets=tickets) as sandbox:
-        here = destination_of(Connection(sandbox.url, Credentials(token=SandboxServer.TOKEN)))
-        first = start(apps, tmp_path, sandbox.url, "--just-open")
-        json.loads(first.expect("{"))
-        assert first.close() == 0, first.stderr()
-        outbox = first.folder / "outbox.sqlite3"
-        store = OutboxStore(outbox)
-        for ticket, title in titles:
-            update = TicketUpdate(ticket, title, "Pipe fixed.", "ON_HOLD", automated=False)
-            store.add(update, destination=here)
-        store.close_all()
-
-        app = start(apps, tmp_path, sandbox.url, "--just-open", "--until-empty")
-        sandbox.wait_for_requests(5, timeout=TIMEOUT)  # tic_1 A, B; tic_2 A, B; tic_3 A held
-        app.kill()
-        sandbox.release.set()
-        assert puts(sandbox)[:5] == [title for _ticket, title in titles[:5]]
-
-        shown = reopen(apps, tmp_path, sandbox.url, "--until-empty")
-
-        assert shown["items"] == []
-        store = OutboxStore(outbox)
-        try:
-            entries = store.history(limit=1000)
-        finally:
-            store.close_all()
+        entries = kill_mid_drain(apps, tmp_path, sandbox, titles)  # tic_3's A held at the kill
         ends = {ticket: sandbox.tickets[ticket]["title"] for ticket in tickets}
     assert ends == {ticket: f"B update of {ticket}" for ticket in tickets}
     sent = collections.Counter(
