@@ -197,7 +197,8 @@ def _window(api_base: str, folder: Path, draft_store: Any = None, outbox: Path |
 
 
 def _show_and_settle(window: Any) -> None:
-    """Show the window, wait for its first paint, its warm-up and its first outbox listing."""
+    """Show the window, wait for its first paint, its warm-up, its first outbox listing and
+    the end of its first batch."""
     from PySide6.QtCore import QEventLoop, QTimer
     from responsiveness import PaintWaiter, Ticks
 
@@ -217,6 +218,11 @@ def _show_and_settle(window: Any) -> None:
     loop = QEventLoop()
     deadline = time.monotonic() + 30
     while not listed and time.monotonic() < deadline:
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+    # and its first batch over: one still running when the outbox is filled would send some
+    # of the updates before the clock starts
+    while getattr(window.outbox, "_pumping", False) and time.monotonic() < deadline:
         QTimer.singleShot(10, loop.quit)
         loop.exec()
     window.outbox.changed.disconnect(on_listed)
