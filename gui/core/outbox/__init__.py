@@ -15,8 +15,10 @@ The package, by concern:
 - `schema`: the tables, their version and the migrations;
 - `database`: the file's connections (one per thread), transactions, damaged files moved aside
   (`OutboxCorrupt`);
-- `queue`: the items (`OutboxItem`, `ItemState`), their order (`goes_before`) and the SQL that
-  moves them from state to state;
+- `queue`: the items (`OutboxItem`, `ItemState`) and the SQL that moves them from state to
+  state;
+- `claims`: whose turn it is (`goes_before`: updates to one ticket in order, each only where it
+  was written for) and the claim that takes them, a group at a time, for sending;
 - `history`: the attempts (`HistoryEntry`) and the remembered contacts;
 - `known`: the last state Particle Space confirmed of each ticket, per destination
   (`KnownTicket`), and the statuses seen;
@@ -29,6 +31,7 @@ base and an account identity that is never a secret itself.
 Import these names from here (``from gui.core.outbox import OutboxStore``), not from the modules.
 """
 
+from gui.core.outbox.claims import goes_before
 from gui.core.outbox.database import BUSY_TIMEOUT, OutboxCorrupt
 from gui.core.outbox.history import MAX_CONTACTS, HistoryEntry
 from gui.core.outbox.known import KnownTicket
@@ -38,7 +41,6 @@ from gui.core.outbox.queue import (
     UNBOUND,
     ItemState,
     OutboxItem,
-    goes_before,
 )
 from gui.core.outbox.repeats import Repeat
 from gui.core.outbox.schema import SCHEMA_VERSION

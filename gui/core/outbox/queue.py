@@ -5,7 +5,8 @@ to the next, as functions on a connection (the caller holds the transaction; see
 An item's `last_error` is stored with `gui.core.messages.to_json`, so a `Message` comes back as
 one (the panels show it in the user's language); rows written as plain text read back as that
 text. These functions touch the ``outbox`` table only: the store records each attempt in the
-history (`gui.core.outbox.history`) in the same transaction.
+history (`gui.core.outbox.history`) in the same transaction. Which item's turn it is, and the
+claim that takes it for sending, are in `gui.core.outbox.claims`.
 """
 
 from __future__ import annotations
@@ -72,48 +73,9 @@ class OutboxItem:
         return self.update.notify
 
 
-def goes_before(older: OutboxItem, item: OutboxItem) -> bool:
-    """Whether `older` must be sent before `item` (see `_FIRST_OF_ITS_TICKET`)."""
-    return (
-        bool(item.ticket_id)
-        and older.ticket_id == item.ticket_id
-        and older.id < item.id
-        and older.destination in (None, item.destination)
-    )
-
-
-#: SQL for "no older item of its ticket is in the outbox" (the item is aliased ``item``): updates
-#: to one ticket go out in order. A new ticket has no id yet (''), so nothing goes before it.
-#: A ticket of another server or account is another ticket; an older item that recorded no
-#: destination (0.1.0's) may be for this one, so it holds the later ones back until decided.
-#: `goes_before` says the same for items in hand.
-_OLDER_OF_ITS_TICKET = (
-    "older.ticket_id = item.ticket_id AND older.id < item.id AND (older.api_base = '' OR"
-    " (older.api_base = item.api_base AND older.account = item.account))"
-)
-_FIRST_OF_ITS_TICKET = (
-    "(item.ticket_id = '' OR NOT EXISTS ("  # nosec B608 - constant fragments
-    f" SELECT 1 FROM outbox AS older WHERE {_OLDER_OF_ITS_TICKET}))"
-)
-#: SQL for the id of the nearest of those older items, NULL if there is none.
-_NEAREST_OLDER = (
-    "CASE WHEN item.ticket_id = '' THEN NULL ELSE ("  # nosec B608 - constant fragments
-    f" SELECT max(older.id) FROM outbox AS older WHERE {_OLDER_OF_ITS_TICKET}) END"
-)
-#: SQL for "the item is for this destination" (parameters: the API base, the account).
-_FOR_DESTINATION = "item.api_base = ? AND item.account = ?"
-#: SQL for "the item is of batch ? or an older item of a ticket batch ? updates" (parameters:
-#: the batch twice): what a command sends, its own items and those that must go before them.
-_OF_BATCH = (
-    "(item.batch = ? OR (item.ticket_id != '' AND EXISTS ("
-    " SELECT 1 FROM outbox AS ours"
-    " WHERE ours.batch = ? AND ours.ticket_id = item.ticket_id AND ours.id > item.id)))"
-)
-
-
 #: The columns `_item` reads, in its order. Queries put it in with an f-string (bandit's B608
 #: then asks to look): only this constant, never a value, which go in as parameters.
-_COLUMNS = (
+COLUMNS = (
     "id, payload, state, attempts, created_at, next_try, last_error, api_base, account, batch,"
     " not_before"
 )
@@ -176,10 +138,10 @@ def adopt(connection: sqlite3.Connection, item_ids: list[int], *, batch: int) ->
 def of_batch(connection: sqlite3.Connection, batch: int) -> list[OutboxItem]:
     """The items of `batch`, oldest first."""
     rows = connection.execute(
-        f"SELECT {_COLUMNS} FROM outbox WHERE batch = ? ORDER BY id",  # nosec B608
+        f"SELECT {COLUMNS} FROM outbox WHERE batch = ? ORDER BY id",  # nosec B608
         (batch,),
     )
-    return [_item(row) for row in rows]
+    return [item_of(row) for row in rows]
 
 
 def batch_source(connection: sqlite3.Connection, batch: int) -> str | None:
@@ -190,8 +152,8 @@ def batch_source(connection: sqlite3.Connection, batch: int) -> str | None:
 
 def items(connection: sqlite3.Connection) -> list[OutboxItem]:
     """Every item, oldest first."""
-    rows = connection.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id")  # nosec B608
-    return [_item(row) for row in rows]
+    rows = connection.execute(f"SELECT {COLUMNS} FROM outbox ORDER BY id")  # nosec B608
+    return [item_of(row) for row in rows]
 
 
 def count(connection: sqlite3.Connection) -> int:
@@ -202,102 +164,10 @@ def count(connection: sqlite3.Connection) -> int:
 
 def get(connection: sqlite3.Connection, item_id: int) -> OutboxItem | None:
     row = connection.execute(
-        f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",  # nosec B608
+        f"SELECT {COLUMNS} FROM outbox WHERE id = ?",  # nosec B608
         (item_id,),
     ).fetchone()
-    return _item(row) if row is not None else None
-
-
-def claim_group(
-    connection: sqlite3.Connection,
-    destination: Destination,
-    *,
-    now: float,
-    claimer: str,
-    up_to: int,
-    batch: int | None = None,
-    whatever_backoff: bool = False,
-) -> list[OutboxItem]:
-    """Take up to `up_to` items for `destination` due at `now` for sending, oldest first, in
-    the name of `claimer` (its life mark, `gui.core.liveness`): each becomes SENDING and counts
-    one more attempt. With `batch`, only items of that batch or ones that must go before one of
-    them. With `whatever_backoff` (the user asked to send now), any waiting item whose server
-    did not ask to wait beyond `now` (`not_before`) is due, however long its backoff still runs.
-
-    Never an item made for another API base or account. Only an item whose older items of its
-    ticket (in any state) are all gone, or in the group before it, can go: updates to one
-    ticket go out in order, and one that needs a decision holds back the later ones.
-
-    The group is the oldest due item alone when sending it twice would notify somebody or
-    create a ticket (`TicketUpdate.resend_is_safe`), else it and the due items after it as safe
-    to send twice, up to the first that is not: should the app die before it records their
-    answers, the next start sends each again, in order, which changes nothing for these
-    (`settle_abandoned`). Its sender stops sending a ticket's items at the first that fails.
-    """
-    # The fragments are constants of this module; values go in as parameters.
-    due = "(not_before IS NULL OR not_before <= ?)" if whatever_backoff else "next_try <= ?"
-    waiting = f"state = 'waiting' AND {due} AND {_FOR_DESTINATION}"
-    of_batch, batch_parameters = (
-        ("", ()) if batch is None else (f" AND {_OF_BATCH}", (batch, batch))
-    )
-    first = connection.execute(
-        f"SELECT {_COLUMNS} FROM outbox AS item"  # nosec B608
-        f" WHERE {waiting} AND {_FIRST_OF_ITS_TICKET}{of_batch} ORDER BY id LIMIT 1",
-        (now, *destination, *batch_parameters),
-    ).fetchone()
-    group = [_item(first)] if first is not None else []
-    if group and group[0].update.resend_is_safe and up_to > 1:
-        # Only among the next few waiting items (a search of the whole outbox would cost more
-        # than the commit it saves); each may join if its ticket's nearest older item is gone
-        # or in the group (and so, in turn, all older ones).
-        rows = connection.execute(
-            f"SELECT {_NEAREST_OLDER}, {_COLUMNS} FROM (SELECT * FROM outbox AS item"  # nosec B608
-            f" WHERE {waiting} AND id > ? ORDER BY id LIMIT ?) AS item"
-            f" WHERE 1{of_batch} ORDER BY id",
-            (now, *destination, group[0].id, 4 * up_to, *batch_parameters),
-        ).fetchall()
-        joined = {group[0].id}
-        for row in rows:
-            if row[0] is not None and row[0] not in joined:
-                continue  # after an item of its ticket that is not going now
-            item = _item(row[1:])
-            if not item.update.resend_is_safe:
-                break
-            group.append(item)
-            joined.add(item.id)
-            if len(group) == up_to:
-                break
-    connection.executemany(
-        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_try = NULL,"
-        " claimed_by = ? WHERE id = ?",
-        [(claimer, item.id) for item in group],
-    )
-    sending = ItemState.SENDING
-    return [
-        dataclasses.replace(i, state=sending, attempts=i.attempts + 1, next_try=None) for i in group
-    ]
-
-
-def release(connection: sqlite3.Connection, item_id: int, *, now: float) -> None:
-    """Undo `claim_group` for an item never sent: waiting, due at `now`, its attempt uncounted
-    (an item no longer being sent is left alone)."""
-    connection.execute(
-        "UPDATE outbox SET state = 'waiting', attempts = max(attempts - 1, 0), next_try = ?,"
-        " claimed_by = '' WHERE id = ? AND state = 'sending'",
-        (now, item_id),
-    )
-
-
-def next_due(connection: sqlite3.Connection, destination: Destination) -> float | None:
-    """When the next item for `destination` falls due (it may be in the past); None if nothing
-    waits to go out by itself (items held back by an older item of their ticket do not
-    count)."""
-    row = connection.execute(
-        "SELECT min(next_try) FROM outbox AS item"  # nosec B608 - constant fragments
-        f" WHERE state = 'waiting' AND {_FOR_DESTINATION} AND {_FIRST_OF_ITS_TICKET}",
-        tuple(destination),
-    ).fetchone()
-    return float(row[0]) if row[0] is not None else None
+    return item_of(row) if row is not None else None
 
 
 def remove(
@@ -362,12 +232,12 @@ def hold_unbound(connection: sqlite3.Connection) -> list[OutboxItem]:
     (`UNBOUND`): where they were meant to go is not known, so nothing sends them by itself.
     Returns them as changed."""
     rows = connection.execute(
-        f"SELECT {_COLUMNS} FROM outbox"  # nosec B608
+        f"SELECT {COLUMNS} FROM outbox"  # nosec B608
         " WHERE state = 'waiting' AND api_base = '' ORDER BY id"
     ).fetchall()
     changed = []
     for row in rows:
-        item = _item(row)
+        item = item_of(row)
         connection.execute(
             "UPDATE outbox SET state = 'needs_decision', next_try = NULL, last_error = ?"
             " WHERE id = ?",
@@ -394,13 +264,13 @@ def settle_abandoned(
     """
     changed: list[OutboxItem] = []
     rows = connection.execute(
-        f"SELECT claimed_by, {_COLUMNS} FROM outbox"  # nosec B608
+        f"SELECT claimed_by, {COLUMNS} FROM outbox"  # nosec B608
         " WHERE state = 'sending' ORDER BY id"
     ).fetchall()
     for row in rows:
         if is_alive(claims, row[0]):
             continue  # a live process is sending it right now
-        item = _item(row[1:])
+        item = item_of(row[1:])
         if not item.update.resend_is_safe:
             state, next_try, error = (
                 ItemState.NEEDS_DECISION,
@@ -429,7 +299,7 @@ def identical(
     Items stored before digests existed ('') are compared by their pairs."""
     pairs = encode_pairs(update)
     rows = connection.execute(
-        f"SELECT {_COLUMNS} FROM outbox"  # nosec B608
+        f"SELECT {COLUMNS} FROM outbox"  # nosec B608
         " WHERE ticket_id = ? AND digest IN (?, '')"
         " AND (api_base = '' OR (api_base = ? AND account = ?))"
         " ORDER BY id DESC",
@@ -437,7 +307,7 @@ def identical(
     ).fetchall()
     found = []
     for row in rows:
-        item = _item(row)
+        item = item_of(row)
         if item.update.operation is update.operation and encode_pairs(item.update) == pairs:
             found.append(item)
     return found
@@ -451,13 +321,13 @@ def _change(
 ) -> OutboxItem | None:
     """Run `statement` on the item; the item as it was before, or None if it is gone already."""
     row = connection.execute(
-        f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",  # nosec B608
+        f"SELECT {COLUMNS} FROM outbox WHERE id = ?",  # nosec B608
         (item_id,),
     ).fetchone()
     if row is None:
         return None
     connection.execute(statement, parameters)
-    return _item(row)
+    return item_of(row)
 
 
 def _destination(api_base: str, account: str) -> Destination | None:
@@ -472,7 +342,7 @@ def _update_of(payload: str) -> TicketUpdate:
     return update_from_json(payload)
 
 
-def _item(row: tuple[Any, ...]) -> OutboxItem:
+def item_of(row: tuple[Any, ...]) -> OutboxItem:
     (
         item_id,
         payload,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from gui.core.destination import Destination
 from gui.core.fields import ContactType
 from gui.core.liveness import LifeMark
-from gui.core.outbox import history, known, queue, repeats
+from gui.core.outbox import claims, history, known, queue, repeats
 from gui.core.outbox.address_book import AddressBookStore
 from gui.core.outbox.database import Database
 from gui.core.outbox.history import HistoryEntry
@@ -185,7 +185,7 @@ class OutboxStore:
         return group[0] if group else None
 
     def claim_group(self, destination: Destination, *, up_to: int) -> list[OutboxItem]:
-        """As `claim_next`, up to `up_to` items in one commit (`queue.claim_group` says which)."""
+        """As `claim_next`, up to `up_to` items in one commit (`claims.claim_group` says which)."""
         now = self._clock()
         with self._writing() as connection:
             return _claim(connection, self._life_mark, destination, now, up_to=up_to)
@@ -195,7 +195,7 @@ class OutboxStore:
         nothing waits to go out by itself (items held back by an older item of their ticket do
         not count)."""
         with self._reading() as connection:
-            return queue.next_due(connection, destination)
+            return claims.next_due(connection, destination)
 
     def complete(
         self,
@@ -240,7 +240,7 @@ class OutboxStore:
                 if item is not None:
                     _record_sent(connection, item, now, answer)
             for item_id in release:
-                queue.release(connection, item_id, now=now)
+                claims.release(connection, item_id, now=now)
             if then_claim is None:
                 return []
             return _claim(connection, self._life_mark, then_claim, now, up_to=up_to)
@@ -249,7 +249,7 @@ class OutboxStore:
         """Give back an item claimed but never sent (the app closes before its turn): it waits
         again, due now, without the attempt its claim counted."""
         with self._writing() as connection:
-            queue.release(connection, item_id, now=self._clock())
+            claims.release(connection, item_id, now=self._clock())
 
     def reschedule(
         self,
@@ -464,9 +464,9 @@ def _claim(
     batch: int | None = None,
     whatever_backoff: bool = False,
 ) -> list[OutboxItem]:
-    """`queue.claim_group` in the name of this process's `life_mark` (inside a write)."""
+    """`claims.claim_group` in the name of this process's `life_mark` (inside a write)."""
     claimer = life_mark.acquire()
-    return queue.claim_group(
+    return claims.claim_group(
         connection,
         destination,
         now=now,
