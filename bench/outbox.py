@@ -54,7 +54,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from run import TIMES, MeasurementFailed, checkout_of, format_table
+from run import TIMES, MeasurementFailed, checkout_of, environment_of, format_table
 from run import child_environment as run_child_environment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -417,8 +417,7 @@ def child_environment(folder: Path) -> dict[str, str]:
 
 def run_child(env: dict[str, str], what: str, *args: str, checkout: Path = ROOT) -> dict[str, Any]:
     """Run this script's child `args` of `checkout` (another checkout runs its own code)."""
-    if checkout != ROOT:
-        env = {**env, "PYTHONPATH": str(checkout)}
+    env = environment_of(checkout, env)
     try:
         done = subprocess.run(
             [sys.executable, str(checkout / "bench" / SCRIPT.name), "--child", *args],

@@ -206,10 +206,15 @@ class StartSample:
     heavy: str = "-"
 
 
+def environment_of(checkout: Path, env: dict[str, str]) -> dict[str, str]:
+    """`env` for a child of `checkout`: another checkout's children import its own `gui` (the
+    editable install would give them this one's, whatever their folder)."""
+    return env if checkout == ROOT else {**env, "PYTHONPATH": str(checkout)}
+
+
 def start_once(script: str, env: dict[str, str], *, checkout: Path = ROOT) -> StartSample:
     """One cold start of `checkout`'s bench/`script` (another checkout runs its own code)."""
-    if checkout != ROOT:
-        env = {**env, "PYTHONPATH": str(checkout)}
+    env = environment_of(checkout, env)
     started, child = run_child([str(checkout / "bench" / script)], env, what=script, cwd=checkout)
     arrived, line = child.first("PAINTED")
     stamps = dict(

@@ -39,9 +39,7 @@ def _private_file_handler(path: Path) -> logging.Handler:
 def setup_logging(log_folder: Path | None, *, level: int = logging.INFO) -> Path | None:
     """Log to stderr and, when `log_folder` is given, to a rotating file there (only the user
     may read it). Returns the log file's path, or None when the folder cannot be written."""
-    to_stderr = logging.StreamHandler()
-    to_stderr.setFormatter(_formatter())
-    handlers: list[logging.Handler] = [to_stderr]
+    handlers: list[logging.Handler] = [_to_stderr()]
     log_file = None
     if log_folder is not None:
         try:
@@ -121,9 +119,8 @@ class LaterFile(logging.Handler):
 def start_logging(log_folder: Path | None, *, level: int = logging.INFO) -> LaterFile:
     """Log to stderr now and to the file in `log_folder` once `LaterFile.open()` is called
     (the window's start-up; see `LaterFile`). Returns the file's handler."""
-    to_stderr, later = logging.StreamHandler(), LaterFile(log_folder)
-    to_stderr.setFormatter(_formatter())  # the file's own handler formats what `later` passes
-    _install([to_stderr, later], level)
+    later = LaterFile(log_folder)  # (the file's own handler formats what `later` passes on)
+    _install([_to_stderr(), later], level)
     return later
 
 
@@ -134,6 +131,12 @@ def _install(handlers: list[logging.Handler], level: int) -> None:
     for handler in handlers:
         handler.addFilter(redactor)
         root.addHandler(handler)
+
+
+def _to_stderr() -> logging.Handler:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_formatter())
+    return handler
 
 
 def _formatter() -> logging.Formatter:

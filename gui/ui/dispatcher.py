@@ -266,8 +266,9 @@ class OutboxDispatcher(QObject):
 
     def _list_for_panel(self, store: OutboxStore, *, finished: bool) -> list[OutboxItem] | None:
         """Worker: the whole outbox for the panel, at the end of a batch; while it drains, only
-        as often as keeps reading it to about 2% of the time (`_LIST_SHARE`), and at least once
-        a second: a long outbox takes milliseconds to read (8 ms for 1,000 items here)."""
+        as often as keeps reading it to about 2% of the time (`_LIST_SHARE`), and never more
+        than a second apart (`_LIST_AT_LEAST_EVERY`): a long outbox takes milliseconds to read
+        (8 ms for 1,000 items here)."""
         began = time.monotonic()
         wait = min(self._list_seconds * _LIST_SHARE, _LIST_AT_LEAST_EVERY)
         if not finished and began - self._listed_at < wait:
@@ -320,9 +321,9 @@ class OutboxDispatcher(QObject):
                 answered.append(delivery)
             elif item.ticket_id:
                 failed.add(item.ticket_id)
-            # Announced at once, a success too: should the next request hang, the window must
-            # not wait for it to say that this one arrived. Whoever reads the outbox after it,
-            # reads it on this thread, after the group's answers are recorded.
+            # Handed to the window at once, a success too: should the next request hang, the
+            # window must not wait for it to hear that this one arrived. Whoever reads the
+            # outbox after it, reads it on this thread, after the group's answers are recorded.
             self._ended.append(delivery)
         return _Sent(answered, unsent, False, seconds, tried > 0)
 
@@ -332,10 +333,15 @@ class OutboxDispatcher(QObject):
         while ended:
             self.attempted.emit(ended.popleft())
 
-    def _on_drained(self, drained: Drained) -> None:
+    def _batch_over(self) -> None:
+        """GUI thread: a batch returned (or failed): say the rest of its attempts, before
+        anything it read of the outbox, and stop announcing until the next."""
         self._announcer.stop()
-        self._announce()  # the batch's attempts, before what it read of the outbox
+        self._announce()
         self._pumping = False
+
+    def _on_drained(self, drained: Drained) -> None:
+        self._batch_over()
         if drained.items is not None:
             self.changed.emit(drained.items)
         if drained.attempted or self._pump_again:
@@ -434,9 +440,7 @@ class OutboxDispatcher(QObject):
         self._jobs.run(function, succeeded, self._on_job_failed)
 
     def _on_job_failed(self, error: Exception) -> None:
-        self._announcer.stop()
-        self._announce()
-        self._pumping = False
+        self._batch_over()
         self._abort = None
         log.error("the outbox failed", exc_info=error)
         self.failed.emit(_describe(error))
