@@ -61,10 +61,17 @@ _shown: list[MainWindow] = []
 
 
 def _window(
-    options: Options, settings: AppSettings, *, credentials: Credentials | None = None
+    options: Options,
+    settings: AppSettings,
+    *,
+    credentials: Credentials | None = None,
+    first: bool = True,
 ) -> MainWindow:
     """The window for `options`: the sandbox's with --demo, else Particle Space's, signed in
-    with `credentials` (keys just saved) or with what options, environment and keychain give."""
+    with `credentials` (keys just saved) or with what options, environment and keychain give.
+    The `first` of the process builds what is not seen in its first frame right after it,
+    while its modules load (window_controllers.py); a window that replaces another finds them
+    loaded, and is built whole."""
     if QApplication.instance() is None:
         raise RuntimeError("create_window needs a QApplication")
     sandbox = None
@@ -98,6 +105,7 @@ def _window(
         resolve=resolve,  # in the sandbox, for Sign in…'s Test connection
         ticket_id=options.ticket,
         signed_in_elsewhere=signed_in_elsewhere,
+        controllers_after_first_paint=first,
     )
     switch = _WindowSwitch(options, parent=window)
     window.sandbox_requested.connect(switch.to_sandbox)
@@ -131,7 +139,7 @@ class _WindowSwitch(QObject):
         old.settings.remember_window_state(old.saveGeometry(), old.saveState())
         old.shutdown()  # its outbox, draft and sandbox end here; the settings are on disk
         options = self._options._replace(demo=demo, ticket=None)
-        new = _window(options, AppSettings(), credentials=credentials)
+        new = _window(options, AppSettings(), credentials=credentials, first=False)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.aboutToQuit.connect(new.shutdown)

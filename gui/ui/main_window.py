@@ -13,8 +13,10 @@
 - `TicketPage` (ticket_page.py: the banner, `TicketForm`, Update), `MainMenuBar` (menus.py),
   `WindowStatusBar` (status_bar.py) and `Panels` (panels.py): what the user sees.
 
-The window lays them out, connects them, remembers where it was (`AppSettings`), warms up after
-its first paint and shuts them down in order.
+The window builds its first frame (page, menus, status bar, connection, sign-in), then the
+controllers that work behind it (`window_controllers.add_controllers`: as it is built, or for the
+app's first window right after its first paint), connects them, remembers where it was
+(`AppSettings`), warms up after its first paint and shuts them down in order.
 """
 
 from __future__ import annotations
@@ -30,28 +32,16 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
-from gui.core.destination import destination_of
 from gui.core.fields import Operation
-from gui.ui import batch_launcher, contacts_book, shortcuts
+from gui.ui import shortcuts
 from gui.ui.banner import BannerKind
 from gui.ui.connection_view import ConnectionView
-from gui.ui.dispatcher import OutboxDispatcher, open_outbox
-from gui.ui.draft_keeper import DraftKeeper, open_drafts
-from gui.ui.form_filler import FormFiller
 from gui.ui.menus import MainMenuBar
-from gui.ui.notification_preview import NotificationPreviewer
-from gui.ui.panels import Panels
 from gui.ui.quit_question import ask_before_quitting
-from gui.ui.send_controller import SendController
-from gui.ui.send_report import SendReport
 from gui.ui.sign_in import SignInController
 from gui.ui.sign_in_flow import SignInFlow
-from gui.ui.start_notice import StartNotice
 from gui.ui.status_bar import WindowStatusBar
-from gui.ui.templates_menu import TemplatesMenu
 from gui.ui.ticket_page import TicketPage
-from gui.ui.ticket_switcher import TicketSwitcher
 from gui.ui.worker import JobRunner
 
 # What is needed only once the user sends is imported where it is used: the warm-up job loads
@@ -68,10 +58,21 @@ if TYPE_CHECKING:
     from gui.core.keychain import Keychain
     from gui.core.outbox import OutboxItem, OutboxStore
     from gui.sandbox import SandboxServer
+    from gui.ui.batch_launcher import BatchLauncher
+    from gui.ui.contacts_book import ContactsBook
+    from gui.ui.dispatcher import OutboxDispatcher
+    from gui.ui.draft_keeper import DraftKeeper
+    from gui.ui.form_filler import FormFiller
     from gui.ui.history_panel import HistoryPanel
+    from gui.ui.notification_preview import NotificationPreviewer
     from gui.ui.outbox_panel import OutboxPanel
+    from gui.ui.panels import Panels
+    from gui.ui.send_controller import SendController
+    from gui.ui.send_report import SendReport
     from gui.ui.settings import AppSettings
     from gui.ui.sign_in_page import SignInPage
+    from gui.ui.templates_menu import TemplatesMenu
+    from gui.ui.ticket_switcher import TicketSwitcher
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,20 @@ class MainWindow(QMainWindow):
     real_service_requested = Signal(object)
     replaced = Signal(object)
 
+    # What the page does (window_controllers.py): there once the window is built, or with
+    # `controllers_after_first_paint` once it is first painted.
+    outbox: OutboxDispatcher
+    sending: SendController
+    drafts: DraftKeeper
+    switcher: TicketSwitcher
+    filler: FormFiller
+    report: SendReport
+    templates: TemplatesMenu
+    panels: Panels
+    batch: BatchLauncher
+    contacts: ContactsBook
+    preview: NotificationPreviewer
+
     def __init__(
         self,
         *,
@@ -132,6 +147,7 @@ class MainWindow(QMainWindow):
         ticket_id: str | None = None,
         deadline_seconds: float | None = None,
         signed_in_elsewhere: Callable[[], bool] = lambda: False,
+        controllers_after_first_paint: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -156,60 +172,7 @@ class MainWindow(QMainWindow):
             resolve=resolve,
             parent=self,
         )
-        folder = settings.data_folder()
-        if sandbox is not None:  # its own outbox (and history) and draft: never the real ones
-            folder = folder / SANDBOX_FOLDER_NAME
-        self.outbox = OutboxDispatcher(
-            store=(lambda: outbox_store)
-            if outbox_store is not None
-            else functools.partial(open_outbox, folder / OUTBOX_FILE_NAME),
-            sender=lambda: self.sign_in.ticket_sender,
-            parent=self,
-        )
-        self.sending = SendController(
-            outbox=self.outbox,
-            connection=lambda: self.sign_in.connection,
-            deadline_seconds=deadline_seconds,
-            parent=self,
-        )
         self._build(ticket_id)
-        self.drafts = DraftKeeper(
-            store=(lambda: draft_store)
-            if draft_store is not None
-            else functools.partial(open_drafts, folder / "draft.json"),
-            form=self.form,
-            parent=self,
-        )
-        self.switcher = TicketSwitcher(
-            page=self.page,
-            outbox=self.outbox,
-            destination=lambda: destination_of(self.sign_in.connection),
-            busy=lambda: self.busy,
-            added_statuses=settings.statuses,
-            parent=self,
-        )
-        if ticket_id:
-            self.switcher.open_on(ticket_id)
-        self.filler = FormFiller(
-            page=self.page,
-            drafts=self.drafts,
-            outbox=self.outbox,
-            switcher=self.switcher,
-            busy=lambda: self.busy,
-            parent=self,
-        )
-        self.report = SendReport(
-            sending=self.sending,
-            outbox=self.outbox,
-            page=self.page,
-            drafts=self.drafts,
-            settings=settings,
-            offer_settings=sandbox is None,
-            parent=self,
-        )
-        StartNotice(page=self.page, drafts=self.drafts, outbox=self.outbox, parent=self)
-        self.templates = TemplatesMenu.of(self)  # by the message; the user's, in the real outbox
-        self._connect()
         self.connection_view = ConnectionView(
             window=self,
             page=self.page,
@@ -230,14 +193,51 @@ class MainWindow(QMainWindow):
             busy=lambda: self.busy,
             signed_in_elsewhere=signed_in_elsewhere,
         )
-        self.batch = batch_launcher.BatchLauncher(window=self)  # File ▸ Many tickets…
-        self.contacts = contacts_book.ContactsBook.of(self)  # File ▸ Contacts…, names in sends
-        self.preview = NotificationPreviewer.of(self)  # what recipients get, before sending
         self.sign_in_flow.sandbox_requested.connect(self.sandbox_requested)
         self.sign_in_flow.real_service_requested.connect(self.real_service_requested)
         # Where it was last time, and how its panels were docked (each takes its place when
         # first shown: `Panels`).
         settings.restore_window(self)
+
+        def add_controllers() -> None:
+            from gui.ui.window_controllers import add_controllers
+
+            add_controllers(
+                self,
+                outbox_store=outbox_store,
+                draft_store=draft_store,
+                deadline_seconds=deadline_seconds,
+                ticket_id=ticket_id,
+            )
+            self._connect()
+
+        self._add_controllers: Callable[[], None] | None = add_controllers
+        self._has_controllers = False
+        if ticket_id or not controllers_after_first_paint:  # --ticket: the first frame says
+            self._controllers_now()  # what the switcher found of it, so it is built whole
+
+    if not TYPE_CHECKING:  # for mypy, the controllers are the attributes declared above
+
+        def __getattr__(self, name: str) -> object:
+            """A controller asked for before the first paint is added there and then (with
+            the others): what the window's user, a test or a tool reaches always works."""
+            controller = name in MainWindow.__annotations__  # declared above, set elsewhere
+            if controller and self.__dict__.get("_add_controllers") is not None:
+                self._controllers_now()
+                return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def controllers_added(self) -> bool:
+        """Whether the page works: its controllers are there (window_controllers.py)."""
+        return self._has_controllers
+
+    def _controllers_now(self) -> None:
+        """Add the controllers unless they are there (or the window is shut down): once, as
+        the window is built or on its first paint."""
+        add, self._add_controllers = self._add_controllers, None
+        if add is not None:
+            add()
+            self._has_controllers = True
 
     # --- Building ----------------------------------------------------------------------------
 
@@ -273,11 +273,6 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         self.connection_label = self.status_bar.connection_label
         self.outbox_status = self.status_bar.outbox_status
-        self.panels = Panels(
-            window=self,
-            outbox=self.outbox,
-            destination=lambda: destination_of(self.sign_in.connection),
-        )
 
         # Tab goes top to bottom: the banner's buttons, the form, Cancel and Update, then the
         # status bar's "N updates waiting" (hidden widgets are skipped).
@@ -387,7 +382,7 @@ class MainWindow(QMainWindow):
 
     @property
     def busy(self) -> bool:
-        return self.sending.busy
+        return self.controllers_added() and self.sending.busy
 
     def submit(self, *, again: bool = False) -> None:
         """Check the form and send it; inline errors instead when it has mistakes. `again`:
@@ -442,6 +437,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         if self._shut_down:
             return
+        self._controllers_now()  # before anything painted can be clicked, typed or dropped
         self.first_painted.emit()
         _freeze_start_up("painted")
         # Work that would compete with the first paint for the interpreter starts only now:
@@ -478,11 +474,13 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
-        self.sending.shutdown()
-        self.drafts.shutdown()
-        self.templates.shutdown()  # before the outbox's thread, which may save its last edit
-        self.contacts.shutdown()
-        self.outbox.shutdown()
+        if self._has_controllers:  # none to stop when it closed before its first paint
+            self.sending.shutdown()
+            self.drafts.shutdown()
+            self.templates.shutdown()  # before the outbox's thread: it may save its last edit
+            self.contacts.shutdown()
+            self.outbox.shutdown()
+        self._add_controllers = None  # and none to add
         self._warm_up_stopped.set()
         if not self._warm_up.wait(_SHUTDOWN_WAIT_MS):
             log.warning("the warm-up was still running when the window closed")

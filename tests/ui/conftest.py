@@ -79,6 +79,8 @@ def make_window(qtbot: QtBot) -> WindowFactory:
         with qtbot.waitExposed(window), qtbot.waitActive(window):
             window.show()
             window.activateWindow()
+        if argv is not None:  # the app's window works once it is painted, as a user sees it
+            qtbot.waitUntil(window.controllers_added)
         return window
 
     return make

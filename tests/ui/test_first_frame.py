@@ -1,0 +1,137 @@
+"""The app's first window is painted before its controllers are built (window_controllers.py):
+what it shows does not change when they come, it works from the turn after its first paint, a
+window closed before that never builds them. A window opened on a ticket (--ticket), and one that
+replaces another, are built whole."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtGui import QImage
+
+from gui.app import create_window
+from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
+from gui.ui.settings import AppSettings
+from tests.ui.conftest import VENDOR, click, fill
+
+#: What only the controllers need: loaded after the app window's first paint.
+CONTROLLER_MODULES = (
+    "gui.ui.window_controllers",
+    "gui.ui.dispatcher",
+    "gui.ui.send_controller",
+    "gui.ui.send_report",
+    "gui.ui.draft_keeper",
+    "gui.ui.ticket_switcher",
+    "gui.ui.form_filler",
+    "gui.ui.start_notice",
+    "gui.ui.contacts_book",
+    "gui.ui.batch_launcher",
+    "gui.ui.panels",
+)
+
+
+def _picture(window) -> QImage:
+    return window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_app_s_window_is_painted_first_and_works_on_the_next_turn(qtbot, sandbox) -> None:
+    window = create_window(["--api-base", sandbox.url, "--token", sandbox.TOKEN])
+    qtbot.addWidget(window)
+    window.confirm_quit = lambda waiting: True
+    assert not window.controllers_added()
+    first_frame = _picture(window)  # painted as the screen would show it, before they come
+    qtbot.waitUntil(window.controllers_added)  # on the next turn of the event loop
+    assert _picture(window) == first_frame  # nothing seen changed when they came
+
+    with qtbot.waitExposed(window):
+        window.show()
+    fill(qtbot, window, **{**VENDOR, "ticketId": "tic_1001"})
+    with qtbot.waitSignal(window.sent, timeout=10_000):
+        click(qtbot, window.submit_button)
+    (request,) = sandbox.requests
+    assert (request.method, request.path) == ("PUT", "/api/v1/ticket/tic_1001")
+    assert window.banner.text().startswith("Ticket tic_1001 updated at ")
+
+
+def test_a_window_opened_on_a_ticket_is_built_whole(qtbot, sandbox) -> None:
+    argv = ["--api-base", sandbox.url, "--token", sandbox.TOKEN, "--ticket", "tic_1002"]
+    window = create_window(argv)
+    qtbot.addWidget(window)
+    # Its first frame says what the switcher knows of the ticket, beside Update.
+    assert window.controllers_added()
+    assert window.page.change_summary.text() == (
+        "Title, description and status will replace what Particle Space has"
+    )
+
+
+def test_a_controller_asked_for_before_the_first_paint_is_there(qtbot, sandbox) -> None:
+    window = create_window(["--api-base", sandbox.url, "--token", sandbox.TOKEN])
+    qtbot.addWidget(window)
+    assert not window.controllers_added()
+    assert window.outbox.parent() is window  # a tool or a test reaching for one gets it
+    assert window.controllers_added() and window.drafts.parent() is window
+    try:
+        window.no_such_part  # noqa: B018
+    except AttributeError as error:
+        assert "no_such_part" in str(error)
+    else:
+        raise AssertionError("an unknown attribute was found")
+
+
+def test_a_window_closed_before_its_first_paint_builds_no_controllers(qtbot, sandbox) -> None:
+    window = create_window(["--demo"])
+    qtbot.addWidget(window)
+    window.show()
+    window.close()  # before the event loop's next turn: the user closed it at once
+    qtbot.wait(50)
+    assert not window.controllers_added()
+    folder = AppSettings.data_folder() / SANDBOX_FOLDER_NAME
+    assert not (folder / OUTBOX_FILE_NAME).exists()  # no outbox was opened
+    try:
+        window.outbox  # noqa: B018
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("a window already shut down built its controllers")
+
+
+def test_the_window_a_sandbox_switch_opens_is_whole(qtbot, make_window) -> None:
+    window = make_window(argv=["--demo"])
+    with qtbot.waitSignal(window.replaced) as replaced:
+        window.sign_in_flow.real_service_requested.emit(None)
+    new = replaced.args[0]
+    qtbot.addWidget(new)
+    assert new.controllers_added()  # its modules are loaded already: nothing to wait for
+
+
+def test_the_first_paint_comes_before_the_controllers_modules_load() -> None:
+    code = f"""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from gui.app import create_window
+        app = QApplication(sys.argv[:1])
+        window = create_window(["--api-base", "https://api.example.com/api/v1", "--token", "t"])
+        seen = []
+        def look():
+            seen.append([name for name in {CONTROLLER_MODULES!r} if name in sys.modules])
+        window.show()
+        look()  # built and shown: the first paint comes with the event loop
+        window.first_painted.connect(look)  # on the turn after it, with the controllers
+        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        app.exec()
+        print(len(seen[0]), len(seen[1]))
+        window.shutdown()
+        """
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", str(len(CONTROLLER_MODULES))], result.stdout
