@@ -24,7 +24,7 @@ from gui.core.fields import FIELD_BY_NAME, ContactType
 from gui.ui.field_editors import edited_signal, editor_value, new_editor
 from gui.ui.i18n import translated
 from gui.ui.list_completer import Completion, ListCompleter
-from gui.ui.notification_preview import PreviewButton
+from gui.ui.message_buttons import PreviewButton
 from gui.ui.status_field import StatusField
 from gui.ui.time_field import OptionalDateTimeEdit
 

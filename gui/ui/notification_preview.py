@@ -12,9 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QToolButton, QWidget
 
 from gui.ui import shortcuts
 
@@ -23,28 +22,6 @@ if TYPE_CHECKING:
     from gui.core.ticket import TicketDraft
     from gui.ui.main_window import MainWindow
     from gui.ui.preview_dialog import PreviewDialog
-
-
-class PreviewButton(QToolButton):
-    """Preview… (`notifyPreviewButton`), under the message's label, below Templates."""
-
-    def __init__(self, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notifyPreviewButton")
-        self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        # No mnemonic, as Templates: the form's letters are taken in one language or another.
-        self.setText(self.tr("Preview…"))
-        keys = QKeySequence(shortcuts.PREVIEW).toString(QKeySequence.SequenceFormat.NativeText)
-        self.setToolTip(
-            self.tr("What the recipients get, names and groups expanded ({keys})").format(keys=keys)
-        )
 
 
 class NotificationPreviewer(QObject):

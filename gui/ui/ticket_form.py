@@ -33,10 +33,9 @@ from gui.ui.i18n import translated
 from gui.ui.known_tickets import KnownTicketCompleter
 from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
 from gui.ui.list_completer import ListCompleter
+from gui.ui.message_buttons import PreviewButton, TemplateButton
 from gui.ui.message_counter import MessageCounter
-from gui.ui.notification_preview import PreviewButton
 from gui.ui.status_field import StatusField
-from gui.ui.templates_menu import TemplateButton
 from gui.ui.time_field import OptionalDateTimeEdit
 
 if TYPE_CHECKING:

@@ -30,6 +30,9 @@ CONTROLLER_MODULES = (
     "gui.ui.contacts_book",
     "gui.ui.batch_launcher",
     "gui.ui.panels",
+    "gui.ui.templates_menu",
+    "gui.ui.template_keeper",
+    "gui.ui.notification_preview",
 )
 
 
