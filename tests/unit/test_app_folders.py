@@ -86,3 +86,53 @@ def test_windows_data_roams_and_config_stays_local() -> None:
     assert app_folders.data_folder() == Path(os.environ["APPDATA"]) / APP
     assert app_folders.config_folder() == Path(os.environ["LOCALAPPDATA"]) / APP
     assert app_folders.settings_file_0_1_0() == app_folders.config_folder() / "settings.ini"
+
+
+#: Values of $HOME and of an XDG variable: plain ones (answered without platformdirs) and
+#: unusual ones (platformdirs answers), as a broken or hand-made environment has them.
+HOMES = (None, "", "/home/someone", "/home/someone/", "/", "relative/home", " /home/spaced ", "~")
+XDG_VALUES = (None, "", "/xdg/base", "/xdg/base/", "relative/xdg", "~/xdg", " /xdg/spaced", "//x")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's XDG variables")
+@pytest.mark.parametrize("home", HOMES)
+@pytest.mark.parametrize("xdg", XDG_VALUES)
+def test_the_folders_are_platformdirs_folders_in_every_environment(
+    home: str | None, xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What app_folders answers itself for a plain environment is what platformdirs gives; for
+    the rest it asks platformdirs (tests/ui/test_app_folders.py: and 0.1.0's Qt)."""
+    import platformdirs
+
+    monkeypatch.delenv(app_folders.ENV_FOLDER, raising=False)
+    for name, value in (("HOME", home), ("XDG_CONFIG_HOME", xdg), ("XDG_DATA_HOME", xdg)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    try:
+        config = platformdirs.user_config_path() / APP
+        data = platformdirs.user_data_path(roaming=True) / APP
+    except RuntimeError:  # platformdirs finds no home folder at all: nor may we
+        with pytest.raises(RuntimeError):
+            app_folders.config_folder()
+        return
+    assert app_folders.config_folder() == config
+    assert app_folders.data_folder() == data
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's XDG variables")
+def test_a_plain_environment_is_answered_without_importing_platformdirs(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    code = (
+        "import sys; from gui.core import app_folders as f; f.config_folder(); f.data_folder(); "
+        "print('platformdirs' in sys.modules)"
+    )
+    environ = {k: v for k, v in os.environ.items() if k != app_folders.ENV_FOLDER}
+    environ.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "c"), XDG_DATA_HOME="")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environ, timeout=60
+    )
+    assert result.stdout.split() == ["False"], result.stderr
