@@ -30,9 +30,7 @@ from gui.core.fields import (
 )
 from gui.ui.field_editors import edited_signal, editor_value, new_editor, set_editor_value
 from gui.ui.i18n import translated
-from gui.ui.known_tickets import KnownTicketCompleter
 from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
-from gui.ui.list_completer import ListCompleter
 from gui.ui.message_buttons import PreviewButton, TemplateButton
 from gui.ui.message_counter import MessageCounter
 from gui.ui.status_field import StatusField
@@ -41,6 +39,7 @@ from gui.ui.time_field import OptionalDateTimeEdit
 if TYPE_CHECKING:
     from gui.core.errors import FieldError
     from gui.core.ticket import TicketDraft
+    from gui.ui.known_tickets import KnownTicketCompleter
 
 _Editor = TypeVar("_Editor", bound=QWidget)
 
@@ -90,6 +89,8 @@ class TicketForm(QWidget):
     edited = Signal()
     operation_changed = Signal(object)
 
+    known_tickets: KnownTicketCompleter  # the id's completion, once `add_completers` ran
+
     def __init__(self, *, statuses: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         #: One editor per field of the table, in form order, by API name.
@@ -114,9 +115,7 @@ class TicketForm(QWidget):
         self.description.setMinimumHeight(80)
         self.description.setMaximumHeight(140)
         self.set_statuses(added=statuses)
-        self._contacts_model = QStringListModel(self)
-        self.contacts.setCompleter(ListCompleter(self._contacts_model, self.contacts))
-        self.known_tickets = KnownTicketCompleter(self.ticket_id)
+        self._contacts_model = QStringListModel(self)  # its completer: `add_completers`
         #: Under the ticket id: what the form knows of the ticket (set by `TicketSwitcher`).
         self.ticket_hint = QLabel()
         self.ticket_hint.setObjectName("ticketKnownHint")
@@ -187,6 +186,16 @@ class TicketForm(QWidget):
         self.clear_error("description")
         self.operation_changed.emit(operation)
         self.edited.emit()
+
+    def add_completers(self) -> None:
+        """The suggestions while typing: the tickets known here under the id (`known_tickets`)
+        and the contacts used before. Added with the window's controllers, which fill them: not
+        seen in the first frame, and 2 ms of it (window_controllers.py)."""
+        from gui.ui.known_tickets import KnownTicketCompleter
+        from gui.ui.list_completer import ListCompleter
+
+        self.contacts.setCompleter(ListCompleter(self._contacts_model, self.contacts))
+        self.known_tickets = KnownTicketCompleter(self.ticket_id)
 
     def set_known_contacts(self, contacts: Sequence[str]) -> None:
         """Offer `contacts` (used before with the current type) as completions."""
@@ -399,21 +408,8 @@ class TicketForm(QWidget):
         The texts are set by `_retranslate`; the error label's accessible name names the field,
         and the editor's accessible description starts with the error."""
         editor = self._editors[field]
-        error = QLabel(wordWrap=True)
-        error.setObjectName(f"{field}Error")
-        error.setProperty("role", "fieldError")
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.hide()
-        self.error_labels[field] = error
-
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(editor)
-        if extra is not None:
-            column.addWidget(extra)
-        column.addWidget(error)
+        error = self.error_labels[field] = _error_label(field)
+        cell = _column(editor, *(() if extra is None else (extra,)), error)
         if not labelled:  # a check box: its own text is its label
             form.addRow(cell)
             return cell
@@ -476,3 +472,25 @@ def accessible_label(text: str) -> str:
     """A label as a screen reader should say it: without the "&" of its mnemonic and without
     the "*" that marks a required field (the accessible description says "Required")."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *")
+
+
+def _error_label(field: str) -> QLabel:
+    """`field`'s error label (`<field>Error`), hidden while the field has no error."""
+    error = QLabel(wordWrap=True)
+    error.setObjectName(f"{field}Error")
+    error.setProperty("role", "fieldError")
+    error.setTextFormat(Qt.TextFormat.PlainText)
+    error.hide()
+    return error
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    """A field's cell: `widgets` one under the other (the editor, what stands under it, its
+    error)."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    for widget in widgets:
+        column.addWidget(widget)
+    return cell

@@ -33,6 +33,8 @@ CONTROLLER_MODULES = (
     "gui.ui.templates_menu",
     "gui.ui.template_keeper",
     "gui.ui.notification_preview",
+    "gui.ui.known_tickets",
+    "gui.ui.list_completer",
 )
 
 
