@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from gui.ui.i18n import translated
+from gui.ui.palette import mark
 
 if TYPE_CHECKING:
     from gui.core.sms import SmsLength
@@ -49,7 +50,7 @@ class MessageCounter(QWidget):
         self._length: SmsLength | None = None
         self.label = QLabel(wordWrap=True)
         self.label.setObjectName("notifyMessageCounterText")
-        self.label.setProperty("role", "hint")
+        mark(self.label, "hint")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.plain_button = QPushButton()
         self.plain_button.setObjectName("smsPlainCharactersButton")

@@ -18,15 +18,18 @@ import enum
 import logging
 import os
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 import gui.resources as resources_package
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +168,18 @@ def current_scheme() -> Scheme:
     return scheme_of(QGuiApplication.styleHints().colorScheme(), QGuiApplication.palette())
 
 
+def mark(label: QLabel, role: str) -> None:
+    """Give `label` its `role` in the style sheet ("hint", "fieldError"), and that role's text
+    colour in its palette now: a label of the app's first frame is painted before the window's
+    style sheet arrives (`ColourScheme`'s `after`), in the colour the sheet then gives it."""
+    label.setProperty("role", role)
+    colours = VARIANTS[current_scheme()]
+    colour = colours.error_text if role == "fieldError" else colours.hint_text
+    ink = label.palette()
+    ink.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(ink)
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
@@ -215,9 +230,10 @@ class ColourScheme(QObject):
     """Keeps `window`'s stylesheet, and the app's palette, in the current scheme's colours.
 
     Built by `gui.app.create_window`; it follows `QStyleHints.colorSchemeChanged` unless the
-    scheme is forced. The palette is only replaced when the platform's does not match the
-    scheme (Qt switches it itself on Windows 11, macOS and some Linux desktops); a later switch
-    back gives the platform's palette back.
+    scheme is forced. The app's first window gets its style sheet on the turn after its first
+    paint (`after`), which its labels' colours (`mark`) make look the same. The palette is only
+    replaced when the platform's does not match the scheme (Qt switches it itself on Windows
+    11, macOS and some Linux desktops); a later switch back gives the platform's palette back.
 
     Signals:
         applied(Scheme): the window now has this scheme's colours.
@@ -225,10 +241,22 @@ class ColourScheme(QObject):
 
     applied = Signal(object)
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        after: SignalInstance | None = None,
+        unless_shown: Sequence[QWidget] = (),
+    ) -> None:
         super().__init__(window)
         self.setObjectName("colourScheme")
         self._window = window
+        #: The style sheet waits for `after` (the window's first paint: its labels' colours
+        #: are in their palettes, `mark`), unless one of `unless_shown` (a box the sheet draws)
+        #: is in that frame: 3.5 ms less before it. Then it comes on a turn of its own.
+        self._sheet_waits = after is not None and all(w.isHidden() for w in unless_shown)
+        if after is not None and self._sheet_waits:
+            after.connect(lambda: QTimer.singleShot(0, self._sheet_arrives))
         self._forced = forced_scheme()
         self._replaced_palette = False  # the app's palette is ours, not the platform's
         self.scheme = self._forced or scheme_of(
@@ -257,9 +285,16 @@ class ColourScheme(QObject):
         if isinstance(app, QApplication) and is_dark(app.palette()) != (scheme is Scheme.DARK):
             app.setPalette(qpalette(VARIANTS[scheme]))
             self._replaced_palette = True
-        self._window.setStyleSheet(stylesheet(VARIANTS[scheme]))
         log.debug("colour scheme %s (palette replaced: %s)", scheme, self._replaced_palette)
-        self.applied.emit(scheme)
+        if not self._sheet_waits:
+            self._window.setStyleSheet(stylesheet(VARIANTS[scheme]))
+            self.applied.emit(scheme)
+
+    def _sheet_arrives(self) -> None:
+        if self._sheet_waits:
+            self._sheet_waits = False
+            self._window.setStyleSheet(stylesheet(VARIANTS[self.scheme]))
+            self.applied.emit(self.scheme)
 
     def release(self) -> None:
         """Give the app the platform's palette back, if this replaced it (for when the window

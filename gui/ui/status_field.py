@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.statuses import closest, display_name, offered
 from gui.ui.i18n import translated
+from gui.ui.palette import mark
 
 
 class StatusField(QComboBox):
@@ -48,7 +49,7 @@ class StatusField(QComboBox):
         self.note = QWidget()
         self.note.setObjectName("statusNote")
         self._note_text = QLabel()
-        self._note_text.setProperty("role", "hint")
+        mark(self._note_text, "hint")
         self._note_text.setWordWrap(True)
         self._suggestion = QPushButton()
         self._suggestion.setObjectName("statusSuggestionButton")

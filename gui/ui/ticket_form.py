@@ -33,6 +33,7 @@ from gui.ui.i18n import translated
 from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
 from gui.ui.message_buttons import PreviewButton, TemplateButton
 from gui.ui.message_counter import MessageCounter
+from gui.ui.palette import mark
 from gui.ui.status_field import StatusField
 from gui.ui.time_field import OptionalDateTimeEdit
 
@@ -119,7 +120,7 @@ class TicketForm(QWidget):
         #: Under the ticket id: what the form knows of the ticket (set by `TicketSwitcher`).
         self.ticket_hint = QLabel()
         self.ticket_hint.setObjectName("ticketKnownHint")
-        self.ticket_hint.setProperty("role", "hint")
+        mark(self.ticket_hint, "hint")
         self.ticket_hint.setWordWrap(True)
         self.ticket_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.ticket_hint.hide()
@@ -388,7 +389,7 @@ class TicketForm(QWidget):
                 self._ticket_id_row = cell  # hidden for a new ticket
 
         self.legend = QLabel()
-        self.legend.setProperty("role", "hint")
+        mark(self.legend, "hint")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(form)
@@ -478,7 +479,7 @@ def _error_label(field: str) -> QLabel:
     """`field`'s error label (`<field>Error`), hidden while the field has no error."""
     error = QLabel(wordWrap=True)
     error.setObjectName(f"{field}Error")
-    error.setProperty("role", "fieldError")
+    mark(error, "fieldError")
     error.setTextFormat(Qt.TextFormat.PlainText)
     error.hide()
     return error

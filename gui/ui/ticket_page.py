@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.fields import Operation
 from gui.ui.banner import Banner, BannerKind
+from gui.ui.palette import mark
 from gui.ui.ticket_form import TicketForm
 
 
@@ -63,7 +64,7 @@ class TicketPage(QWidget):
         )
         self.change_summary = QLabel()
         self.change_summary.setObjectName("changeSummary")
-        self.change_summary.setProperty("role", "hint")
+        mark(self.change_summary, "hint")
         self.change_summary.setWordWrap(True)
         self.sandbox_notice: QLabel | None = None
         if sandbox:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.local_time import AmbiguousTime, NonexistentTime, local_wall, place
+from gui.ui.palette import mark
 
 _WALL_CLOCK = QTimeZone(QTimeZone.Initialization.UTC)  # no gaps, no repeats: the clock as read
 
@@ -56,7 +57,7 @@ class OptionalDateTimeEdit(QWidget):
         self.editor.setCalendarPopup(True)
         self.editor.setTimeZone(_WALL_CLOCK)
         self.now_hint = QLabel(self)
-        self.now_hint.setProperty("role", "hint")
+        mark(self.now_hint, "hint")
         self._build_note()
         #: For a time that happens twice: 0 the first (before the clocks go back), 1 the second.
         self._fold: int | None = None
@@ -84,7 +85,7 @@ class OptionalDateTimeEdit(QWidget):
         self.note_text = QLabel(self.note)
         self.note_text.setObjectName("timeNoteText")
         self.note_text.setWordWrap(True)
-        self.note_text.setProperty("role", "hint")
+        mark(self.note_text, "hint")
         self.suggestion_button = QPushButton(self.note)
         self.earlier_button = QPushButton(self.note)
         self.later_button = QPushButton(self.note)

@@ -9,11 +9,16 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 
-from PySide6.QtGui import QImage
+import pytest
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QApplication
 
 from gui.app import create_window
 from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
+from gui.ui.palette import SCHEME_VARIABLE
 from gui.ui.settings import AppSettings
 from tests.ui.conftest import VENDOR, click, fill
 
@@ -42,23 +47,68 @@ def _picture(window) -> QImage:
     return window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
-def test_the_app_s_window_is_painted_first_and_works_on_the_next_turn(qtbot, sandbox) -> None:
+class _FirstFrame(QObject):
+    """What `window` shows at its first paint: grabbed on the turn after that paint, before
+    the window's own work after it (the filter's turn is queued first)."""
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.picture: QImage | None = None
+        self.controllers_then: bool | None = None
+        self.sheet_then: str | None = None
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.picture is None:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._grab)
+        return False
+
+    def _grab(self) -> None:
+        self.controllers_then = self._window.controllers_added()
+        self.sheet_then = self._window.styleSheet()
+        self.picture = _picture(self._window)
+
+
+@pytest.fixture
+def scheme(request, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Each colour scheme; the app's palette is Qt's own again afterwards."""
+    monkeypatch.setenv(SCHEME_VARIABLE, request.param)
+    yield request.param
+    QApplication.setPalette(QPalette())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"], indirect=True)
+def test_the_app_s_window_is_painted_first_and_works_on_the_next_turn(
+    qtbot, sandbox, scheme: str
+) -> None:
     window = create_window(["--api-base", sandbox.url, "--token", sandbox.TOKEN])
     qtbot.addWidget(window)
     window.confirm_quit = lambda waiting: True
     assert not window.controllers_added()
-    first_frame = _picture(window)  # painted as the screen would show it, before they come
-    qtbot.waitUntil(window.controllers_added)  # on the next turn of the event loop
-    assert _picture(window) == first_frame  # nothing seen changed when they came
-
+    first = _FirstFrame(window)
     with qtbot.waitExposed(window):
         window.show()
+    qtbot.waitUntil(lambda: first.picture is not None)
+    assert first.controllers_then is False and first.sheet_then == ""  # neither was there
+    qtbot.waitUntil(lambda: window.controllers_added() and bool(window.styleSheet()))
+    assert _picture(window) == first.picture  # and nothing seen changed when they came
+
     fill(qtbot, window, **{**VENDOR, "ticketId": "tic_1001"})
     with qtbot.waitSignal(window.sent, timeout=10_000):
         click(qtbot, window.submit_button)
     (request,) = sandbox.requests
     assert (request.method, request.path) == ("PUT", "/api/v1/ticket/tic_1001")
     assert window.banner.text().startswith("Ticket tic_1001 updated at ")
+
+
+def test_a_first_frame_with_a_box_has_its_style_sheet_before_it(qtbot, make_window) -> None:
+    """The sandbox's notice is a box the sheet draws: its window is styled as it is built."""
+    window = create_window(["--demo"])
+    qtbot.addWidget(window)
+    assert window.sandbox_notice is not None and not window.sandbox_notice.isHidden()
+    assert window.styleSheet()
 
 
 def test_a_window_opened_on_a_ticket_is_built_whole(qtbot, sandbox) -> None:
