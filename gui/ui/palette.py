@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -255,8 +255,11 @@ class ColourScheme(QObject):
         #: are in their palettes, `mark`), unless one of `unless_shown` (a box the sheet draws)
         #: is in that frame: 3.5 ms less before it. Then it comes on a turn of its own.
         self._sheet_waits = after is not None and all(w.isHidden() for w in unless_shown)
+        self._boxes = tuple(unless_shown) if self._sheet_waits else ()
         if after is not None and self._sheet_waits:
             after.connect(lambda: QTimer.singleShot(0, self._sheet_arrives))
+            for box in self._boxes:  # one shown meanwhile has it before it is painted
+                box.installEventFilter(self)
         self._forced = forced_scheme()
         self._replaced_palette = False  # the app's palette is ours, not the platform's
         self.scheme = self._forced or scheme_of(
@@ -290,7 +293,15 @@ class ColourScheme(QObject):
             self._window.setStyleSheet(stylesheet(VARIANTS[scheme]))
             self.applied.emit(scheme)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and watched in self._boxes:
+            self._sheet_arrives()
+        return False
+
     def _sheet_arrives(self) -> None:
+        for box in self._boxes:
+            box.removeEventFilter(self)
+        self._boxes = ()
         if self._sheet_waits:
             self._sheet_waits = False
             self._window.setStyleSheet(stylesheet(VARIANTS[self.scheme]))

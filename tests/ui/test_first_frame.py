@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.app import create_window
 from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
+from gui.ui.banner import BannerKind
 from gui.ui.palette import SCHEME_VARIABLE
 from gui.ui.settings import AppSettings
 from tests.ui.conftest import VENDOR, click, fill
@@ -101,6 +102,17 @@ def test_the_app_s_window_is_painted_first_and_works_on_the_next_turn(
     (request,) = sandbox.requests
     assert (request.method, request.path) == ("PUT", "/api/v1/ticket/tic_1001")
     assert window.banner.text().startswith("Ticket tic_1001 updated at ")
+
+
+def test_a_box_shown_before_the_style_sheet_came_brings_it(qtbot, sandbox) -> None:
+    """The banner, shown between the window's build and its sheet's turn, is drawn styled."""
+    window = create_window(["--api-base", sandbox.url, "--token", sandbox.TOKEN])
+    qtbot.addWidget(window)
+    assert window.styleSheet() == ""
+    window.page.say(BannerKind.ERROR, "The outbox could not be read.")
+    window.show()  # the banner's Show, before any paint
+    assert window.banner.isVisible()
+    assert window.styleSheet()
 
 
 def test_a_first_frame_with_a_box_has_its_style_sheet_before_it(qtbot, make_window) -> None:
