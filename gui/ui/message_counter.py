@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QEvent, Qt, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from gui.ui.i18n import translated
@@ -14,6 +13,10 @@ from gui.ui.palette import mark
 
 if TYPE_CHECKING:
     from gui.core.sms import SmsLength
+
+
+#: The plain-characters button's look: a link, in the palette's link colour.
+_LINK = "QPushButton { color: palette(link); border: none; text-decoration: underline; }"
 
 
 class MessageCounter(QWidget):
@@ -54,10 +57,7 @@ class MessageCounter(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.plain_button = QPushButton()
         self.plain_button.setObjectName("smsPlainCharactersButton")
-        self.plain_button.setFlat(True)  # looks like a link: it acts on the text beside it
-        self.plain_button.setStyleSheet(
-            "QPushButton { color: palette(link); border: none; text-decoration: underline; }"
-        )
+        self.plain_button.setFlat(True)  # a link (`_LINK`): it acts on the text beside it
         self.plain_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.plain_button.hide()
         self.plain_button.clicked.connect(self.use_plain_characters)
@@ -110,7 +110,10 @@ class MessageCounter(QWidget):
         said = self._said(length)
         changed = (length.segments, length.encoding.value) != (self._segments(), self._encoding())
         self._length = length
-        self.plain_button.setVisible(self._offer_plain and plain_helps(text, length))
+        offered = self._offer_plain and plain_helps(text, length)
+        if offered and not self.plain_button.styleSheet():  # its own sheet: when first offered
+            self.plain_button.setStyleSheet(_LINK)
+        self.plain_button.setVisible(offered)
         if said != self.label.text():
             self.label.setText(said)
             self.label.setAccessibleName(said)
@@ -159,6 +162,8 @@ class MessageCounter(QWidget):
     def use_plain_characters(self) -> None:
         """Put plain quotes, dashes, dots and spaces for the typographic ones, as one undo step;
         the cursor stays by the text it was at."""
+        from PySide6.QtGui import QTextCursor  # PySide builds it (and its enums) on first use
+
         from gui.core.sms import typographic_replacements
 
         replacements = typographic_replacements(self._message.toPlainText())
