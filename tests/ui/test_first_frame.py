@@ -5,10 +5,6 @@ replaces another, are built whole."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +18,7 @@ from gui.ui.banner import BannerKind
 from gui.ui.palette import SCHEME_VARIABLE
 from gui.ui.settings import AppSettings
 from tests.ui.conftest import VENDOR, click, fill
+from tests.ui.test_start_up_imports import offscreen_python
 
 #: What only the controllers need: loaded after the app window's first paint.
 CONTROLLER_MODULES = (
@@ -193,12 +190,5 @@ def test_the_first_paint_comes_before_the_controllers_modules_load() -> None:
         print(len(seen[0]), len(seen[1]))
         window.shutdown()
         """
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["0", str(len(CONTROLLER_MODULES))], result.stdout
+    printed = offscreen_python(code)
+    assert printed.split() == ["0", str(len(CONTROLLER_MODULES))], printed

@@ -26,6 +26,20 @@ AFTER_FIRST_PAINT = (
 )
 
 
+def offscreen_python(code: str) -> str:
+    """What `code` (indented as in a test) prints in a fresh interpreter with the offscreen
+    platform and the test's environment (its private folders); it must exit with 0."""
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_the_window_is_built_without_what_the_warm_up_loads() -> None:
     code = f"""
         import sys
@@ -37,12 +51,5 @@ def test_the_window_is_built_without_what_the_warm_up_loads() -> None:
         print(",".join(name for name in {AFTER_FIRST_PAINT!r} if name in sys.modules))
         window.shutdown()
         """
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1:] in ([""], []), result.stdout
+    printed = offscreen_python(code)
+    assert printed.strip().splitlines()[-1:] in ([""], []), printed
