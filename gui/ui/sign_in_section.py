@@ -37,6 +37,7 @@ from gui.ui.banner import BannerKind
 from gui.ui.field_errors import FieldErrors
 from gui.ui.i18n import translated
 from gui.ui.keychain_writer import SAVING, KeychainWriter
+from gui.ui.palette import mark
 from gui.ui.ticket_form import accessible_label
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class SignInSection(QWidget):
         self.keys_help = QLabel(wordWrap=True)
         self.keys_help.setObjectName("keysHelp")
         self.keys_help.setTextFormat(Qt.TextFormat.PlainText)
-        self.keys_help.setProperty("role", "hint")
+        mark(self.keys_help, "hint")  # in the first frame of a first start
         self.secret_key = self._key_edit("secretKey")
         self.publish_key = self._key_edit("publishKey")
         self.error_labels = self._errors.labels

@@ -78,6 +78,20 @@ def scheme(request, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"], indirect=True)
+def test_a_first_start_s_sign_in_page_looks_the_same_once_styled(qtbot, scheme: str) -> None:
+    window = create_window([])  # no keys anywhere: the sign-in page is the first frame
+    qtbot.addWidget(window)
+    first = _FirstFrame(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: first.picture is not None)
+    assert window.pages.currentWidget().objectName() == "signInPage"
+    assert first.sheet_then == ""
+    qtbot.waitUntil(lambda: window.controllers_added() and bool(window.styleSheet()))
+    assert _picture(window) == first.picture
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"], indirect=True)
 def test_the_app_s_window_is_painted_first_and_works_on_the_next_turn(
     qtbot, sandbox, scheme: str
 ) -> None:
