@@ -1,5 +1,6 @@
 """`FieldErrors`: the inline error under each of a few fields, for the Settings dialog's form
-and the sign-in section alike."""
+and the sign-in section alike; `error_label` and `field_cell`, every form's error label and
+field cell (the ticket form's, the templates dialog's too)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gui.ui.palette import mark
 
 if TYPE_CHECKING:
     from gui.core.errors import FieldError
@@ -17,10 +20,22 @@ def error_label(field: str) -> QLabel:
     """The hidden, word-wrapped label for `field`'s error (`<field>Error`, role fieldError)."""
     label = QLabel(wordWrap=True)
     label.setObjectName(f"{field}Error")
-    label.setProperty("role", "fieldError")
+    mark(label, "fieldError")
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()
     return label
+
+
+def field_cell(*widgets: QWidget) -> QWidget:
+    """A form's field cell: `widgets` one under the other, 2 px apart (the editor, what stands
+    under it, its error label)."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    for widget in widgets:
+        column.addWidget(widget)
+    return cell
 
 
 class FieldErrors:

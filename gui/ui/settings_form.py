@@ -28,7 +28,7 @@ from gui.core.config import CONNECT_TIMEOUT, READ_TIMEOUT
 from gui.core.contacts import DEFAULT_REGION
 from gui.core.credentials import Credentials
 from gui.core.errors import FieldError
-from gui.ui.field_errors import FieldErrors
+from gui.ui.field_errors import FieldErrors, field_cell
 from gui.ui.i18n import available_languages, translated
 from gui.ui.ticket_form import accessible_label
 
@@ -164,13 +164,7 @@ class SettingsForm(QWidget):
         if error_field is None:
             form.addRow(label, editor)
             return
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(editor)
-        column.addWidget(self.error_labels[error_field])
-        form.addRow(label, cell)
+        form.addRow(label, field_cell(editor, self.error_labels[error_field]))
 
     def _fill_regions(self) -> None:
         import phonenumbers  # loaded by the window's warm-up long before Settings opens

@@ -34,7 +34,7 @@ from gui.core.errors import (
 )
 from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.ui.banner import BannerKind
-from gui.ui.field_errors import FieldErrors
+from gui.ui.field_errors import FieldErrors, field_cell
 from gui.ui.i18n import translated
 from gui.ui.keychain_writer import SAVING, KeychainWriter
 from gui.ui.palette import mark
@@ -137,13 +137,7 @@ class SignInSection(QWidget):
             label = self._labels[field] = QLabel()
             label.setObjectName(f"{field}Label")
             label.setBuddy(editor)
-            cell = QWidget()
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(editor)
-            column.addWidget(self.error_labels[field])
-            form.addRow(label, cell)
+            form.addRow(label, field_cell(editor, self.error_labels[field]))
         form.addRow("", self.show_secrets)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)

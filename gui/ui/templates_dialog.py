@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.core.fields import ContactType
 from gui.core.templates import PLACEHOLDERS, Template, problems
+from gui.ui.field_errors import error_label, field_cell
 from gui.ui.i18n import translated
 from gui.ui.status_field import StatusField
 
@@ -108,26 +109,15 @@ class TemplatesDialog(QDialog):
             "status": self.status,
         }
         form = QFormLayout()
+        under = {"message": self.placeholders, "status": self.status.note}
         for field, editor in editors.items():
-            cell = QWidget()
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(editor)
-            if field == "message":
-                column.addWidget(self.placeholders)
-            if field == "status":
-                column.addWidget(self.status.note)
+            parts = [editor, *((under[field],) if field in under else ())]
             if field in _CHECKED:
-                error = _named(QLabel(wordWrap=True), f"template{field.title()}Error")
-                error.setProperty("role", "fieldError")
-                error.setTextFormat(Qt.TextFormat.PlainText)
-                error.hide()
-                column.addWidget(error)
-                self.errors[field] = error
+                error = self.errors[field] = error_label(f"template{field.title()}")
+                parts.append(error)
             label = self.labels[field] = QLabel()
             label.setBuddy(editor)
-            form.addRow(label, cell)
+            form.addRow(label, field_cell(*parts))
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)

@@ -29,6 +29,7 @@ from gui.core.fields import (
     Operation,
 )
 from gui.ui.field_editors import edited_signal, editor_value, new_editor, set_editor_value
+from gui.ui.field_errors import error_label, field_cell
 from gui.ui.i18n import translated
 from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
 from gui.ui.message_buttons import PreviewButton, TemplateButton
@@ -409,8 +410,8 @@ class TicketForm(QWidget):
         The texts are set by `_retranslate`; the error label's accessible name names the field,
         and the editor's accessible description starts with the error."""
         editor = self._editors[field]
-        error = self.error_labels[field] = _error_label(field)
-        cell = _column(editor, *(() if extra is None else (extra,)), error)
+        error = self.error_labels[field] = error_label(field)
+        cell = field_cell(editor, *(() if extra is None else (extra,)), error)
         if not labelled:  # a check box: its own text is its label
             form.addRow(cell)
             return cell
@@ -473,25 +474,3 @@ def accessible_label(text: str) -> str:
     """A label as a screen reader should say it: without the "&" of its mnemonic and without
     the "*" that marks a required field (the accessible description says "Required")."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *")
-
-
-def _error_label(field: str) -> QLabel:
-    """`field`'s error label (`<field>Error`), hidden while the field has no error."""
-    error = QLabel(wordWrap=True)
-    error.setObjectName(f"{field}Error")
-    mark(error, "fieldError")
-    error.setTextFormat(Qt.TextFormat.PlainText)
-    error.hide()
-    return error
-
-
-def _column(*widgets: QWidget) -> QWidget:
-    """A field's cell: `widgets` one under the other (the editor, what stands under it, its
-    error)."""
-    cell = QWidget()
-    column = QVBoxLayout(cell)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    for widget in widgets:
-        column.addWidget(widget)
-    return cell
