@@ -30,7 +30,9 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     STAMPS["app"] = time.perf_counter()
     window = QMainWindow()
-    window.setCentralWidget(TicketPage(statuses=["NEW", "IN_PROGRESS", "ON_HOLD", "DONE"]))
+    statuses = ["NEW", "IN_PROGRESS", "ON_HOLD", "DONE"]
+    # As in the window's first frame: the notification's rows come after it.
+    window.setCentralWidget(TicketPage(statuses=statuses, notify_rows_later=True))
     for title in ("&File", "&Edit", "&View", "&Help"):
         window.menuBar().addMenu(title)
     window.statusBar().showMessage("Sends to api.particlespace.com")

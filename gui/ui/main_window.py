@@ -242,8 +242,10 @@ class MainWindow(QMainWindow):
     # --- Building ----------------------------------------------------------------------------
 
     def _build(self, ticket_id: str | None) -> None:
-        page = self.page = TicketPage(
-            statuses=self.settings.statuses(), sandbox=self.sandbox is not None
+        page = self.page = TicketPage(  # its notification's rows come with the controllers
+            statuses=self.settings.statuses(),
+            sandbox=self.sandbox is not None,
+            notify_rows_later=True,
         )
         # The ticket page, or the sign-in page when there is nothing to sign in with.
         self.pages = QStackedWidget()

@@ -29,8 +29,8 @@ from gui.core.contacts import DEFAULT_REGION
 from gui.core.credentials import Credentials
 from gui.core.errors import FieldError
 from gui.ui.field_errors import FieldErrors, field_cell
+from gui.ui.form_texts import accessible_label
 from gui.ui.i18n import available_languages, translated
-from gui.ui.ticket_form import accessible_label
 
 # The fields that can show an inline error, in form order (all of them under Advanced).
 FIELDS = ("token", "apiBase", "caBundle")

@@ -35,10 +35,10 @@ from gui.core.errors import (
 from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.ui.banner import BannerKind
 from gui.ui.field_errors import FieldErrors, field_cell
+from gui.ui.form_texts import accessible_label
 from gui.ui.i18n import translated
 from gui.ui.keychain_writer import SAVING, KeychainWriter
 from gui.ui.palette import mark
-from gui.ui.ticket_form import accessible_label
 
 if TYPE_CHECKING:
     from gui.core.config import Connection

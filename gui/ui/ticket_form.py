@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,20 +27,28 @@ from gui.core.fields import (
     Kind,
     Operation,
 )
-from gui.ui.field_editors import edited_signal, editor_value, new_editor, set_editor_value
+from gui.ui.field_editors import (
+    TabTyper,
+    edited_signal,
+    editor_value,
+    named_editor,
+    set_editor_value,
+)
 from gui.ui.field_errors import error_label, field_cell
+from gui.ui.form_texts import accessible_label, field_labels, field_rules
 from gui.ui.i18n import translated
 from gui.ui.limited_text import LimitedLineEdit, LimitedPlainTextEdit
-from gui.ui.message_buttons import PreviewButton, TemplateButton
-from gui.ui.message_counter import MessageCounter
 from gui.ui.palette import mark
 from gui.ui.status_field import StatusField
-from gui.ui.time_field import OptionalDateTimeEdit
 
 if TYPE_CHECKING:
     from gui.core.errors import FieldError
+    from gui.core.fields import Field
     from gui.core.ticket import TicketDraft
     from gui.ui.known_tickets import KnownTicketCompleter
+    from gui.ui.message_buttons import PreviewButton, TemplateButton
+    from gui.ui.message_counter import MessageCounter
+    from gui.ui.time_field import OptionalDateTimeEdit
 
 _Editor = TypeVar("_Editor", bound=QWidget)
 
@@ -51,33 +58,16 @@ _CONTACT_PLACEHOLDERS = {
 }
 
 
-class TabTyper(QObject):
-    """For a multi-line field whose Tab moves the focus on (`tabChangesFocus`): Ctrl+Tab types
-    a tab character there instead."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
-            or not isinstance(event, QKeyEvent)
-            or event.key() != Qt.Key.Key_Tab
-            or event.modifiers() != Qt.KeyboardModifier.ControlModifier
-            or not isinstance(watched, QPlainTextEdit)
-            or watched.isReadOnly()
-        ):
-            return False
-        if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # no window shortcut takes Ctrl+Tab away from the field
-            return True
-        watched.insertPlainText("\t")
-        return True
-
-
 class TicketForm(QWidget):
     """The update form. Each editor's objectName is its API field name; its error label is
     `<field>Error`, visible only while that field has an error.
 
     It edits an update of an existing ticket or a new ticket (`operation`): a new ticket has no
     id yet (the row is hidden) and its description is optional.
+
+    The notification's rows (time, type, contacts, subject, message), hidden while Notify is
+    off, are not in the window's first frame: with ``notify_rows_later`` they come with
+    `add_notify_rows` (the window's controllers call it, and ticking Notify), else at once.
 
     For screen readers each editor's accessible name is its label and its accessible
     description its rule; while the field has an error, the error comes first. Tab and
@@ -92,27 +82,36 @@ class TicketForm(QWidget):
     operation_changed = Signal(object)
 
     known_tickets: KnownTicketCompleter  # the id's completion, once `add_completers` ran
+    # The notification's rows, once `add_notify_rows` ran:
+    time: OptionalDateTimeEdit
+    type: QComboBox
+    contacts: QLineEdit
+    notify_subject: QLineEdit
+    notify_message: QPlainTextEdit
+    message_counter: MessageCounter  # under the message
+    template_button: TemplateButton  # under the message's label (`TemplatesMenu`)
+    preview_button: PreviewButton  # under it: what recipients get
 
-    def __init__(self, *, statuses: Sequence[str] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        statuses: Sequence[str] = (),
+        notify_rows_later: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         #: One editor per field of the table, in form order, by API name.
-        self._editors: dict[str, QWidget] = {}
-        for field in FIELD_TABLE:
-            editor = new_editor(field.kind, limit=field.max_length)
-            editor.setObjectName(field.name)  # the API name: for tests, styles and automation
-            self._editors[field.name] = editor
+        self._editors = {
+            field.name: named_editor(field) for field in FIELD_TABLE if not field.notify_only
+        }
         # ... and by their draft attribute, as the window uses them.
-        self.ticket_id = self._editor_of(TICKET_ID, QLineEdit)
-        self.title = self._editor_of("title", QLineEdit)
-        self.description = self._editor_of("description", QPlainTextEdit)
-        self.status = self._editor_of("status", StatusField)
-        self.notify = self._editor_of("notify", QCheckBox)
-        self.time = self._editor_of("time", OptionalDateTimeEdit)
-        self.type = self._editor_of("type", QComboBox)
-        self.contacts = self._editor_of("contacts", QLineEdit)
-        self.notify_subject = self._editor_of("notifySubject", QLineEdit)
-        self.notify_message = self._editor_of("notifyMessage", QPlainTextEdit)
-        self.automated = self._editor_of("automated", QCheckBox)
+        self.ticket_id = _editor_of(self._editors, TICKET_ID, QLineEdit)
+        self.title = _editor_of(self._editors, "title", QLineEdit)
+        self.description = _editor_of(self._editors, "description", QPlainTextEdit)
+        self.status = _editor_of(self._editors, "status", StatusField)
+        self.notify = _editor_of(self._editors, "notify", QCheckBox)
+        self.automated = _editor_of(self._editors, "automated", QCheckBox)
+        self._notify_rows_added = False
 
         self.description.setMinimumHeight(80)
         self.description.setMaximumHeight(140)
@@ -125,18 +124,8 @@ class TicketForm(QWidget):
         self.ticket_hint.setWordWrap(True)
         self.ticket_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.ticket_hint.hide()
-        self.notify_message.setMinimumHeight(60)
-        self.notify_message.setMaximumHeight(120)
-        self.message_counter = MessageCounter(
-            message=self.notify_message,
-            is_sms=lambda: self.contact_type() is ContactType.SMS,
-        )
-        self.template_button = TemplateButton()  # under the message's label (`TemplatesMenu`)
-        self.preview_button = PreviewButton()  # under it: what recipients get
         self._tab_typer = TabTyper(self)
-        for editor in self._editors.values():
-            if isinstance(editor, QPlainTextEdit):
-                editor.installEventFilter(self._tab_typer)
+        self.description.installEventFilter(self._tab_typer)
 
         self.error_labels: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
@@ -144,12 +133,53 @@ class TicketForm(QWidget):
         #: The errors shown, by field, as given (a Message is shown again in a new language).
         self._errors: dict[str, list[str]] = {}
         self._lay_out()
+        self._retranslate()
+        self._connect_edits(self._editors)
+        self.notify.toggled.connect(self._on_notify_toggled)
+        self._on_notify_toggled(False)
+        if not notify_rows_later:
+            self.add_notify_rows()
+
+    def add_notify_rows(self) -> None:
+        """Build the notification's rows into their section, hidden while Notify is off (once;
+        it does nothing the second time). Their modules (the time field's, with the datetime
+        library) and widgets cost the first frame 3 ms; Tab finds them in form order."""
+        if self._notify_rows_added:
+            return
+        self._notify_rows_added = True
+        from gui.ui.focus_chain import take_into_place
+        from gui.ui.message_buttons import PreviewButton, TemplateButton
+        from gui.ui.message_counter import MessageCounter
+        from gui.ui.time_field import OptionalDateTimeEdit
+
+        fields = [field for field in FIELD_TABLE if field.notify_only]
+        added = {field.name: named_editor(field) for field in fields}
+        self._editors = {
+            field.name: self._editors.get(field.name) or added[field.name] for field in FIELD_TABLE
+        }
+        self.time = _editor_of(self._editors, "time", OptionalDateTimeEdit)
+        self.type = _editor_of(self._editors, "type", QComboBox)
+        self.contacts = _editor_of(self._editors, "contacts", QLineEdit)
+        self.notify_subject = _editor_of(self._editors, "notifySubject", QLineEdit)
+        self.notify_message = _editor_of(self._editors, "notifyMessage", QPlainTextEdit)
+        self.notify_message.setMinimumHeight(60)
+        self.notify_message.setMaximumHeight(120)
+        self.notify_message.installEventFilter(self._tab_typer)
+        self.message_counter = MessageCounter(
+            message=self.notify_message,
+            is_sms=lambda: self.contact_type() is ContactType.SMS,
+        )
+        self.template_button = TemplateButton()
+        self.preview_button = PreviewButton()
+        for field in fields:
+            self._add_row(self._notify_rows, field)
+        take_into_place(self.notify_section)
         self.setTabOrder(self.notify_message, self.template_button)  # then on, as before
         self.setTabOrder(self.template_button, self.preview_button)
         self._retranslate()
-        self._connect_edits()
+        self._connect_edits(added)
+        self.type.currentIndexChanged.connect(self._on_type_changed)
         self._on_type_changed()
-        self._on_notify_toggled(False)
 
     # --- Reading and filling -----------------------------------------------------------------
 
@@ -157,6 +187,7 @@ class TicketForm(QWidget):
         """What the user typed, unchecked."""
         from gui.core.ticket import draft_from_values  # loaded by the warm-up, not at start-up
 
+        self.add_notify_rows()
         values = {field: editor_value(editor) for field, editor in self._editors.items()}
         if self._operation is Operation.CREATE:
             values[TICKET_ID] = ""  # a new ticket has no id yet; the hidden row is not sent
@@ -165,6 +196,7 @@ class TicketForm(QWidget):
     def set_draft(self, draft: TicketDraft) -> None:
         """Fill every field from `draft` (a restored draft, an outbox item, a history entry)."""
         self.set_operation(draft.operation)
+        self.add_notify_rows()
         keeps_id = draft.operation is Operation.CREATE and not draft.ticket_id
         for field in FIELD_TABLE:
             if field.name == TICKET_ID and keeps_id:
@@ -212,18 +244,14 @@ class TicketForm(QWidget):
         self.status.set_offered(seen, added)
 
     def editor(self, field: str) -> QWidget:
+        self.add_notify_rows()
         return self._editors[field]
-
-    def _editor_of(self, field: str, kind: type[_Editor]) -> _Editor:
-        editor = self._editors[field]
-        if not isinstance(editor, kind):
-            raise TypeError(f"{field}: a {type(editor).__name__}, not a {kind.__name__}")
-        return editor
 
     # --- Errors ------------------------------------------------------------------------------
 
     def show_errors(self, errors: Iterable[FieldError]) -> None:
         """Show each message under its field and focus the first field in form order."""
+        self.add_notify_rows()
         messages: dict[str, list[str]] = {}
         for error in errors:
             messages.setdefault(error.field, []).append(error.message)
@@ -237,11 +265,13 @@ class TicketForm(QWidget):
             self._editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_errors(self) -> None:
-        for field in FIELDS:
+        for field in list(self.error_labels):  # the fields built (`add_notify_rows`)
             self.clear_error(field)
 
     def clear_error(self, field: str) -> None:
-        label = self.error_labels[field]
+        label = self.error_labels.get(field)
+        if label is None:  # a notification row not built yet: it has no error
+            return
         if field in self._errors or label.isVisibleTo(self) or label.text():
             self._errors.pop(field, None)
             label.clear()
@@ -278,31 +308,13 @@ class TicketForm(QWidget):
 
     def _retranslate(self) -> None:
         """Every text of the form in the current language (at start and on a language change)."""
-        labels = {
-            "ticketId": self.tr("&Ticket ID *"),
-            "title": self.tr("T&itle *"),
-            "description": (
-                self.tr("D&escription")  # optional for a new ticket
-                if self._operation is Operation.CREATE
-                else self.tr("D&escription *")
-            ),
-            "status": self.tr("&Status *"),
-            "notify": self.tr("&Notify people about this update"),
-            "time": self.tr("&When"),
-            "type": self.tr("T&ype *"),
-            "contacts": self.tr("&Contacts *"),
-            "notifySubject": self.tr("Su&bject"),
-            "notifyMessage": self.tr("Messa&ge"),
-            "automated": self.tr(
-                "&Automated: remind them again if the ticket stays in this status too long"
-            ),
-        }
+        labels = field_labels(creating=self._operation is Operation.CREATE)
         self.notify.setText(labels["notify"])
         self.automated.setText(labels["automated"])
-        self.type.setItemText(0, self.tr("Email"))
-        self.type.setItemText(1, self.tr("SMS text message"))
         self.legend.setText(self.tr("* required"))
         for field, text in labels.items():
+            if field not in self._editors:  # a notification row not built yet
+                continue
             if field in self._labels:
                 self._labels[field].setText(text)
             name = accessible_label(text)
@@ -314,78 +326,44 @@ class TicketForm(QWidget):
                 self._show_error(field)
             else:
                 self._describe(field)
-        self.message_counter.update_count()
+        if self._notify_rows_added:
+            self.type.setItemText(0, self.tr("Email"))
+            self.type.setItemText(1, self.tr("SMS text message"))
+            self.message_counter.update_count()
 
     def field_help(self) -> list[tuple[str, str]]:
         """Each field's name and rule, in form order and in the current language (F1 help)."""
+        self.add_notify_rows()
         rules = self._rules()
         return [(self._editors[field].accessibleName(), rules[field]) for field in FIELDS]
 
     def _rules(self) -> dict[str, str]:
-        """What each field takes, for its accessible description (and the help)."""
-        from gui.core.fields import MAX_SMS_SEGMENTS
-
-        if self.contact_type() is ContactType.SMS:
-            contacts = self.tr("Required. Phone numbers, separated by commas.")
-        else:
-            contacts = self.tr("Required. Email addresses, separated by commas.")
-        return {
-            "ticketId": self.tr("Required. The ticket's id, such as tic_1001."),
-            "title": self.tr("Required. One line."),
-            "description": (
-                self.tr(
-                    "Optional for a new ticket. Several lines; Tab moves on to the next field, "
-                    "Ctrl+Tab types a tab."
-                )
-                if self._operation is Operation.CREATE
-                else self.tr(
-                    "Required. Several lines; Tab moves on to the next field, Ctrl+Tab types a tab."
-                )
-            ),
-            "status": self.tr("Required. Choose NEW or ON_HOLD, or type another status."),
-            "notify": self.tr("Sends this update to the contacts by email or SMS."),
-            "time": self.tr("Sends now, or at the date and time you pick with Send later."),
-            "type": self.tr("Required. Email or SMS text message."),
-            "contacts": contacts,
-            "notifySubject": self.tr("Optional. One line."),
-            "notifyMessage": self.tr(
-                "Optional. Several lines; by SMS at most {parts} parts of 153 characters, or 67 "
-                "in Unicode. Tab moves on to the next field, Ctrl+Tab types a tab."
-            ).format(parts=MAX_SMS_SEGMENTS),
-            "automated": self.tr("Optional. Particle Space sends reminders by itself."),
-        }
+        sms = self._notify_rows_added and self.contact_type() is ContactType.SMS
+        return field_rules(creating=self._operation is Operation.CREATE, sms=sms)
 
     # --- Layout and behaviour ----------------------------------------------------------------
 
     def _extras(self) -> dict[str, QWidget]:
         """What stands under a field's editor, above its error: by field."""
-        return {
-            TICKET_ID: self.ticket_hint,
-            "status": self.status.note,
-            "notifyMessage": self.message_counter,
-        }
+        extras: dict[str, QWidget] = {TICKET_ID: self.ticket_hint, "status": self.status.note}
+        if self._notify_rows_added:
+            extras["notifyMessage"] = self.message_counter
+        return extras
 
     def _lay_out(self) -> None:
         form = self._form_layout = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.notify_section = QWidget()  # the notify-only fields, shown while notify is on
         self.notify_section.setObjectName("notifySection")
-        section = QFormLayout(self.notify_section)
+        section = self._notify_rows = QFormLayout(self.notify_section)  # `add_notify_rows`
         section.setContentsMargins(24, 0, 0, 0)
         section.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        extras = self._extras()
         for field in FIELD_TABLE:
-            rows = form
             if field.notify_only:
-                if section.rowCount() == 0:  # the section sits where its first field is
+                if field.name == NOTIFY_FIELDS[0]:  # the section sits where its first field is
                     form.addRow(self.notify_section)
-                rows = section
-            cell = self._add_row(
-                rows,
-                field.name,
-                labelled=field.kind is not Kind.FLAG,  # a check box's own text is its label
-                extra=extras.get(field.name),
-            )
+                continue
+            cell = self._add_row(form, field)
             if field.name == TICKET_ID:
                 self._ticket_id_row = cell  # hidden for a new ticket
 
@@ -397,22 +375,16 @@ class TicketForm(QWidget):
         outer.addWidget(self.legend)
         outer.addStretch(1)
 
-    def _add_row(
-        self,
-        form: QFormLayout,
-        field: str,
-        *,
-        labelled: bool = True,
-        extra: QWidget | None = None,
-    ) -> QWidget:
-        """One row: label (buddy of the editor), then the editor with its error label below
-        (returned: the row's field cell).
+    def _add_row(self, form: QFormLayout, row: Field) -> QWidget:
+        """`row`'s row: label (buddy of the editor), then the editor with what stands under it
+        (`_extras`) and its error label below (returned: the row's field cell).
         The texts are set by `_retranslate`; the error label's accessible name names the field,
         and the editor's accessible description starts with the error."""
-        editor = self._editors[field]
+        field, editor = row.name, self._editors[row.name]
         error = self.error_labels[field] = error_label(field)
+        extra = self._extras().get(field)
         cell = field_cell(editor, *(() if extra is None else (extra,)), error)
-        if not labelled:  # a check box: its own text is its label
+        if row.kind is Kind.FLAG:  # a check box: its own text is its label
             form.addRow(cell)
             return cell
         label = QLabel()
@@ -425,20 +397,17 @@ class TicketForm(QWidget):
             form.addRow(label, cell)
         return cell
 
-    def _connect_edits(self) -> None:
+    def _connect_edits(self, editors: dict[str, QWidget]) -> None:
         def clears(field: str) -> Callable[..., None]:
             return lambda *_: self._on_field_edited(field)
 
         def tells(field: str) -> Callable[[int], None]:
             return lambda left_out: self._on_text_cut(field, left_out)
 
-        for field, editor in self._editors.items():
+        for field, editor in editors.items():
             edited_signal(editor).connect(clears(field))
             if isinstance(editor, LimitedLineEdit | LimitedPlainTextEdit):
                 editor.overflowed.connect(tells(field))
-
-        self.notify.toggled.connect(self._on_notify_toggled)
-        self.type.currentIndexChanged.connect(self._on_type_changed)
 
     def _on_field_edited(self, field: str) -> None:
         self.clear_error(field)
@@ -460,6 +429,8 @@ class TicketForm(QWidget):
         self._show_error(field)
 
     def _on_notify_toggled(self, checked: bool) -> None:
+        if checked:
+            self.add_notify_rows()
         self.notify_section.setVisible(checked)
 
     def _on_type_changed(self) -> None:
@@ -470,7 +441,9 @@ class TicketForm(QWidget):
         self.message_counter.update_count()
 
 
-def accessible_label(text: str) -> str:
-    """A label as a screen reader should say it: without the "&" of its mnemonic and without
-    the "*" that marks a required field (the accessible description says "Required")."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" *")
+def _editor_of(editors: dict[str, QWidget], field: str, kind: type[_Editor]) -> _Editor:
+    """`field`'s editor among `editors`, as the `kind` of widget it is."""
+    editor = editors[field]
+    if not isinstance(editor, kind):
+        raise TypeError(f"{field}: a {type(editor).__name__}, not a {kind.__name__}")
+    return editor

@@ -33,11 +33,16 @@ class TicketPage(QWidget):
     """
 
     def __init__(
-        self, *, statuses: Sequence[str] = (), sandbox: bool = False, parent: QWidget | None = None
+        self,
+        *,
+        statuses: Sequence[str] = (),
+        sandbox: bool = False,
+        notify_rows_later: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.banner = Banner()
-        self.form = TicketForm(statuses=statuses)
+        self.form = TicketForm(statuses=statuses, notify_rows_later=notify_rows_later)
         self.submit_button = _button("submitButton")
         self.submit_button.setDefault(True)
         self.cancel_button = _button("cancelButton")

@@ -48,6 +48,7 @@ def add_controllers(
     data folder (the sandbox's own, in the sandbox) unless `outbox_store` and `draft_store` are
     given; `ticket_id` (--ticket) is the ticket the form starts on."""
     settings, sandbox = window.settings, window.sandbox
+    window.form.add_notify_rows()  # hidden in the first frame; the controllers use them
     window.form.add_completers()  # the switcher and the filler fill them
     folder = settings.data_folder()
     if sandbox is not None:  # its own outbox (and history) and draft: never the real ones

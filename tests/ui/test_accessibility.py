@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from gui.core.fields import FIELDS
+from gui.ui.form_texts import accessible_label
 from gui.ui.i18n import install_language
-from gui.ui.ticket_form import accessible_label
 from tests.ui.conftest import WindowFactory, click, focused, type_into
 
 

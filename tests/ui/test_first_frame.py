@@ -8,16 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.app import create_window
 from gui.core.app_folders import OUTBOX_FILE_NAME, SANDBOX_FOLDER_NAME
 from gui.ui.banner import BannerKind
 from gui.ui.palette import SCHEME_VARIABLE
 from gui.ui.settings import AppSettings
-from tests.ui.conftest import VENDOR, click, fill
+from tests.ui.conftest import VENDOR, click, fill, focused
 from tests.ui.test_start_up_imports import offscreen_python
 
 #: What only the controllers need: loaded after the app window's first paint.
@@ -38,6 +38,11 @@ CONTROLLER_MODULES = (
     "gui.ui.notification_preview",
     "gui.ui.known_tickets",
     "gui.ui.list_completer",
+    # The notification's rows (TicketForm.add_notify_rows), hidden in the first frame:
+    "gui.ui.time_field",
+    "gui.ui.message_counter",
+    "gui.ui.message_buttons",
+    "gui.ui.focus_chain",
 )
 
 
@@ -113,6 +118,27 @@ def test_the_app_s_window_is_painted_first_and_works_on_the_next_turn(
     (request,) = sandbox.requests
     assert (request.method, request.path) == ("PUT", "/api/v1/ticket/tic_1001")
     assert window.banner.text().startswith("Ticket tic_1001 updated at ")
+
+
+def test_tab_finds_the_notification_s_rows_that_came_after_the_first_paint(qtbot, sandbox) -> None:
+    window = create_window(["--api-base", sandbox.url, "--token", sandbox.TOKEN])
+    qtbot.addWidget(window)
+    assert window.form.findChild(QWidget, "contacts") is None
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(window.controllers_added)
+    window.form.ticket_id.setFocus()
+    forward = [focused()]
+    for _ in range(14):
+        if focused() == "notify":
+            qtbot.keyClick(window.form.notify, Qt.Key.Key_Space)  # the rows show
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        forward.append(focused())
+    assert forward == [
+        *("ticketId", "title", "description", "status", "notify"),
+        *("timeLater", "type", "contacts", "notifySubject", "notifyMessage"),
+        *("templateButton", "notifyPreviewButton", "automated", "submitButton", "ticketId"),
+    ]
 
 
 def test_a_box_shown_before_the_style_sheet_came_brings_it(qtbot, sandbox) -> None:

@@ -236,6 +236,30 @@ def test_every_field_has_its_editor_and_error_label(form: TicketForm) -> None:
     assert form.description.tabChangesFocus() and form.notify_message.tabChangesFocus()
 
 
+def test_the_notification_s_rows_come_later_or_with_notify(qtbot: QtBot) -> None:
+    """A form built for a first frame has no notification rows; ticking Notify (or the
+    window's controllers) adds them, once, where they belong, hidden again with Notify off."""
+    form = TicketForm(notify_rows_later=True)
+    qtbot.addWidget(form)
+    with qtbot.waitExposed(form):
+        form.show()
+    for field in NOTIFY_FIELDS:
+        assert form.findChild(QWidget, field) is None, field
+    assert form.visible_errors() == {}
+    form.clear_errors()  # no error label of an unbuilt row is asked for
+    type_into(qtbot, form.title, "Leak")
+    click(qtbot, form.notify)
+    contacts = form.findChild(QWidget, "contacts")
+    assert contacts is form.contacts and contacts.isVisible()
+    assert form.notify_section.isAncestorOf(contacts)
+    assert [form.editor(field).objectName() for field in FIELDS] == list(FIELDS)
+    assert form.draft().title == "Leak" and form.draft().contacts == ""
+    form.add_notify_rows()  # a second time: nothing new
+    assert form.contacts is contacts and len(form.findChildren(QWidget, "contacts")) == 1
+    click(qtbot, form.notify)
+    assert not contacts.isVisible()
+
+
 @pytest.mark.parametrize("operation", list(Operation), ids=str)
 def test_the_form_shows_and_gives_back_every_field(form: TicketForm, operation) -> None:
     draft = full_draft(operation)
