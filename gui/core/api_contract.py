@@ -36,8 +36,9 @@ AUTHENTICATE_PATH = "/authenticate"
 
 #: How long a server message may be before the banner cuts it.
 _MAX_MESSAGE = 300
-#: Control characters (C0, DEL, C1) and bidirectional overrides, which could disguise a message.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+#: Control characters (C0, DEL, C1) and bidirectional overrides, which could disguise a message
+#: (compiled by `re` when a message first comes, not at start-up).
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+"
 
 
 #: ``POST`` with the ticket's fields creates a ticket (description optional).
@@ -201,7 +202,7 @@ def clean_message(value: object) -> str:
     """A server message made safe for a label: one line, no control characters, short."""
     if value is None:
         return ""
-    text = _UNSAFE.sub(" ", str(value)).strip()
+    text = re.sub(_UNSAFE, " ", str(value)).strip()
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 

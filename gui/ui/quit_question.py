@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gui.core import reports
-from gui.core.destination import destination_of
 from gui.core.messages import QT_TRANSLATE_NOOP, join
 from gui.ui.i18n import translated
 
@@ -19,6 +17,9 @@ def ask_before_quitting(window: MainWindow, waiting: int) -> bool:
     answer to the question."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
+
+    from gui.core import reports  # loaded with the window's controllers, as is this:
+    from gui.core.destination import destination_of  # not in its first frame
 
     if window.busy:
         waits = reports.quit_while_sending()

@@ -360,6 +360,7 @@ def test_a_text_any_pattern_would_change_has_a_clue() -> None:
     text one of them changes. Every pattern's matches, in any case, and texts built of their
     fragments."""
     import itertools
+    import re
 
     from gui.core.redaction import _CLUES, _PATTERNS
 
@@ -382,6 +383,6 @@ def test_a_text_any_pattern_would_change_has_a_clue() -> None:
     ]
     texts = ["".join(pair) for pair in itertools.product(fragments, repeat=2)]
     for text in texts:
-        if any(pattern.search(text) for pattern in _PATTERNS):
+        if any(re.search(pattern, text) for pattern in _PATTERNS):
             assert _CLUES.search(text), text
     assert sum(1 for text in texts if _CLUES.search(text) is None) > 10  # some are skipped
