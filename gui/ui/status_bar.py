@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from gui.core import reports
 from gui.ui.i18n import translated
 
 
@@ -40,6 +39,8 @@ class WindowStatusBar(QStatusBar):
         return self._waiting
 
     def show_waiting(self, count: int) -> None:
+        from gui.core import reports  # loaded with the outbox that calls this (not at start-up)
+
         self._waiting = count
         self.outbox_status.setVisible(count > 0)
         self.outbox_status.setText(translated(reports.updates_waiting(count)))
