@@ -434,7 +434,13 @@ class MainWindow(QMainWindow):
             self._warm_up_started = True
             # Once the window is on screen, finish what start-up left out: the icon, and on a
             # pool thread the modules sending needs, so the first click does not wait for them.
-            QTimer.singleShot(0, self._after_first_paint)
+            QTimer.singleShot(0, self._add_notify_rows)
+
+    def _add_notify_rows(self) -> None:
+        """The form's hidden rows (5 ms) on a turn of their own, then the controllers'."""
+        if not self._shut_down:
+            self.form.add_notify_rows()
+            QTimer.singleShot(1, self._after_first_paint)  # a timer: due ones come first
 
     def _after_first_paint(self) -> None:
         if self._shut_down:
@@ -442,17 +448,12 @@ class MainWindow(QMainWindow):
         self._controllers_now()  # before anything painted can be clicked, typed or dropped
         self.first_painted.emit()
         _freeze_start_up("painted")
-        # Work that would compete with the first paint for the interpreter starts only now:
-        # the outbox (a crashed run's updates go out first), the draft, the keychain.
-        self.outbox.start()
-        if self._restore_draft:
-            self.drafts.restore()
-        self.filler.load_known_contacts()
-        self.switcher.refresh()
-        self.sign_in.load_keychain()
-        # PySide builds its QStyle wrapper on the first style() call (4 ms): soon, on a turn
-        # of its own, while the user reads the window, not when the first message appears.
-        QTimer.singleShot(0, self.style)
+        from gui.ui.window_controllers import start_controllers  # loaded with the controllers
+
+        # Turns of their own: the controllers' work (3-6 ms), PySide's QStyle wrapper (4 ms).
+        start = functools.partial(start_controllers, self, restore_draft=self._restore_draft)
+        QTimer.singleShot(1, lambda: None if self._shut_down else start())
+        QTimer.singleShot(2, self.style)
         warm_up = functools.partial(
             self.sign_in.ticket_sender.warm_up, stopped=self._warm_up_stopped.is_set
         )

@@ -83,6 +83,7 @@ class TicketForm(QWidget):
 
     known_tickets: KnownTicketCompleter  # the id's completion, once `add_completers` ran
     # The notification's rows, once `add_notify_rows` ran:
+    notify_section: QWidget  # theirs, shown while notify is on
     time: OptionalDateTimeEdit
     type: QComboBox
     contacts: QLineEdit
@@ -171,9 +172,17 @@ class TicketForm(QWidget):
         )
         self.template_button = TemplateButton()
         self.preview_button = PreviewButton()
-        for field in fields:
-            self._add_row(self._notify_rows, field)
-        take_into_place(self.notify_section)
+        section = self.notify_section = QWidget()  # shown while notify is on
+        section.setObjectName("notifySection")
+        rows = QFormLayout(section)
+        rows.setContentsMargins(24, 0, 0, 0)
+        rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in fields:  # built apart, so that the section joins Tab's order as one piece
+            self._add_row(rows, field)
+        section.hide()
+        self._form_layout.insertRow(self._notify_row, section)
+        first, last = self._labels[NOTIFY_FIELDS[0]], self.error_labels[NOTIFY_FIELDS[-1]]
+        take_into_place(section, after=self.notify, first=first, last=last)
         self.setTabOrder(self.notify_message, self.template_button)  # then on, as before
         self.setTabOrder(self.template_button, self.preview_button)
         self._retranslate()
@@ -353,15 +362,10 @@ class TicketForm(QWidget):
     def _lay_out(self) -> None:
         form = self._form_layout = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.notify_section = QWidget()  # the notify-only fields, shown while notify is on
-        self.notify_section.setObjectName("notifySection")
-        section = self._notify_rows = QFormLayout(self.notify_section)  # `add_notify_rows`
-        section.setContentsMargins(24, 0, 0, 0)
-        section.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in FIELD_TABLE:
             if field.notify_only:
-                if field.name == NOTIFY_FIELDS[0]:  # the section sits where its first field is
-                    form.addRow(self.notify_section)
+                if field.name == NOTIFY_FIELDS[0]:  # the section comes where its first field is
+                    self._notify_row = form.rowCount()
                 continue
             cell = self._add_row(form, field)
             if field.name == TICKET_ID:
@@ -431,7 +435,8 @@ class TicketForm(QWidget):
     def _on_notify_toggled(self, checked: bool) -> None:
         if checked:
             self.add_notify_rows()
-        self.notify_section.setVisible(checked)
+        if self._notify_rows_added:
+            self.notify_section.setVisible(checked)
 
     def _on_type_changed(self) -> None:
         contact_type = self.contact_type()

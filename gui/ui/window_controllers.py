@@ -109,6 +109,18 @@ def add_controllers(
     window.preview = NotificationPreviewer.of(window)  # what recipients get, before sending
 
 
+def start_controllers(window: MainWindow, *, restore_draft: bool) -> None:
+    """Start what would have competed with the first paint for the interpreter, once it is
+    done: the outbox (a crashed run's updates go out first), the draft (`restore_draft`), the
+    contacts and tickets known here, the keychain."""
+    window.outbox.start()
+    if restore_draft:
+        window.drafts.restore()
+    window.filler.load_known_contacts()
+    window.switcher.refresh()
+    window.sign_in.load_keychain()
+
+
 def _destination(window: MainWindow) -> Destination:
     """Where the window's updates go now (the outbox panel shows only theirs)."""
     return destination_of(window.sign_in.connection)

@@ -1,5 +1,5 @@
-"""`take_into_place`: widgets added to a window already shown are where Tab finds them, and a
-container of theirs with a focus proxy does not catch Tab at the end of the round."""
+"""`take_into_place`: a part added to a window already shown is where Tab finds it, and none of
+its containers with a focus proxy catches Tab or Shift+Tab at the end of the round."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,21 +39,24 @@ def _walk(qtbot: QtBot, key: Qt.Key, steps: int) -> list[str]:
     return seen
 
 
-def test_rows_added_to_a_shown_window_take_their_place_in_the_tab_order(qtbot: QtBot) -> None:
+def test_a_part_added_to_a_shown_window_takes_its_place_in_the_tab_order(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     column = QVBoxLayout(window)
     first = _named(QLineEdit(), "first")
-    section = _named(QWidget(), "section")  # empty when the window is shown
-    rows = QVBoxLayout(section)
     after = _named(QCheckBox("after"), "after")
     last = _named(QPushButton("last"), "last")
-    for widget in (first, section, after, last):
+    for widget in (first, after, last):
         column.addWidget(widget)
     with qtbot.waitExposed(window):
         window.show()
 
-    # Later: a time field (a container whose focus proxy is its check box) and two editors.
+    # Later, built apart: a time field (a container whose focus proxy is its check box), a
+    # combo box and a multi-line editor (whose viewport's focus proxy is the editor), with a
+    # label first and an error label last.
+    part = _named(QWidget(), "part")
+    rows = QVBoxLayout(part)
+    label = _named(QLabel("When"), "label")
     time = _named(QWidget(), "time")
     later = _named(QCheckBox("later"), "later")
     moment = _named(QLineEdit(), "moment")
@@ -59,16 +64,19 @@ def test_rows_added_to_a_shown_window_take_their_place_in_the_tab_order(qtbot: Q
     line.addWidget(later)
     line.addWidget(moment)
     time.setFocusProxy(later)
-    contacts = _named(QLineEdit(), "contacts")
-    for widget in (time, _named(QComboBox(), "kind"), contacts):
+    error = _named(QLabel(), "error")
+    message = _named(QPlainTextEdit(tabChangesFocus=True), "message")
+    for widget in (label, time, _named(QComboBox(), "kind"), message):
         rows.addWidget(widget)
-    take_into_place(section)
-    qtbot.waitUntil(contacts.isVisible)  # Qt shows them on the next turn
+    rows.addWidget(error)
+    column.insertWidget(1, part)
+    take_into_place(part, after=first, first=label, last=error)
+    qtbot.waitUntil(error.isVisible)  # Qt shows them on the next turn
 
     first.setFocus()
     forward = _walk(qtbot, Qt.Key.Key_Tab, 7)
-    assert forward == ["first", "later", "moment", "kind", "contacts", "after", "last", "first"]
+    assert forward == ["first", "later", "moment", "kind", "message", "after", "last", "first"]
     assert _walk(qtbot, Qt.Key.Key_Backtab, 7) == list(reversed(forward))
-    assert time.focusProxy() is later  # what the moves changed for their time is given back
-    assert section.focusPolicy() == Qt.FocusPolicy.NoFocus
-    assert time.focusPolicy() == Qt.FocusPolicy.NoFocus
+    # What the move changed for its time is given back.
+    assert part.focusProxy() is None and part.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert error.focusPolicy() == Qt.FocusPolicy.NoFocus and time.focusProxy() is later
