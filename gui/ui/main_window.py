@@ -432,32 +432,31 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._warm_up_started:
             self._warm_up_started = True
-            # Once the window is on screen, finish what start-up left out: the icon, and on a
-            # pool thread the modules sending needs, so the first click does not wait for them.
-            QTimer.singleShot(0, self._add_notify_rows)
+            # On screen: what start-up left out, a piece a turn. The form's hidden rows (5 ms), the
+            # controllers (and the warm-up), their start (3-6 ms), PySide's QStyle wrapper (4 ms).
+            self._left_out: list[Callable[[], object]] = [self.form.add_notify_rows]
+            self._left_out += [self._after_first_paint, self._start_controllers, self.style]
+            QTimer.singleShot(0, self._next_left_out)
 
-    def _add_notify_rows(self) -> None:
-        """The form's hidden rows (5 ms) on a turn of their own, then the controllers'."""
-        if not self._shut_down:
-            self.form.add_notify_rows()
-            QTimer.singleShot(1, self._after_first_paint)  # a timer: due ones come first
+    def _next_left_out(self) -> None:
+        """The next piece, the rest on a timer (zero-time calls run before a due GUI timer)."""
+        if not self._shut_down and self._left_out:
+            self._left_out.pop(0)()
+            QTimer.singleShot(1, self._next_left_out)
 
     def _after_first_paint(self) -> None:
-        if self._shut_down:
-            return
         self._controllers_now()  # before anything painted can be clicked, typed or dropped
         self.first_painted.emit()
         _freeze_start_up("painted")
-        from gui.ui.window_controllers import start_controllers  # loaded with the controllers
-
-        # Turns of their own: the controllers' work (3-6 ms), PySide's QStyle wrapper (4 ms).
-        start = functools.partial(start_controllers, self, restore_draft=self._restore_draft)
-        QTimer.singleShot(1, lambda: None if self._shut_down else start())
-        QTimer.singleShot(2, self.style)
         warm_up = functools.partial(
             self.sign_in.ticket_sender.warm_up, stopped=self._warm_up_stopped.is_set
         )
         self._warm_up.run(warm_up, lambda _result: self.warmed_up.emit(), self._on_warm_up_failed)
+
+    def _start_controllers(self) -> None:
+        from gui.ui.window_controllers import start_controllers  # loaded with the controllers
+
+        start_controllers(self, restore_draft=self._restore_draft)
 
     def _on_warm_up_failed(self, error: Exception) -> None:
         log.warning("could not preload the modules for sending", exc_info=error)

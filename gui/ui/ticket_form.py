@@ -125,8 +125,7 @@ class TicketForm(QWidget):
         self.ticket_hint.setWordWrap(True)
         self.ticket_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.ticket_hint.hide()
-        self._tab_typer = TabTyper(self)
-        self.description.installEventFilter(self._tab_typer)
+        self._tab_typer = TabTyper(self)  # on each multi-line field (`_connect_edits`)
 
         self.error_labels: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
@@ -137,7 +136,6 @@ class TicketForm(QWidget):
         self._retranslate()
         self._connect_edits(self._editors)
         self.notify.toggled.connect(self._on_notify_toggled)
-        self._on_notify_toggled(False)
         if not notify_rows_later:
             self.add_notify_rows()
 
@@ -165,7 +163,6 @@ class TicketForm(QWidget):
         self.notify_message = _editor_of(self._editors, "notifyMessage", QPlainTextEdit)
         self.notify_message.setMinimumHeight(60)
         self.notify_message.setMaximumHeight(120)
-        self.notify_message.installEventFilter(self._tab_typer)
         self.message_counter = MessageCounter(
             message=self.notify_message,
             is_sms=lambda: self.contact_type() is ContactType.SMS,
@@ -278,9 +275,7 @@ class TicketForm(QWidget):
             self.clear_error(field)
 
     def clear_error(self, field: str) -> None:
-        label = self.error_labels.get(field)
-        if label is None:  # a notification row not built yet: it has no error
-            return
+        label = self.error_labels[field]
         if field in self._errors or label.isVisibleTo(self) or label.text():
             self._errors.pop(field, None)
             label.clear()
@@ -412,6 +407,8 @@ class TicketForm(QWidget):
             edited_signal(editor).connect(clears(field))
             if isinstance(editor, LimitedLineEdit | LimitedPlainTextEdit):
                 editor.overflowed.connect(tells(field))
+            if isinstance(editor, QPlainTextEdit):
+                editor.installEventFilter(self._tab_typer)
 
     def _on_field_edited(self, field: str) -> None:
         self.clear_error(field)
