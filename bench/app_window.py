@@ -19,6 +19,9 @@ HEAVY = ("requests", "urllib3", "email_validator", "phonenumbers")
 def main() -> int:
     import sys
 
+    from gui import collector
+
+    collector.hold_off()  # as gui/__main__.py does before it loads the window
     import first_paint
     from PySide6.QtWidgets import QApplication
 

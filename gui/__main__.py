@@ -24,6 +24,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.self_test import run_self_test
 
         return run_self_test()
+    from gui import collector
+
+    collector.hold_off()  # until the window's first paint: what start-up makes, it keeps
     from gui.app import main as run_window
 
     return run_window(args)

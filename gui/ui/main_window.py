@@ -22,7 +22,6 @@ app's first window right after its first paint), connects them, remembers where 
 from __future__ import annotations
 
 import functools
-import gc
 import itertools
 import logging
 import threading
@@ -32,6 +31,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from gui import collector
 from gui.core.fields import Operation
 from gui.ui import shortcuts
 from gui.ui.banner import BannerKind
@@ -78,17 +78,6 @@ log = logging.getLogger(__name__)
 
 #: How long closing the window waits for the warm-up.
 _SHUTDOWN_WAIT_MS = 3000
-
-
-@functools.cache
-def _freeze_start_up(stage: str) -> None:
-    """Once per process at each `stage` of the first window ("painted", "warmed up"): what
-    start-up and the warm-up made lives as long as the app, so it goes out of the cyclic
-    collector's sight (`gc.freeze`). A full collection holds the GIL on whatever thread it
-    runs; over all of it, one on the outbox's thread paused the window for 12-19 ms while a
-    batch went out (8-13 ms once frozen, `bench/batch.py`), and the final ones cost a window
-    closed at once 4 ms more at exit than a bare one (`bench/xmap.py`)."""
-    gc.freeze()
 
 
 class MainWindow(QMainWindow):
@@ -160,7 +149,7 @@ class MainWindow(QMainWindow):
         self.confirm_quit: Callable[[int], bool] = functools.partial(ask_before_quitting, self)
         self._warm_up = JobRunner(parent=self)
         self._warm_up_stopped = threading.Event()  # closing: it stops between two imports
-        self.warmed_up.connect(lambda: _freeze_start_up("warmed up"))
+        self.warmed_up.connect(lambda: collector.start_up_done("warmed up"))
         self._warm_up_started = self._shut_down = False
         self.outbox_items: list[OutboxItem] = []  # as the outbox last listed them
         self._restore_draft = ticket_id is None  # a --ticket wins over last run's draft
@@ -447,7 +436,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self._controllers_now()  # before anything painted can be clicked, typed or dropped
         self.first_painted.emit()
-        _freeze_start_up("painted")
+        collector.start_up_done("painted")  # and the collector held off until now runs again
         warm_up = functools.partial(
             self.sign_in.ticket_sender.warm_up, stopped=self._warm_up_stopped.is_set
         )
