@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
     QEvent,
-    QLibraryInfo,
     QLocale,
     QTranslator,
 )
@@ -95,6 +94,8 @@ def choose_language(settings: AppSettings, code: str | None) -> None:
 
 
 def _catalogue_paths(language: str) -> list[Path]:
+    from PySide6.QtCore import QLibraryInfo  # only for another language than the source's
+
     paths = [TRANSLATIONS / f"{name}_{language}.qm" for name in _CATALOGUES]
     qt_file = f"{_QT_CATALOGUE}_{language}.qm"
     qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))

@@ -9,9 +9,10 @@ never splits a character in two.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
-    QClipboard,
     QContextMenuEvent,
     QDropEvent,
     QGuiApplication,
@@ -22,6 +23,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from gui.core.fields import utf16_length
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
 
 
 def fitting(text: str, room: int) -> str:
@@ -73,7 +77,7 @@ class LimitedLineEdit(QLineEdit):
         if not self.isReadOnly():
             if event.matches(QKeySequence.StandardKey.Paste):
                 clipboard = QGuiApplication.clipboard()
-                if self._insert_capped(clipboard.text(QClipboard.Mode.Clipboard)):
+                if self._insert_capped(clipboard.text(clipboard.Mode.Clipboard)):
                     event.accept()
                     return
             elif (typed := _typed(event)) and utf16_length(typed) > self.room():
@@ -89,7 +93,7 @@ class LimitedLineEdit(QLineEdit):
             and clipboard.supportsSelection()
             and not self.isReadOnly()
         ):
-            selection = clipboard.text(QClipboard.Mode.Selection)
+            selection = clipboard.text(clipboard.Mode.Selection)
             if utf16_length(selection) > self.room():
                 self.deselect()
                 self.setCursorPosition(self.cursorPositionAt(event.position().toPoint()))
@@ -117,7 +121,8 @@ class LimitedLineEdit(QLineEdit):
         menu.deleteLater()
 
     def _paste(self) -> None:
-        text = QGuiApplication.clipboard().text(QClipboard.Mode.Clipboard)
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text(clipboard.Mode.Clipboard)
         if not self._insert_capped(text):
             self.paste()
 

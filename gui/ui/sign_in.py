@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from gui.core.credentials import Credentials
 from gui.core.keychain import KEYCHAIN_WAIT_SECONDS
 from gui.core.messages import QT_TRANSLATE_NOOP, join
-from gui.core.sender import TicketSender
 from gui.ui.worker import JobRunner
 
 if TYPE_CHECKING:
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
 
     from gui.core.config import Connection
     from gui.core.keychain import Keychain
+    from gui.core.sender import TicketSender
     from gui.ui.settings import AppSettings
     from gui.ui.settings_dialog import SettingsDialog
     from gui.ui.sign_in_section import SignInSection
@@ -65,7 +65,7 @@ class SignInController(QObject):
     ) -> None:
         super().__init__(parent)
         self.connection = connection
-        self.ticket_sender = TicketSender(connection)
+        self._sender: TicketSender | None = None  # `ticket_sender`, once asked for
         #: False once the keychain said this computer has none (keys then last one session).
         self.keychain_available = True
         #: True once nothing more will come from the keychain (see `keychain_settled`).
@@ -80,6 +80,17 @@ class SignInController(QObject):
             self, singleShot=True, interval=round(KEYCHAIN_WAIT_SECONDS * 1000)
         )
         self._keychain_deadline.timeout.connect(self._on_keychain_deadline)
+
+    @property
+    def ticket_sender(self) -> TicketSender:
+        """What sends with the current connection. Made when first asked for, on the turn
+        after the first paint (the warm-up): its module and the redactor's are not in the
+        first frame."""
+        from gui.core.sender import TicketSender
+
+        if self._sender is None:
+            self._sender = TicketSender(self.connection)
+        return self._sender
 
     @property
     def can_open_settings(self) -> bool:
@@ -101,8 +112,9 @@ class SignInController(QObject):
 
     def set_connection(self, connection: Connection) -> None:
         """Send with `connection` from now on (new settings, or keys read from the keychain)."""
-        old, self.ticket_sender = self.ticket_sender, TicketSender(connection)
-        old.close()
+        old, self._sender = self._sender, None  # the next one sends with `connection`
+        if old is not None:
+            old.close()
         self.connection = connection
         self.connection_changed.emit(connection)
 
@@ -232,4 +244,5 @@ class SignInController(QObject):
         self._keychain_deadline.stop()
         if not self.jobs.wait(_SHUTDOWN_WAIT_MS):
             log.warning("a keychain or settings job was still running when the window closed")
-        self.ticket_sender.close()
+        if self._sender is not None:
+            self._sender.close()

@@ -39,11 +39,12 @@ class WindowStatusBar(QStatusBar):
         return self._waiting
 
     def show_waiting(self, count: int) -> None:
-        from gui.core import reports  # loaded with the outbox that calls this (not at start-up)
-
         self._waiting = count
         self.outbox_status.setVisible(count > 0)
-        self.outbox_status.setText(translated(reports.updates_waiting(count)))
+        if count > 0:  # the reports load with the outbox that counts (not with the first frame)
+            from gui.core import reports
+
+            self.outbox_status.setText(translated(reports.updates_waiting(count)))
 
     def set_sending(self, sending: bool) -> None:
         self._sending = sending

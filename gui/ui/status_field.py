@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 from gui.core.statuses import closest, display_name, offered
 from gui.ui.i18n import translated
 from gui.ui.palette import mark
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCompleter
 
 
 class StatusField(QComboBox):
@@ -38,14 +41,11 @@ class StatusField(QComboBox):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent, editable=True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # The default completion writes the rest of a listed name into what is typed ("on hold"
-        # becomes "on hold · ON_HOLD"): offer the names in a list instead, and keep the text.
-        completer = QCompleter(self.model(), self)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setCompleter(completer)
-        self._completer = completer
+        # Qt's own completion writes the rest of a listed name into what is typed ("on hold"
+        # becomes "on hold · ON_HOLD"): `add_completer` replaces it with a list of the names, on
+        # the window's second turn after the first paint. (Turning it off here would cost the
+        # first frame the QCompleter class all the same.)
+        self._completer: QCompleter | None = None
         self.note = QWidget()
         self.note.setObjectName("statusNote")
         self._note_text = QLabel()
@@ -79,8 +79,23 @@ class StatusField(QComboBox):
         self.blockSignals(False)
         self.set_code(code)
 
+    def add_completer(self) -> None:
+        """Offer the listed names that contain what is typed in a list under the field, keeping
+        the text as typed. Added with the form's other completers after the window's first
+        frame (`TicketForm.add_completers`): their Qt classes cost that frame 0.4 ms."""
+        from PySide6.QtWidgets import QCompleter
+
+        if self._completer is not None:
+            return
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        self._completer = completer
+
     def _hide_completions(self) -> None:
-        if not self.isVisible():
+        if self._completer is None or not self.isVisible():
             return  # nor is any list of completions; asking for it would build one (2 ms)
         popup = self._completer.popup()
         if popup is not None:

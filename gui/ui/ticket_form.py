@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,8 @@ from gui.ui.palette import mark
 from gui.ui.status_field import StatusField
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QStringListModel
+
     from gui.core.errors import FieldError
     from gui.core.fields import Field
     from gui.core.ticket import TicketDraft
@@ -82,6 +84,7 @@ class TicketForm(QWidget):
     operation_changed = Signal(object)
 
     known_tickets: KnownTicketCompleter  # the id's completion, once `add_completers` ran
+    _contacts_model: QStringListModel  # the contacts' completion list, the same
     # The notification's rows, once `add_notify_rows` ran:
     notify_section: QWidget  # theirs, shown while notify is on
     time: OptionalDateTimeEdit
@@ -113,11 +116,11 @@ class TicketForm(QWidget):
         self.notify = _editor_of(self._editors, "notify", QCheckBox)
         self.automated = _editor_of(self._editors, "automated", QCheckBox)
         self._notify_rows_added = False
+        self._completers_added = False
 
         self.description.setMinimumHeight(80)
         self.description.setMaximumHeight(140)
         self.set_statuses(added=statuses)
-        self._contacts_model = QStringListModel(self)  # its completer: `add_completers`
         #: Under the ticket id: what the form knows of the ticket (set by `TicketSwitcher`).
         self.ticket_hint = QLabel()
         self.ticket_hint.setObjectName("ticketKnownHint")
@@ -228,17 +231,27 @@ class TicketForm(QWidget):
         self.edited.emit()
 
     def add_completers(self) -> None:
-        """The suggestions while typing: the tickets known here under the id (`known_tickets`)
-        and the contacts used before. Added with the window's controllers, which fill them: not
-        seen in the first frame, and 2 ms of it (window_controllers.py)."""
+        """The suggestions while typing: the tickets known here under the id (`known_tickets`),
+        the contacts used before and the listed statuses (once; it does nothing the second
+        time). Added with the window's controllers, which fill them: not seen in the first
+        frame, and 2.5 ms of it (window_controllers.py)."""
+        from PySide6.QtCore import QStringListModel
+
         from gui.ui.known_tickets import KnownTicketCompleter
         from gui.ui.list_completer import ListCompleter
 
+        if self._completers_added:
+            return
+        self._completers_added = True
+        self.add_notify_rows()  # the contacts' row is one of them
+        self._contacts_model = QStringListModel(self)
         self.contacts.setCompleter(ListCompleter(self._contacts_model, self.contacts))
         self.known_tickets = KnownTicketCompleter(self.ticket_id)
+        self.status.add_completer()
 
     def set_known_contacts(self, contacts: Sequence[str]) -> None:
         """Offer `contacts` (used before with the current type) as completions."""
+        self.add_completers()
         self._contacts_model.setStringList(list(contacts))
 
     def contact_type(self) -> ContactType:
