@@ -14,10 +14,10 @@ processes of each side, alternating, after one discarded warm-up round:
 - with ``--bundles FOLDER``: ``app bundle`` and ``bare bundle``, the frozen ``app-window`` and
   ``bare-window`` that bench/bundle.py freezes through packaging/particle-tickets.spec
   (``--build`` freezes them into FOLDER first when they are missing; needs PyInstaller);
-- with ``--product COMMAND`` as well: ``product``, the real bundled ``particle-tickets``
-  (as ``./tools/build`` makes it; or ``.venv/bin/python -m gui``), to its window's MapNotify
-  only: it cannot be told to quit, so it is ended as soon as its window is mapped, and has no
-  exit figure.
+- with ``--product COMMAND``: ``product``, the real bundled ``particle-tickets`` (as
+  ``./tools/build`` makes it) against the bare bundle, or ``.venv/bin/python -m gui`` without
+  ``--bundles`` against the bare window, to its window's MapNotify only: it cannot be told to
+  quit, so it is ended as soon as its window is mapped, and has no exit figure.
 
 Each side runs twice a round. A *paint* run shows the window and quits after its first paint
 (bench/first_paint.py): on xcb it gives the time from just before Popen to the X server's
@@ -319,7 +319,8 @@ def make_sides(bundles: Path | None, product: str | None) -> list[Side]:
         command = shlex.split(product)
         if command and Path(command[0]).resolve() == Path(sys.executable).resolve():
             command[0] = sys.executable  # so that it runs this checkout's gui
-        sides.insert(-1, Side("product", command, "bare bundle", product=True))
+        baseline = "bare" if bundles is None else "bare bundle"  # a source or a bundled product
+        sides.insert(-1, Side("product", command, baseline, product=True))
     return sides
 
 
@@ -359,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="COMMAND",
         help="also start this bundled particle-tickets (dist/particle-tickets/particle-tickets; "
         "or any command, e.g. '.venv/bin/python -m gui') on xcb, to its window's MapNotify only "
-        "(it is ended then), against the bare bundle",
+        "(it is ended then), against the bare bundle (without --bundles: the bare window)",
     )
     parser.add_argument(
         "--env",
@@ -376,8 +377,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--runs must be at least 1")
     if options.build and options.bundles is None:
         parser.error("--build needs --bundles FOLDER")
-    if options.product is not None and options.bundles is None:
-        parser.error("--product is measured against the bare bundle: it needs --bundles FOLDER")
     if any("=" not in setting for setting in options.env):
         parser.error("--env takes NAME=VALUE")
 
