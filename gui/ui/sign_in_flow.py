@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from gui.core.credentials import Credentials
     from gui.ui.settings import AppSettings
     from gui.ui.sign_in import SignInController
-    from gui.ui.sign_in_page import SignInDialog, SignInPage
+    from gui.ui.sign_in_dialog import SignInDialog
+    from gui.ui.sign_in_page import SignInPage
 
 
 class SignInFlow(QObject):
@@ -139,7 +140,7 @@ class SignInFlow(QObject):
             self.real_service_requested.emit(None)
             return
         if self.dialog is None:
-            from gui.ui.sign_in_page import SignInDialog
+            from gui.ui.sign_in_dialog import SignInDialog
 
             self.dialog = SignInDialog(section=self._sign_in.new_section(), parent=self._window)
             self.dialog.signed_in.connect(self._on_signed_in)

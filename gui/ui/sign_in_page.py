@@ -1,6 +1,7 @@
-"""Signing in from inside the window: `SignInPage` (the first start, no keys anywhere) and
-`SignInDialog` (the sandbox's File ▸ Sign in…). Both show the Settings dialog's
-`SignInSection`: the key fields, where to find the keys, Test connection and its answer.
+"""Signing in from inside the window: `SignInPage` (the first start, no keys anywhere) and,
+in gui/ui/sign_in_dialog.py, `SignInDialog` (the sandbox's File ▸ Sign in…). Both show the
+Settings dialog's `SignInSection`: the key fields, where to find the keys, Test connection and
+its answer.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,11 +21,10 @@ from PySide6.QtWidgets import (
 from gui.ui.i18n import translated
 
 if TYPE_CHECKING:
-    from gui.core.credentials import Credentials
     from gui.ui.sign_in_section import SignInSection
 
 #: The page's column is no wider than this (in pixels), centred in a wide window.
-_COLUMN_WIDTH = 480
+COLUMN_WIDTH = 480
 
 
 class SignInPage(QWidget):
@@ -50,8 +48,8 @@ class SignInPage(QWidget):
         self.section = section
         self.title = QLabel()
         self.title.setObjectName("signInTitle")
-        self.intro = _text("signInIntro")
-        self.status = _text("signInStatus")
+        self.intro = text_label("signInIntro")
+        self.status = text_label("signInStatus")
         self.status.hide()
         self.sign_in_button = QPushButton()
         self.sign_in_button.setObjectName("signInButton")
@@ -59,7 +57,7 @@ class SignInPage(QWidget):
         self.settings_button = QPushButton()
         self.settings_button.setObjectName("signInSettingsButton")
         self.settings_button.setFlat(True)
-        self.sandbox_text = _text("trySandboxText")
+        self.sandbox_text = text_label("trySandboxText")
         self.try_sandbox_button = QPushButton()
         self.try_sandbox_button.setObjectName("trySandboxButton")
         self._status_message = ""
@@ -98,7 +96,7 @@ class SignInPage(QWidget):
         column.addLayout(sandbox_row)
 
         holder = QWidget()
-        holder.setMaximumWidth(_COLUMN_WIDTH)
+        holder.setMaximumWidth(COLUMN_WIDTH)
         holder.setLayout(column)
         # Centred by stretches, not an alignment: an aligned widget gets its size hint, which
         # is too short for word-wrapped text in a narrower column.
@@ -164,57 +162,8 @@ class SignInPage(QWidget):
             self.status.setText(translated(self._status_message))
 
 
-class SignInDialog(QDialog):
-    """The sandbox's File ▸ Sign in… (`signInDialog`): the `section` with Sign in
-    (`signInButton`) and Cancel. Accepted once the keys are saved (`signed_in` first)."""
-
-    signed_in = Signal(object)
-
-    def __init__(self, *, section: SignInSection, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("signInDialog")
-        self.section = section
-        self.intro = _text("signInIntro")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_in_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.sign_in_button.setObjectName("signInButton")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(section)
-        layout.addWidget(self.buttons)
-        # Only now, in the dialog: a button not yet in it cannot become its default, and Return
-        # would press the first button that can (Test connection).
-        self.sign_in_button.setDefault(True)
-        self.setMinimumWidth(_COLUMN_WIDTH)
-        self._retranslate()
-        # Sign in saves first, and closes the dialog when that is done (`accepted` is not
-        # connected to `accept`).
-        self.sign_in_button.clicked.connect(section.save_keys)
-        self.buttons.rejected.connect(self.reject)
-        section.busy_changed.connect(lambda busy: self.sign_in_button.setEnabled(not busy))
-        section.saved.connect(self._on_saved)
-
-    def _on_saved(self, credentials: Credentials) -> None:
-        self.signed_in.emit(credentials)
-        self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Sign in to Particle Space"))
-        self.intro.setText(
-            self.tr(
-                "Paste your account's two API keys. Once they are saved, the window leaves the "
-                "sandbox and sends to Particle Space; what you tried in the sandbox stays there."
-            )
-        )
-        self.sign_in_button.setText(self.tr("&Sign in"))
-
-
-def _text(name: str) -> QLabel:
+def text_label(name: str) -> QLabel:
+    """A label for a wrapped plain-text paragraph, named `name` (the page's and the dialog's)."""
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
