@@ -13,9 +13,18 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line, the self-test or the window; returns the exit status."""
+    from gui import collector
+
+    collector.hold_off()  # until the window's first paint: nearly all start-up makes, it keeps
     from gui.cli.arguments import parse
 
-    args = parse(list(sys.argv[1:] if argv is None else argv))  # --help, --version: exit here
+    try:
+        args = parse(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit:  # --help, --version, a mistake: exits here, and no window
+        collector.let_run()
+        raise
+    if args.command is not None or args.self_test:
+        collector.let_run()  # no window to wait for
     if args.command is not None:
         from gui.cli.main import run
 
@@ -24,9 +33,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.self_test import run_self_test
 
         return run_self_test()
-    from gui import collector
-
-    collector.hold_off()  # until the window's first paint: what start-up makes, it keeps
     from gui.app import main as run_window
 
     return run_window(args)

@@ -5,8 +5,9 @@ Until the first window is painted, nearly everything the process makes lives as 
 dozen objects) yet walks everything made since the last one. Four of them ran before a window's
 first paint, half a millisecond to a millisecond each (two in PySide's own import).
 
-- `hold_off`: no collection from here (gui/__main__.py, before the window's process imports
-  Qt) until `start_up_done("painted")`;
+- `hold_off`: no collection from here (the first line of gui/__main__.py, or of the bundle:
+  packaging/rthook_collector.py) until `start_up_done("painted")`; a command or the
+  self-test, which build no window, `let_run` it at once;
 - `start_up_done(stage)`: once per process at each stage of the first window ("painted",
   "warmed up"), what was made so far goes out of the collector's sight for good (`gc.freeze`),
   and a collector held off runs again. A full collection holds the GIL on whatever thread it
@@ -34,6 +35,14 @@ def hold_off() -> None:
         _held_off = True
 
 
+def let_run() -> None:
+    """Undo `hold_off` (a process that opens no window): the collector runs as before."""
+    global _held_off
+    if _held_off:
+        _held_off = False
+        gc.enable()
+
+
 def start_up_done(stage: str) -> None:
     """At `stage` ("painted", "warmed up") of the first window, once each: freeze what exists
     and let a collector held off by `hold_off` run again."""
@@ -42,6 +51,4 @@ def start_up_done(stage: str) -> None:
         return
     _done.add(stage)
     gc.freeze()
-    if _held_off:
-        _held_off = False
-        gc.enable()
+    let_run()

@@ -89,3 +89,13 @@ def test_the_window_loads_with_the_collector_held_off_and_a_command_without() ->
     command = run_child(ENTRY, ("outbox", "list"))
     assert window == {"gui.app": False}
     assert command == {"gui.cli.main": True}
+
+
+def test_help_and_mistakes_exit_with_the_collector_running() -> None:
+    code = (
+        "import gc, sys\nimport gui.__main__\n"
+        "try:\n    gui.__main__.main(sys.argv[1:])\nexcept SystemExit:\n"
+        "    print('{\"enabled\": %s}' % str(gc.isenabled()).lower())\n"
+    )
+    assert run_child(code, ("--no-such-option",)) == {"enabled": True}
+    assert run_child(code, ("--help",)) == {"enabled": True}
