@@ -42,3 +42,22 @@ def test_pyside_no_longer_reads_the_source_of_every_imported_module(tmp_path, mo
     module = __import__("freshly_imported")  # the import statement's way: PySide's hook
     assert module.QObject is QObject
     assert read == []  # imported without PySide reading it
+
+
+def test_import_statements_no_longer_go_through_pyside_s_feature_hook(tmp_path, monkeypatch):
+    """After gui.ui, `__import__` is the import PySide's feature hook wrapped (its lazy import of
+    Qt's classes): a module imported then still gets Qt's classes, with Qt's own names."""
+    import builtins
+
+    import gui.ui  # noqa: F401 - applies it
+
+    assert hasattr(builtins, "__feature_import__")  # PySide still has the hook it documents
+    assert builtins.__import__ is builtins.__orig_import__
+    assert builtins.__import__ is not builtins.__feature_import__
+    (tmp_path / "imported_after.py").write_text(
+        "from PySide6.QtCore import QObject\nnamed = QObject(objectName='seen')\n"
+        "text = named.objectName()\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = __import__("imported_after")
+    assert module.text == "seen"  # camelCase: no feature (snake_case) switched on
