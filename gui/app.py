@@ -113,7 +113,9 @@ def _window(
     # The stylesheet's colours (and a dark palette where Qt gives none), light or dark as the
     # system is or PARTICLE_TICKETS_COLOR_SCHEME says; kept in step while the app runs. The
     # first window's sheet comes after its first paint, unless that frame has a box it draws.
-    boxes = [box for box in (window.banner, window.sandbox_notice, window.test_mode_badge) if box]
+    boxes = []  # a ticket page behind a first start's sign-in page is in no frame before it
+    if window.page_added():
+        boxes = [window.banner, window.test_mode_badge, *filter(None, [window.sandbox_notice])]
     ColourScheme(window, after=window.first_painted if first else None, unless_shown=boxes)
     # The SVG icon needs Qt's SVG plugin (a few ms): loaded once the window is on screen.
     window.first_painted.connect(lambda: _set_icon(window))

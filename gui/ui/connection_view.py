@@ -25,27 +25,36 @@ if TYPE_CHECKING:
 
 class ConnectionView(QObject):
     """Keeps `window`'s title, `label`, and `page`'s badge, Open Settings and banner true to
-    `sign_in`'s connection, the form's operation and the language."""
+    `sign_in`'s connection, the form's operation and the language. The ticket page may come
+    later (`add_page`: behind a first start's sign-in page, gui/ui/window_pages.py)."""
 
     def __init__(
         self,
         *,
         window: QMainWindow,
-        page: TicketPage,
+        page: TicketPage | None,
         label: QLabel,
         sign_in: SignInController,
         sandbox: SandboxServer | None,
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._page = page
+        self._page: TicketPage | None = None
         self._label = label
         self._sign_in = sign_in
         self._sandbox = sandbox
         self._problem_shown = ""  # what the banner says about the connection, if anything
         sign_in.connection_changed.connect(self.show_connection)
-        page.form.operation_changed.connect(self.show_where)
         window.installEventFilter(self)  # its LanguageChange: the title in the new language
+        if page is None:
+            self.show_where()
+        else:
+            self.add_page(page)
+
+    def add_page(self, page: TicketPage) -> None:
+        """Keep `page` true to the connection as well, from now on."""
+        self._page = page
+        page.form.operation_changed.connect(self.show_where)
         self.show_connection()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -57,7 +66,7 @@ class ConnectionView(QObject):
         """The window title and the status bar's connection label."""
         connection = self._sign_in.connection
         title = self.tr("Particle Tickets")
-        if self._page.form.operation() is Operation.CREATE:
+        if self._page is not None and self._page.form.operation() is Operation.CREATE:
             title += self.tr(" — New ticket")
         if self._sandbox is not None:
             title += self.tr(" — Sandbox")
@@ -73,8 +82,11 @@ class ConnectionView(QObject):
     def show_connection(self, *_: object) -> None:
         """Everything above, and what the banner says about the connection."""
         connection = self._sign_in.connection
-        page, banner = self._page, self._page.banner
         self.show_where()
+        page = self._page
+        if page is None:
+            return
+        banner = page.banner
         in_sandbox = self._sandbox is not None
         page.test_mode_badge.setVisible(connection.credentials.mode is Mode.TEST and not in_sandbox)
         signed_out = connection.credentials.empty or not connection.usable

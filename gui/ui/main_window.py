@@ -10,19 +10,16 @@
   last confirmed of it, Undo; `FormFiller` (form_filler.py): the restored draft, outbox items
   and history in the form; `StartNotice` (start_notice.py): what the window says as it opens;
   `TemplatesMenu` (templates_menu.py): the saved notices inserted into the message;
-- `TicketPage` (ticket_page.py: the banner, `TicketForm`, Update), `MainMenuBar` (menus.py),
+- `TicketPage` (ticket_page.py, placed by window_pages.py), `MainMenuBar` (menus.py),
   `WindowStatusBar` (status_bar.py) and `Panels` (panels.py): what the user sees.
 
-The window builds its first frame (page, menus, status bar, connection, sign-in), then the
-controllers that work behind it (`window_controllers.add_controllers`: as it is built, or for the
-app's first window right after its first paint), connects them, remembers where it was
-(`AppSettings`), warms up after its first paint and shuts them down in order.
-"""
+It builds its first frame (page, menus, status bar, connection, sign-in), then the controllers
+behind it (window_controllers.py: at once, or for the app's first window after its first
+paint), connects them, remembers where it was, warms up and shuts them down in order."""
 
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import threading
 from typing import TYPE_CHECKING
@@ -39,9 +36,9 @@ from gui.ui.connection_view import ConnectionView
 from gui.ui.menus import MainMenuBar
 from gui.ui.quit_question import ask_before_quitting
 from gui.ui.sign_in import SignInController
-from gui.ui.sign_in_flow import SignInFlow
+from gui.ui.sign_in_flow import SignInFlow, sign_in_page_wanted
 from gui.ui.status_bar import WindowStatusBar
-from gui.ui.ticket_page import TicketPage
+from gui.ui.window_pages import PARTS, add_ticket_page
 from gui.ui.worker import JobRunner
 
 # What is needed only once the user sends is imported where it is used: the warm-up job loads
@@ -51,6 +48,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
     from gui.core.config import Connection
     from gui.core.credentials import Credentials
@@ -58,6 +56,7 @@ if TYPE_CHECKING:
     from gui.core.keychain import Keychain
     from gui.core.outbox import OutboxItem, OutboxStore
     from gui.sandbox import SandboxServer
+    from gui.ui.banner import Banner
     from gui.ui.batch_launcher import BatchLauncher
     from gui.ui.contacts_book import ContactsBook
     from gui.ui.dispatcher import OutboxDispatcher
@@ -72,6 +71,8 @@ if TYPE_CHECKING:
     from gui.ui.settings import AppSettings
     from gui.ui.sign_in_page import SignInPage
     from gui.ui.templates_menu import TemplatesMenu
+    from gui.ui.ticket_form import TicketForm
+    from gui.ui.ticket_page import TicketPage
     from gui.ui.ticket_switcher import TicketSwitcher
 
 log = logging.getLogger(__name__)
@@ -109,8 +110,22 @@ class MainWindow(QMainWindow):
     real_service_requested = Signal(object)
     replaced = Signal(object)
 
+    # The ticket page and its parts (window_pages.py): there once the window is built, or
+    # behind a first start's sign-in page once the window is first painted.
+    page: TicketPage
+    banner: Banner
+    form: TicketForm
+    submit_button: QPushButton
+    cancel_button: QPushButton
+    busy_indicator: QProgressBar
+    test_mode_badge: QLabel
+    open_settings_button: QPushButton
+    discard_draft_button: QPushButton
+    update_created_button: QPushButton
+    sandbox_notice: QLabel | None
     # What the page does (window_controllers.py): there once the window is built, or with
     # `controllers_after_first_paint` once it is first painted.
+    _cancel_shortcut: QShortcut  # Esc while sending (connected with them)
     outbox: OutboxDispatcher
     sending: SendController
     drafts: DraftKeeper
@@ -161,18 +176,26 @@ class MainWindow(QMainWindow):
             resolve=resolve,
             parent=self,
         )
-        self._build(ticket_id)
+        # A first start's sign-in page is the first frame alone: the ticket page comes after.
+        self._page_later = (
+            controllers_after_first_paint
+            and not ticket_id
+            and sign_in_page_wanted(self.sign_in, settings, sandbox=sandbox is not None)
+        )
+        self._build()
         self.connection_view = ConnectionView(
             window=self,
-            page=self.page,
+            page=None,
             label=self.connection_label,
             sign_in=self.sign_in,
             sandbox=sandbox,
         )
+        if not self._page_later:
+            self._page_now(ticket_id)
         self.sign_in_flow = SignInFlow(
             window=self,
             pages=self.pages,
-            ticket_page=self.page,
+            ticket_page=lambda: self.page,
             sign_in=self.sign_in,
             settings=settings,
             sandbox=sandbox is not None,
@@ -198,7 +221,7 @@ class MainWindow(QMainWindow):
                 deadline_seconds=deadline_seconds,
                 ticket_id=ticket_id,
             )
-            self._connect()
+            _connect(self)
 
         self._add_controllers: Callable[[], None] | None = add_controllers
         self._has_controllers = False
@@ -208,13 +231,21 @@ class MainWindow(QMainWindow):
     if not TYPE_CHECKING:  # for mypy, the controllers are the attributes declared above
 
         def __getattr__(self, name: str) -> object:
-            """A controller asked for before the first paint is added there and then (with
-            the others): what the window's user, a test or a tool reaches always works."""
+            """A part of the page or a controller asked for before the first paint is added
+            there and then (with the others): what the window's user, a test or a tool reaches
+            always works."""
+            if name in PARTS and self.__dict__.get("_page_later"):
+                self._page_now()
+                return getattr(self, name)
             controller = name in MainWindow.__annotations__  # declared above, set elsewhere
             if controller and self.__dict__.get("_add_controllers") is not None:
                 self._controllers_now()
                 return getattr(self, name)
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def page_added(self) -> bool:
+        """Whether the ticket page is built (window_pages.py): not yet behind a sign-in page."""
+        return "page" in self.__dict__
 
     def controllers_added(self) -> bool:
         """Whether the page works: its controllers are there (window_controllers.py)."""
@@ -225,33 +256,18 @@ class MainWindow(QMainWindow):
         the window is built or on its first paint."""
         add, self._add_controllers = self._add_controllers, None
         if add is not None:
+            self._page_now()  # the controllers work on it
             add()
             self._has_controllers = True
 
     # --- Building ----------------------------------------------------------------------------
 
-    def _build(self, ticket_id: str | None) -> None:
-        page = self.page = TicketPage(  # its notification's rows come with the controllers
-            statuses=self.settings.statuses(),
-            sandbox=self.sandbox is not None,
-            notify_rows_later=True,
-        )
-        # The ticket page, or the sign-in page when there is nothing to sign in with.
+    def _build(self) -> None:
+        # The ticket page (`_page_now`), or the sign-in page when there is nothing to sign in
+        # with (`SignInFlow`).
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
-        self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
-        # The page's parts the window (and tests, tools and automation) reach by name.
-        self.banner, self.form = page.banner, page.form
-        self.submit_button, self.cancel_button = page.submit_button, page.cancel_button
-        self.busy_indicator, self.test_mode_badge = page.busy_indicator, page.test_mode_badge
-        self.open_settings_button = page.open_settings_button
-        self.discard_draft_button = page.discard_draft_button
-        self.update_created_button = page.update_created_button
-        self.sandbox_notice = page.sandbox_notice
-        if ticket_id:
-            self.form.ticket_id.setText(ticket_id)
-
         self.menus = MainMenuBar(settings=self.settings, sandbox=self.sandbox, parent=self)
         self.setMenuBar(self.menus)
         self.new_ticket_action = self.menus.new_ticket_action
@@ -264,66 +280,16 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         self.connection_label = self.status_bar.connection_label
         self.outbox_status = self.status_bar.outbox_status
-
-        # Tab goes top to bottom: the banner's buttons, the form, Cancel and Update, then the
-        # status bar's "N updates waiting" (hidden widgets are skipped).
-        chain = [
-            *page.banner_buttons,
-            self.form.ticket_id,
-            self.form.automated,  # the form's own order in between
-            self.cancel_button,
-            self.submit_button,
-            self.outbox_status,
-        ]
-        for before, after in itertools.pairwise(chain):
-            if before is not self.form.ticket_id:
-                self.setTabOrder(before, after)
-        # The cursor starts in the first field left to fill.
-        (self.form.title if ticket_id else self.form.ticket_id).setFocus()
         self.resize(640, 720)
 
-    def _connect(self) -> None:
-        menus, sending, outbox = self.menus, self.sending, self.outbox
-        menus.new_ticket_action.toggled.connect(self._on_new_ticket_toggled)
-        menus.clear_form_action.triggered.connect(self.switcher.clear)
-        menus.settings_action.triggered.connect(self.open_settings)
-        menus.quit_action.triggered.connect(self.close)
-        menus.outbox_action.triggered.connect(self.show_outbox_panel)
-        menus.history_action.triggered.connect(self.show_history_panel)
-        menus.help_action.triggered.connect(self.show_help)
-        menus.about_action.triggered.connect(functools.partial(_show_about, self))
-        self.status_bar.outbox_requested.connect(self.show_outbox_panel)
-        self.submit_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.cancel)
-        for keys in shortcuts.SEND:
-            QShortcut(QKeySequence(keys), self, self.submit)
-        # Esc stops waiting only while sending: at other times it belongs to whatever has the
-        # keyboard (a completion's list, a field's own undo), which a window shortcut would take.
-        self._cancel_shortcut = QShortcut(QKeySequence(shortcuts.CANCEL), self, self.cancel)
-        self._cancel_shortcut.setEnabled(False)
-        self.open_settings_button.clicked.connect(self.open_settings)
-        self.form.operation_changed.connect(self._on_operation_changed)
-        sending.busy_changed.connect(self._set_busy)
-        self.report.sent.connect(self.sent)
-        self.report.failed.connect(self.failed)
-        self.report.cancelled.connect(self.cancelled)
-        self.report.confirmed.connect(self.switcher.confirmed)
-        self.report.send_again_requested.connect(functools.partial(self.submit, again=True))
-        self.report.update_created_requested.connect(self.switcher.switch_to)
-        self.report.outbox_requested.connect(self.show_outbox_panel)
-        self.form.edited.connect(sending.forget_unchanged)
-        outbox.changed.connect(self._on_outbox_changed)
-        # What can go wrong beside a send, said in the banner (each a Message).
-        say_problem = functools.partial(self.page.say, BannerKind.ERROR)
-        for problem in (
-            outbox.failed,
-            self.drafts.problem,
-            self.sign_in.problem,
-            self.settings.failed,
-        ):
-            problem.connect(say_problem)
-        self.panels.item_opened.connect(self.filler.open_item)
-        self.panels.entry_opened.connect(self.filler.open_entry)
+    def _page_now(self, ticket_id: str | None = None) -> None:
+        """Add the ticket page unless it is there: as the window is built, or once behind a
+        first start's sign-in page (window_pages.py)."""
+        if self.page_added():
+            return
+        self._page_later = False
+        page = add_ticket_page(self, ticket_id=ticket_id, focus=self.pages.count() == 0)
+        self.connection_view.add_page(page)
 
     # --- Panels and help ---------------------------------------------------------------------
 
@@ -421,10 +387,12 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._warm_up_started:
             self._warm_up_started = True
-            # On screen: what start-up left out, a piece a turn. The form's hidden rows (5 ms), the
-            # controllers (and the warm-up), their start (3-6 ms), PySide's QStyle wrapper (4 ms).
-            self._left_out: list[Callable[[], object]] = [self.form.add_notify_rows]
-            self._left_out += [self._after_first_paint, self._start_controllers, self.style]
+            # On screen: what start-up left out, a piece a turn. The ticket page behind a sign-in
+            # page (10 ms), its form's hidden rows (5 ms), the controllers (and the warm-up),
+            # their start (3-6 ms), PySide's QStyle wrapper (4 ms).
+            page: list[Callable[[], object]] = [] if self.page_added() else [self._page_now]
+            self._left_out = [*page, lambda: self.form.add_notify_rows(), self._after_first_paint]
+            self._left_out += [self._start_controllers, self.style]
             QTimer.singleShot(0, self._next_left_out)
 
     def _next_left_out(self) -> None:
@@ -481,8 +449,52 @@ class MainWindow(QMainWindow):
             self.sandbox.stop()
 
 
-def _show_about(window: MainWindow) -> None:
-    """Help ▸ About (its module loads when it is first asked for)."""
+def _connect(window: MainWindow) -> None:
+    """Wire the controllers (window_controllers.py) to the window and to each other."""
+    menus, sending, outbox = window.menus, window.sending, window.outbox
+    menus.new_ticket_action.toggled.connect(window._on_new_ticket_toggled)
+    menus.clear_form_action.triggered.connect(window.switcher.clear)
+    menus.settings_action.triggered.connect(window.open_settings)
+    menus.quit_action.triggered.connect(window.close)
+    menus.outbox_action.triggered.connect(window.show_outbox_panel)
+    menus.history_action.triggered.connect(window.show_history_panel)
+    menus.help_action.triggered.connect(window.show_help)
+    menus.about_action.triggered.connect(functools.partial(_show_about, window))
+    window.status_bar.outbox_requested.connect(window.show_outbox_panel)
+    window.submit_button.clicked.connect(window.submit)
+    window.cancel_button.clicked.connect(window.cancel)
+    for keys in shortcuts.SEND:
+        QShortcut(QKeySequence(keys), window, window.submit)
+    # Esc stops waiting only while sending: at other times it belongs to whatever has the
+    # keyboard (a completion's list, a field's own undo), which a window shortcut would take.
+    window._cancel_shortcut = QShortcut(QKeySequence(shortcuts.CANCEL), window, window.cancel)
+    window._cancel_shortcut.setEnabled(False)
+    window.open_settings_button.clicked.connect(window.open_settings)
+    window.form.operation_changed.connect(window._on_operation_changed)
+    sending.busy_changed.connect(window._set_busy)
+    window.report.sent.connect(window.sent)
+    window.report.failed.connect(window.failed)
+    window.report.cancelled.connect(window.cancelled)
+    window.report.confirmed.connect(window.switcher.confirmed)
+    window.report.send_again_requested.connect(functools.partial(window.submit, again=True))
+    window.report.update_created_requested.connect(window.switcher.switch_to)
+    window.report.outbox_requested.connect(window.show_outbox_panel)
+    window.form.edited.connect(sending.forget_unchanged)
+    outbox.changed.connect(window._on_outbox_changed)
+    # What can go wrong beside a send, said in the banner (each a Message).
+    say_problem = functools.partial(window.page.say, BannerKind.ERROR)
+    for problem in (
+        outbox.failed,
+        window.drafts.problem,
+        window.sign_in.problem,
+        window.settings.failed,
+    ):
+        problem.connect(say_problem)
+    window.panels.item_opened.connect(window.filler.open_item)
+    window.panels.entry_opened.connect(window.filler.open_entry)
+
+
+def _show_about(window: MainWindow) -> None:  # Help ▸ About: its module loads when first asked
     from gui.ui.help_dialog import show_about
 
     show_about(window)

@@ -31,9 +31,22 @@ if TYPE_CHECKING:
     from gui.ui.sign_in_page import SignInPage
 
 
+def sign_in_page_wanted(sign_in: SignInController, settings: AppSettings, *, sandbox: bool) -> bool:
+    """Whether the window shows the sign-in page: not in the sandbox (it signs itself in) nor
+    without a keychain (nowhere to save the keys), and only when the connection has no
+    credentials and the keychain has none either, or held none last time (no sign-in page
+    flashing by while it is read)."""
+    if sandbox or not sign_in.can_open_settings:
+        return False
+    if not sign_in.connection.credentials.empty:
+        return False
+    return sign_in.keychain_read or not settings.keys_saved()
+
+
 class SignInFlow(QObject):
     """Keeps `pages` on the ticket page or the sign-in page as `sign_in`'s connection and the
-    keychain say; `form_actions` work only on the ticket page.
+    keychain say; `form_actions` work only on the ticket page. `ticket_page` gives the ticket
+    page (the window may build it only when first asked: gui/ui/window_pages.py).
 
     `sandbox`: this is the sandbox's window (never a sign-in page; File ▸ Sign in…,
     `sign_in_action`, instead: `ask_for_keys`). `signed_in_elsewhere` says whether the real
@@ -54,7 +67,7 @@ class SignInFlow(QObject):
         *,
         window: QWidget,
         pages: QStackedWidget,
-        ticket_page: QWidget,
+        ticket_page: Callable[[], QWidget],
         sign_in: SignInController,
         settings: AppSettings,
         sandbox: bool,
@@ -97,20 +110,15 @@ class SignInFlow(QObject):
             if self._pages.currentWidget() is not page:
                 self._pages.setCurrentWidget(page)
                 page.section.setFocus()
-        elif self._pages.currentWidget() is not self._ticket_page:
-            self._pages.setCurrentWidget(self._ticket_page)
+        elif self._pages.currentWidget() is not (ticket_page := self._ticket_page()):
+            self._pages.setCurrentWidget(ticket_page)
             if self.page is not None:
                 self.page.say("")
         for action in self._form_actions:
             action.setEnabled(not self.signing_in)
 
     def _wants_sign_in_page(self) -> bool:
-        sign_in = self._sign_in
-        if self._sandbox or not sign_in.can_open_settings:
-            return False  # the sandbox signs itself in; without a keychain, nowhere to save
-        if not sign_in.connection.credentials.empty:
-            return False
-        return sign_in.keychain_read or not self._settings.keys_saved()
+        return sign_in_page_wanted(self._sign_in, self._settings, sandbox=self._sandbox)
 
     def _sign_in_page(self) -> SignInPage:
         if self.page is None:

@@ -240,3 +240,45 @@ def test_the_first_paint_comes_before_the_controllers_modules_load() -> None:
     printed = offscreen_python(code)
     expected = [0, len(CONTROLLER_MODULES), len(WARM_UP_MODULES)]
     assert printed.split() == [str(count) for count in expected], printed
+
+
+#: The ticket page's own modules: not in the first frame of a first start's sign-in page.
+TICKET_PAGE_MODULES = ("gui.ui.ticket_page", "gui.ui.ticket_form", "gui.ui.status_field")
+
+
+def test_a_first_start_s_ticket_page_comes_after_the_sign_in_page_s_first_paint() -> None:
+    code = f"""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from gui.app import create_window
+        app = QApplication(sys.argv[:1])
+        window = create_window([])  # no keys anywhere: the sign-in page
+        seen = []
+        def look():
+            loaded = [name for name in {TICKET_PAGE_MODULES!r} if name in sys.modules]
+            seen.append(f"{{window.page_added()}},{{len(loaded)}}")
+        window.show()
+        look()
+        window.first_painted.connect(look)
+        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        app.exec()
+        print(*seen, window.pages.currentWidget().objectName(), window.pages.indexOf(window.page))
+        window.shutdown()
+        """
+    printed = offscreen_python(code).split()
+    assert printed == ["False,0", f"True,{len(TICKET_PAGE_MODULES)}", "signInPage", "0"], printed
+
+
+def test_the_ticket_page_asked_for_before_the_first_paint_is_built_then(qtbot) -> None:
+    window = create_window([])
+    qtbot.addWidget(window)
+    assert not window.page_added()
+    assert window.form.ticket_id.objectName() == "ticketId"  # built there and then
+    assert window.page_added() and window.pages.indexOf(window.page) == 0
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(window.controllers_added)
+    assert window.pages.currentWidget().objectName() == "signInPage"  # still shown
+    assert QApplication.focusWidget() is not None
+    assert QApplication.focusWidget().objectName() == "secretKey"  # not taken by the form
