@@ -50,6 +50,25 @@ _WARM_UP_GIL_TURN = 0.001
 _NOT_SET_UP = QT_TRANSLATE_NOOP("sender", "Sending is not set up.")
 
 
+def warm_up(stopped: Callable[[], bool] = lambda: False) -> None:
+    """Load what sending and validation need (blocking: call it on a worker thread), one
+    module at a time, until `stopped()` says the window is closing.
+
+    Meanwhile the interpreter offers the GIL to other threads every `_WARM_UP_GIL_TURN`
+    seconds instead of every 5 ms: an import is one long run of Python (email_validator's
+    13 ms), and the window's thread would otherwise wait up to 5 ms for each turn."""
+    turn = sys.getswitchinterval()
+    sys.setswitchinterval(min(turn, _WARM_UP_GIL_TURN))
+    try:
+        for name in _HEAVY_MODULES:
+            if stopped():
+                return
+            importlib.import_module(name)
+        _ = gui.__version__  # read once here: it costs the importlib.metadata machinery
+    finally:
+        sys.setswitchinterval(turn)
+
+
 class TicketSender:
     """Owns the `TicketClient` for one `Connection`; safe to call from any thread."""
 
@@ -61,22 +80,8 @@ class TicketSender:
         self._client: TicketClient | None = None
 
     def warm_up(self, stopped: Callable[[], bool] = lambda: False) -> None:
-        """Load what sending and validation need (blocking: call it on a worker thread), one
-        module at a time, until `stopped()` says the window is closing.
-
-        Meanwhile the interpreter offers the GIL to other threads every `_WARM_UP_GIL_TURN`
-        seconds instead of every 5 ms: an import is one long run of Python (email_validator's
-        13 ms), and the window's thread would otherwise wait up to 5 ms for each turn."""
-        turn = sys.getswitchinterval()
-        sys.setswitchinterval(min(turn, _WARM_UP_GIL_TURN))
-        try:
-            for name in _HEAVY_MODULES:
-                if stopped():
-                    return
-                importlib.import_module(name)
-            _ = gui.__version__  # read once here: it costs the importlib.metadata machinery
-        finally:
-            sys.setswitchinterval(turn)
+        """`warm_up`, for a sender at hand."""
+        warm_up(stopped)
 
     def send(self, update: TicketUpdate, abort: Abort) -> UpdateResult:
         """Blocking PUT (or POST for a new ticket) of `update`; raises a `TicketError` with the

@@ -43,7 +43,7 @@ from gui.ui.worker import JobRunner
 
 # What is needed only once the user sends is imported where it is used: the warm-up job loads
 # it on a worker thread right after the first paint, so start-up does not pay for it and the
-# GUI thread finds it already loaded (see TicketSender.warm_up).
+# GUI thread finds it already loaded (see SignInController.warm_up).
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -405,9 +405,7 @@ class MainWindow(QMainWindow):
         self._controllers_now()  # before anything painted can be clicked, typed or dropped
         self.first_painted.emit()
         collector.start_up_done("painted")  # and the collector held off until now runs again
-        warm_up = functools.partial(
-            self.sign_in.ticket_sender.warm_up, stopped=self._warm_up_stopped.is_set
-        )
+        warm_up = functools.partial(self.sign_in.warm_up, stopped=self._warm_up_stopped.is_set)
         self._warm_up.run(warm_up, lambda _result: self.warmed_up.emit(), self._on_warm_up_failed)
 
     def _start_controllers(self) -> None:

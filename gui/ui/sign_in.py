@@ -83,14 +83,21 @@ class SignInController(QObject):
 
     @property
     def ticket_sender(self) -> TicketSender:
-        """What sends with the current connection. Made when first asked for, on the turn
-        after the first paint (the warm-up): its module and the redactor's are not in the
-        first frame."""
+        """What sends with the current connection. Made when first asked for (the first
+        send): its module and the redactor's are not in the first frame (see `warm_up`)."""
         from gui.core.sender import TicketSender
 
         if self._sender is None:
             self._sender = TicketSender(self.connection)
         return self._sender
+
+    @staticmethod
+    def warm_up(stopped: Callable[[], bool]) -> None:
+        """Load what sending needs, the sender's own module first (blocking: the window runs
+        it on its warm-up thread, so that none of it is imported on the GUI thread)."""
+        from gui.core.sender import warm_up
+
+        warm_up(stopped)
 
     @property
     def can_open_settings(self) -> bool:

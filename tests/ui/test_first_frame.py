@@ -46,8 +46,8 @@ CONTROLLER_MODULES = (
     # What the status bar says of the outbox:
     "gui.core.reports",
 )
-#: Not in the first frame either, loaded on the turn after it: what sends, made for the warm-up
-#: (SignInController.ticket_sender), and its redactor.
+#: Not in the first frame either, loaded by the warm-up's thread (SignInController.warm_up): what
+#: sends, and its redactor.
 WARM_UP_MODULES = ("gui.core.sender", "gui.core.redaction")
 
 
