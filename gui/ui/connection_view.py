@@ -25,14 +25,14 @@ if TYPE_CHECKING:
 
 class ConnectionView(QObject):
     """Keeps `window`'s title, `label`, and `page`'s badge, Open Settings and banner true to
-    `sign_in`'s connection, the form's operation and the language. The ticket page may come
-    later (`add_page`: behind a first start's sign-in page, gui/ui/window_pages.py)."""
+    `sign_in`'s connection, the form's operation and the language. The ticket page joins once
+    it is built (`add_page`: with the window, or behind a first start's sign-in page after the
+    first paint, gui/ui/window_pages.py)."""
 
     def __init__(
         self,
         *,
         window: QMainWindow,
-        page: TicketPage | None,
         label: QLabel,
         sign_in: SignInController,
         sandbox: SandboxServer | None,
@@ -46,10 +46,7 @@ class ConnectionView(QObject):
         self._problem_shown = ""  # what the banner says about the connection, if anything
         sign_in.connection_changed.connect(self.show_connection)
         window.installEventFilter(self)  # its LanguageChange: the title in the new language
-        if page is None:
-            self.show_where()
-        else:
-            self.add_page(page)
+        self.show_where()
 
     def add_page(self, page: TicketPage) -> None:
         """Keep `page` true to the connection as well, from now on."""

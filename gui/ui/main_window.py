@@ -176,21 +176,16 @@ class MainWindow(QMainWindow):
             resolve=resolve,
             parent=self,
         )
+        self._build()
+        self.connection_view = ConnectionView(
+            window=self, label=self.connection_label, sign_in=self.sign_in, sandbox=sandbox
+        )
         # A first start's sign-in page is the first frame alone: the ticket page comes after.
-        self._page_later = (
+        if not (
             controllers_after_first_paint
             and not ticket_id
             and sign_in_page_wanted(self.sign_in, settings, sandbox=sandbox is not None)
-        )
-        self._build()
-        self.connection_view = ConnectionView(
-            window=self,
-            page=None,
-            label=self.connection_label,
-            sign_in=self.sign_in,
-            sandbox=sandbox,
-        )
-        if not self._page_later:
+        ):
             self._page_now(ticket_id)
         self.sign_in_flow = SignInFlow(
             window=self,
@@ -234,7 +229,7 @@ class MainWindow(QMainWindow):
             """A part of the page or a controller asked for before the first paint is added
             there and then (with the others): what the window's user, a test or a tool reaches
             always works."""
-            if name in PARTS and self.__dict__.get("_page_later"):
+            if name in PARTS and "connection_view" in self.__dict__:  # far enough built
                 self._page_now()
                 return getattr(self, name)
             controller = name in MainWindow.__annotations__  # declared above, set elsewhere
@@ -285,11 +280,8 @@ class MainWindow(QMainWindow):
     def _page_now(self, ticket_id: str | None = None) -> None:
         """Add the ticket page unless it is there: as the window is built, or once behind a
         first start's sign-in page (window_pages.py)."""
-        if self.page_added():
-            return
-        self._page_later = False
-        page = add_ticket_page(self, ticket_id=ticket_id, focus=self.pages.count() == 0)
-        self.connection_view.add_page(page)
+        if not self.page_added():
+            self.connection_view.add_page(add_ticket_page(self, ticket_id=ticket_id))
 
     # --- Panels and help ---------------------------------------------------------------------
 

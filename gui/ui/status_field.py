@@ -85,8 +85,6 @@ class StatusField(QComboBox):
         frame (`TicketForm.add_completers`): their Qt classes cost that frame 0.4 ms."""
         from PySide6.QtWidgets import QCompleter
 
-        if self._completer is not None:
-            return
         completer = QCompleter(self.model(), self)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

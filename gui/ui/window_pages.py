@@ -33,11 +33,12 @@ PARTS = (
 )
 
 
-def add_ticket_page(window: MainWindow, *, ticket_id: str | None, focus: bool) -> TicketPage:
+def add_ticket_page(window: MainWindow, *, ticket_id: str | None) -> TicketPage:
     """Build `window`'s ticket page first in its stack (`window.pages`; the page shown stays
-    shown), with the form on `ticket_id` and, with `focus`, the cursor in its first field left
-    to fill; set each of `PARTS` on the window and lead Tab from the banner's buttons through
-    the form to Cancel, Update and the status bar's count (hidden widgets are skipped)."""
+    shown), with the form on `ticket_id` and, when it is the only page, the cursor in its first
+    field left to fill (not behind a sign-in page, whose field has it); set each of `PARTS` on
+    the window and lead Tab from the banner's buttons through the form to Cancel, Update and
+    the status bar's count (hidden widgets are skipped)."""
     from gui.ui.ticket_page import TicketPage  # here: not in a first start's first frame
 
     page = TicketPage(  # its notification's rows come with the controllers
@@ -45,6 +46,7 @@ def add_ticket_page(window: MainWindow, *, ticket_id: str | None, focus: bool) -
         sandbox=window.sandbox is not None,
         notify_rows_later=True,
     )
+    alone = window.pages.count() == 0
     window.pages.insertWidget(0, page)
     for name in PARTS:
         setattr(window, name, page if name == "page" else getattr(page, name))
@@ -62,6 +64,6 @@ def add_ticket_page(window: MainWindow, *, ticket_id: str | None, focus: bool) -
     for before, after in itertools.pairwise(chain):
         if before is not form.ticket_id:
             window.setTabOrder(before, after)
-    if focus:
+    if alone:
         (form.title if ticket_id else form.ticket_id).setFocus()
     return page
